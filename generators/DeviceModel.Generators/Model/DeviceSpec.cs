@@ -1,0 +1,47 @@
+namespace DeviceModel.Generators.Model
+{
+    /// <summary>Everything the emitter needs about one <c>[Device]</c> class: strings, numbers and equatable arrays only.</summary>
+    internal sealed record DeviceSpec(
+        string? Namespace,
+        string ClassName,
+        string FullyQualifiedName,
+        string DisplayName,
+        string HintName,
+        string DeviceName,
+        string? Description,
+        bool IsAbstract,
+        bool HidesBaseDescriptor,
+        string? ParentDeviceName,
+        EquatableArray<OptionSpec> Options);
+
+    /// <summary>One option as the emitter sees it; <see cref="Kind"/> is an <c>OptionKind</c> value.</summary>
+    internal sealed record OptionSpec(
+        string Name,
+        string PropertyName,
+        int Kind,
+        string PropertyType,
+        string ValueType,
+        string DeclaringType,
+        bool IsNullable,
+        bool IsReferenceType,
+        bool IsAuto,
+        bool HostOnly,
+        string? Description,
+        string? Min,
+        string? Max,
+        EquatableArray<string> EnumNames,
+        EquatableArray<string> EnumMembers,
+        EquatableArray<HintSpec> History);
+
+    /// <summary>One <c>[CompatHint]</c> after the value syntax validated it: canonical text and 64-bit value.</summary>
+    internal sealed record HintSpec(string Since, int Major, int Minor, int Patch, ulong Bits, string? Text, int State, string? Reason)
+    {
+        public const int StateValue = 0, StateNull = 1, StateAuto = 2;
+    }
+
+    /// <summary>A class marked <c>[DeviceCatalog]</c>.</summary>
+    internal sealed record CatalogSpec(string? Namespace, string ClassName, string HintName, string Accessibility);
+
+    /// <summary>What a catalog needs of each device.</summary>
+    internal sealed record CatalogEntry(string FullyQualifiedName, string DeviceName, bool IsAbstract);
+}

@@ -1,0 +1,18 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>QEMU's <c>virtio-rng-pci</c>: an entropy source for the guest.</summary>
+[Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
+public sealed partial class VirtioRngPci : VirtioPciDevice
+{
+    /// <summary>The host RNG backend object.</summary>
+    [ConfigOption("rng", HostOnly = true, Description = "ID of the rng-backend object that supplies entropy")]
+    public string? Rng { get; set; }
+
+    /// <summary>Bytes the guest may read per <see cref="Period"/>.</summary>
+    [ConfigOption("max-bytes", Min = "0", Max = "9223372036854775807", Description = "Maximum bytes of entropy per period (rate limit)")]
+    public ulong MaxBytes { get; set; } = long.MaxValue;
+
+    /// <summary>The rate-limit period in milliseconds.</summary>
+    [ConfigOption("period", Min = "1", Description = "Rate-limit period in milliseconds")]
+    public uint Period { get; set; } = 65536;
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeviceModel
+{
+    /// <summary>
+    /// The device types of a product, registered by generated code (a class marked
+    /// <see cref="DeviceCatalogAttribute"/> gets a <c>Catalog</c> property listing every device type of its assembly).
+    /// </summary>
+    public sealed class DeviceCatalog
+    {
+        private readonly Dictionary<string, DeviceInfo> _byName;
+
+        /// <summary>Creates a catalog of <paramref name="devices"/>.</summary>
+        /// <exception cref="ArgumentException">Two device types share a name.</exception>
+        public DeviceCatalog(IEnumerable<DeviceInfo> devices)
+        {
+            _byName = new Dictionary<string, DeviceInfo>(StringComparer.Ordinal);
+            var list = new List<DeviceInfo>();
+            foreach (DeviceInfo device in devices)
+            {
+                if (!_byName.TryAdd(device.Name, device)) throw new ArgumentException("two device types are named '" + device.Name + "'", nameof(devices));
+                list.Add(device);
+            }
+            list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Devices = list.ToImmutableArray();
+        }
+
+        /// <summary>Every device type, in ordinal order of names.</summary>
+        public ImmutableArray<DeviceInfo> Devices { get; }
+
+        /// <summary>The device type named <paramref name="name"/>, or null.</summary>
+        public DeviceInfo? Find(string name) => _byName.TryGetValue(name, out DeviceInfo? info) ? info : null;
+
+        /// <summary>A device type name close to <paramref name="name"/>, for "did you mean".</summary>
+        public string? Suggest(string name) => Spelling.Closest(name, _byName.Keys);
+    }
+
+    /// <summary>
+    /// Marks a <c>static partial</c> class that the generator completes with a <c>Catalog</c> property
+    /// holding every device type declared in the assembly.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class DeviceCatalogAttribute : Attribute
+    {
+    }
+}

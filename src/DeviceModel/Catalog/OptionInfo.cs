@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeviceModel
+{
+    /// <summary>One entry of an option's compat history: machines before <see cref="Since"/> keep <see cref="Value"/>.</summary>
+    /// <param name="Since">The first machine version with the newer value.</param>
+    /// <param name="Value">The value older machines keep.</param>
+    /// <param name="Reason">Why the default changed, if the author said.</param>
+    public sealed record CompatEntry(MachineVersion Since, OptionValue Value, string? Reason);
+
+    /// <summary>
+    /// Generated metadata of one option of one device type: what the parsers, the compat engine, the hints
+    /// file, the CLI and the docs know about it. Instances come only from generated code.
+    /// </summary>
+    public sealed class OptionInfo
+    {
+        private readonly string[] _enumNames;
+
+        /// <summary>Used by generated code.</summary>
+        public OptionInfo(
+            int index, string name, OptionKind kind, string clrType, string declaringType, string? description,
+            bool hostOnly, bool nullable, bool auto, string? min, string? max, string[]? enumNames, CompatEntry[]? history)
+        {
+            Index = index;
+            Name = name;
+            Kind = kind;
+            ClrType = clrType;
+            DeclaringType = declaringType;
+            Description = description;
+            HostOnly = hostOnly;
+            IsNullable = nullable;
+            IsAuto = auto;
+            _enumNames = enumNames ?? Array.Empty<string>();
+            Min = ParseLimit(min, isMax: false);
+            Max = ParseLimit(max, isMax: true);
+            History = history is null ? ImmutableArray<CompatEntry>.Empty : ImmutableArray.Create(history);
+        }
+
+        /// <summary>Position of the option in <see cref="DeviceInfo.Options"/> (ordinal order of names).</summary>
+        public int Index { get; }
+        /// <summary>The option name.</summary>
+        public string Name { get; }
+        /// <summary>The value syntax.</summary>
+        public OptionKind Kind { get; }
+        /// <summary>The C# type of the property, for docs.</summary>
+        public string ClrType { get; }
+        /// <summary>The C# type that declares the property (a base type for inherited options).</summary>
+        public string DeclaringType { get; }
+        /// <summary>One line of description.</summary>
+        public string? Description { get; }
+        /// <summary>Host-side only: never guest-visible, never versioned, never in hints.</summary>
+        public bool HostOnly { get; }
+        /// <summary>Whether the option may be unset.</summary>
+        public bool IsNullable { get; }
+        /// <summary>Whether the option accepts <c>auto</c>, decided at realize time.</summary>
+        public bool IsAuto { get; }
+        /// <summary>Smallest accepted integer value (bits), or the type's minimum.</summary>
+        public ulong Min { get; }
+        /// <summary>Largest accepted integer value (bits), or the type's maximum.</summary>
+        public ulong Max { get; }
+        /// <summary>Whether a limit narrower than the type's range was declared.</summary>
+        public bool HasLimits => ValueSyntax.IsInteger(Kind) && (Min != TypeMin || Max != ValueSyntax.MaxOf(Kind));
+        /// <summary>The kebab-case member names of an enum option, in declaration order.</summary>
+        public ReadOnlySpan<string> EnumNames => _enumNames;
+        /// <summary>Compat history, oldest <c>since</c> first.</summary>
+        public ImmutableArray<CompatEntry> History { get; }
+        /// <summary>The newest-machine default: set by the catalog from a freshly constructed device.</summary>
+        public OptionValue Default { get; internal set; }
+        /// <summary>The device type that owns this entry.</summary>
+        public DeviceInfo Device { get; internal set; } = null!;
+
+        /// <summary>Whether the option is guest-visible (so versioned and recorded in hints).</summary>
+        public bool IsGuestVisible => !HostOnly;
+
+        private ulong TypeMin => unchecked((ulong)ValueSyntax.MinOf(Kind));
+
+        /// <summary>
+        /// The default for a machine of <paramref name="version"/>: the value of the oldest history entry whose
+        /// <c>since</c> is newer than the version, else <see cref="Default"/>. Allocation-free.
+        /// </summary>
+        public OptionValue DefaultFor(MachineVersion version)
+        {
+            ImmutableArray<CompatEntry> history = History;
+            for (int i = 0; i < history.Length; i++)
+            {
+                if (version < history[i].Since) return history[i].Value;
+            }
+            return Default;
+        }
+
+        /// <summary>The expected form of a value, for error messages.</summary>
+        public string Expected
+        {
+            get
+            {
+                if (Kind == OptionKind.Enum) return "one of " + string.Join(", ", _enumNames);
+                string expected = ValueSyntax.Expected(Kind);
+                if (HasLimits)
+                {
+                    expected = "a " + ValueSyntax.TypeName(Kind) + " value from " + FormatBits(Min) + " to " + FormatBits(Max);
+                }
+                return IsAuto && Kind != OptionKind.OnOffAuto ? expected + ", or auto" : expected;
+            }
+        }
+
+        /// <summary>Parses <paramref name="text"/> as a value of this option, with the option's limits.</summary>
+        public ValueParseError TryParse(ReadOnlySpan<char> text, out OptionValue value)
+        {
+            value = default;
+            ValueParseError error;
+            if (IsAuto && Kind != OptionKind.OnOffAuto && text.SequenceEqual("auto"))
+            {
+                value = OptionValue.AutoValue(Kind);
+                return ValueParseError.None;
+            }
+            switch (Kind)
+            {
+                case OptionKind.Bool:
+                    error = ValueSyntax.ParseBool(text, out bool b);
+                    if (error == ValueParseError.None) value = OptionValue.FromBool(b);
+                    return error;
+                case OptionKind.OnOffAuto:
+                    error = ValueSyntax.ParseOnOffAuto(text, out int ooa);
+                    if (error == ValueParseError.None) value = OptionValue.FromOnOffAuto((OnOffAuto)ooa);
+                    return error;
+                case OptionKind.MacAddress:
+                    error = ValueSyntax.ParseMac(text, out ulong mac);
+                    if (error == ValueParseError.None) value = OptionValue.FromMac(new MacAddress(mac));
+                    return error;
+                case OptionKind.PciAddress:
+                    error = ValueSyntax.ParsePciAddress(text, out int devfn);
+                    if (error == ValueParseError.None) value = OptionValue.FromPciAddress(PciAddress.FromDevFn(devfn));
+                    return error;
+                case OptionKind.String:
+                    value = OptionValue.FromString(text.ToString());
+                    return ValueParseError.None;
+                case OptionKind.Enum:
+                    error = ValueSyntax.ParseEnum(text, _enumNames, out int ordinal);
+                    if (error == ValueParseError.None) value = OptionValue.FromEnum(ordinal, _enumNames[ordinal]);
+                    return error;
+                case OptionKind.Size:
+                    error = ValueSyntax.ParseSize(text, out ulong bytes);
+                    if (error != ValueParseError.None) return error;
+                    return CheckInteger(bytes, out value);
+                default:
+                    error = ValueSyntax.ParseInteger(text, Kind, out ulong bits);
+                    if (error != ValueParseError.None) return error;
+                    return CheckInteger(bits, out value);
+            }
+        }
+
+        /// <summary>Checks integer bits against the type's range and the option's limits.</summary>
+        public ValueParseError CheckInteger(ulong bits, out OptionValue value)
+        {
+            value = default;
+            if (ValueSyntax.IsSigned(Kind))
+            {
+                long v = unchecked((long)bits);
+                if (v < unchecked((long)Min) || v > unchecked((long)Max)) return ValueParseError.OutOfRange;
+            }
+            else if (bits < Min || bits > Max)
+            {
+                return ValueParseError.OutOfRange;
+            }
+            value = OptionValue.FromInteger(Kind, bits);
+            return ValueParseError.None;
+        }
+
+        /// <summary>Whether <paramref name="value"/> can be stored in this option.</summary>
+        public bool Accepts(in OptionValue value)
+        {
+            if (value.Kind != Kind) return false;
+            if (value.IsNull) return IsNullable;
+            if (value.IsAuto) return IsAuto;
+            if (ValueSyntax.IsInteger(Kind)) return CheckInteger(value.Bits, out _) == ValueParseError.None;
+            if (Kind == OptionKind.Enum) return value.Bits < (ulong)_enumNames.Length && value.Text == _enumNames[(int)value.Bits];
+            return true;
+        }
+
+        private string FormatBits(ulong bits) => ValueSyntax.FormatInteger(bits, Kind);
+
+        private ulong ParseLimit(string? text, bool isMax)
+        {
+            if (text is null) return isMax ? ValueSyntax.MaxOf(Kind) : TypeMin;
+            ValueParseError error = Kind == OptionKind.Size
+                ? ValueSyntax.ParseSize(text, out ulong bits)
+                : ValueSyntax.ParseInteger(text, Kind, out bits);
+            if (error != ValueParseError.None)
+            {
+                throw new ArgumentException("limit '" + text + "' of option '" + Name + "' is not " + ValueSyntax.Expected(Kind));
+            }
+            return bits;
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() => Name + "=<" + ValueSyntax.TypeName(Kind) + ">";
+    }
+}

@@ -1,0 +1,353 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace DeviceModel
+{
+    /// <summary>
+    /// Reads JSON device objects (<c>{"driver": "virtio-rng-pci", "id": "rng0", "max-bytes": 1024}</c>) and
+    /// machine config files over <see cref="Utf8JsonReader"/>. Errors carry 1-based line and column.
+    /// </summary>
+    public static class JsonConfigReader
+    {
+        private const int MaxConfigBytes = 16 << 20;
+
+        /// <summary>Reads one JSON device object.</summary>
+        public static ParseResult<Device> ParseDevice(string json, DeviceCatalog catalog, string? source = null)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(json);
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var errors = new List<ConfigError>();
+            var text = new Positions(utf8, source);
+            try
+            {
+                if (!reader.Read()) throw new JsonException("empty input");
+                Device? device = ReadDevice(ref reader, catalog, text, errors);
+                if (errors.Count == 0 && reader.Read()) errors.Add(new ConfigError(ConfigErrorKind.Syntax, "unexpected content after the device object", text.At(reader.TokenStartIndex)));
+                return errors.Count == 0 && device is not null ? ParseResult<Device>.Success(device) : ParseResult<Device>.Failure(errors);
+            }
+            catch (JsonException e)
+            {
+                errors.Add(SyntaxError(e, text, reader.BytesConsumed));
+                return ParseResult<Device>.Failure(errors);
+            }
+        }
+
+        /// <summary>Reads a machine config file.</summary>
+        public static ParseResult<MachineConfig> ReadMachineConfigFile(string path, DeviceCatalog catalog)
+        {
+            byte[] bytes;
+            try
+            {
+                var file = new FileInfo(path);
+                if (file.Exists && file.Length > MaxConfigBytes)
+                {
+                    return ParseResult<MachineConfig>.Failure(new[] { new ConfigError(ConfigErrorKind.Io, "config file is larger than " + (MaxConfigBytes >> 20) + " MiB", new SourceLocation(path, 0, 0)) });
+                }
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return ParseResult<MachineConfig>.Failure(new[] { new ConfigError(ConfigErrorKind.Io, "cannot read config file: " + e.Message, new SourceLocation(path, 0, 0)) });
+            }
+            return ReadMachineConfig(bytes, catalog, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        }
+
+        /// <summary>
+        /// Reads a machine config: <c>{"machine": "pc-q35-7.2", "hints": "vm.dmh", "devices": [ … ]}</c>, where each
+        /// device is a JSON object or a <c>-device</c> string. A relative hints path is taken from <paramref name="baseDirectory"/>.
+        /// </summary>
+        public static ParseResult<MachineConfig> ReadMachineConfig(ReadOnlySpan<byte> utf8, DeviceCatalog catalog, string? source = null, string? baseDirectory = null)
+        {
+            if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8.Slice(3);
+            var errors = new List<ConfigError>();
+            var text = new Positions(utf8.ToArray(), source);
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            string? machine = null, hints = null;
+            int? smp = null;
+            var devices = new List<(Device Device, SourceLocation At)>();
+            try
+            {
+                if (!reader.Read()) throw new JsonException("empty input");
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, "a machine config must be a JSON object with 'machine' and 'devices'", text.At(reader.TokenStartIndex)));
+                    return ParseResult<MachineConfig>.Failure(errors);
+                }
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    SourceLocation keyAt = text.At(reader.TokenStartIndex);
+                    string key = reader.GetString()!;
+                    reader.Read();
+                    SourceLocation valueAt = text.At(reader.TokenStartIndex);
+                    if (!seen.Add(key))
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.DuplicateOption, "'" + key + "' given twice", keyAt, Option: key));
+                        reader.Skip();
+                        continue;
+                    }
+                    switch (key)
+                    {
+                        case "machine":
+                            machine = ReadString(ref reader, key, valueAt, errors);
+                            break;
+                        case "hints":
+                            hints = ReadString(ref reader, key, valueAt, errors);
+                            if (hints is not null && baseDirectory is not null && !Path.IsPathRooted(hints)) hints = Path.GetFullPath(Path.Combine(baseDirectory, hints));
+                            break;
+                        case "smp":
+                            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int cpus) && cpus >= 1 && cpus <= 1024) smp = cpus;
+                            else errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "'smp' must be a vCPU count", valueAt, Option: key, Value: RawText(ref reader), Expected: "an integer from 1 to 1024"));
+                            break;
+                        case "devices":
+                            if (reader.TokenType != JsonTokenType.StartArray)
+                            {
+                                errors.Add(new ConfigError(ConfigErrorKind.Syntax, "'devices' must be an array of device objects or -device strings", valueAt, Option: key));
+                                reader.Skip();
+                                break;
+                            }
+                            int number = 0;
+                            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                            {
+                                number++;
+                                SourceLocation at = text.At(reader.TokenStartIndex);
+                                if (reader.TokenType == JsonTokenType.String)
+                                {
+                                    string keyval = reader.GetString()!;
+                                    // Columns of a keyval string inside JSON point just after the opening quote.
+                                    ParseResult<Device> parsed = KeyvalParser.ParseDevice(keyval, catalog, source, at.Line, at.Column);
+                                    if (parsed.Succeeded) devices.Add((parsed.Value!, at));
+                                    else errors.AddRange(parsed.Errors);
+                                }
+                                else if (reader.TokenType == JsonTokenType.StartObject)
+                                {
+                                    Device? device = ReadDevice(ref reader, catalog, text, errors);
+                                    if (device is not null) devices.Add((device, at));
+                                }
+                                else
+                                {
+                                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, "device #" + number + " must be an object or a -device string", at));
+                                    reader.Skip();
+                                }
+                            }
+                            break;
+                        default:
+                            errors.Add(new ConfigError(ConfigErrorKind.UnknownOption, "unknown machine config key '" + key + "'", keyAt, Option: key,
+                                Suggestion: Spelling.Closest(key, new[] { "machine", "devices", "hints", "smp" })));
+                            reader.Skip();
+                            break;
+                    }
+                }
+                if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("expected '}'");
+                if (reader.Read()) errors.Add(new ConfigError(ConfigErrorKind.Syntax, "unexpected content after the machine config object", text.At(reader.TokenStartIndex)));
+            }
+            catch (JsonException e)
+            {
+                errors.Add(SyntaxError(e, text, reader.BytesConsumed));
+            }
+            if (errors.Count == 0) CheckIds(devices, errors);
+            if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
+            var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
+            foreach ((Device device, _) in devices) list.Add(device);
+            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hints, smp, list.MoveToImmutable()));
+        }
+
+        internal static void CheckIds(IReadOnlyList<(Device Device, SourceLocation At)> devices, List<ConfigError> errors)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach ((Device device, SourceLocation at) in devices)
+            {
+                if (device.Id is not null && !ids.Add(device.Id))
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "two devices have id '" + device.Id + "'", at, device.Info.Name, device.Id, "id", device.Id));
+                }
+            }
+        }
+
+        private static Device? ReadDevice(ref Utf8JsonReader reader, DeviceCatalog catalog, Positions text, List<ConfigError> errors)
+        {
+            SourceLocation objectAt = text.At(reader.TokenStartIndex);
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.Syntax, "a device must be a JSON object", objectAt));
+                reader.Skip();
+                return null;
+            }
+            // First pass on a copy of the reader: find driver and id, so every error names the device.
+            Utf8JsonReader scan = reader;
+            string? driver = null, id = null;
+            SourceLocation driverAt = objectAt;
+            int depth = scan.CurrentDepth;
+            while (scan.Read() && !(scan.TokenType == JsonTokenType.EndObject && scan.CurrentDepth == depth))
+            {
+                if (scan.TokenType == JsonTokenType.PropertyName && scan.CurrentDepth == depth + 1)
+                {
+                    bool isDriver = scan.ValueTextEquals("driver"u8), isId = scan.ValueTextEquals("id"u8);
+                    scan.Read();
+                    if (isDriver && scan.TokenType == JsonTokenType.String) { driver = scan.GetString(); driverAt = text.At(scan.TokenStartIndex); }
+                    else if (isId && scan.TokenType == JsonTokenType.String) id = scan.GetString();
+                    else scan.Skip();
+                }
+            }
+            if (driver is null)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.Missing, "device object has no \"driver\"", objectAt, DeviceId: id, Option: "driver", Expected: "a string naming the device type"));
+                reader.Skip();
+                return null;
+            }
+            DeviceInfo? info = catalog.Find(driver);
+            if (info is null)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type '" + driver + "'", driverAt, DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
+                reader.Skip();
+                return null;
+            }
+            Device device = info.Create();
+            var builder = new DeviceBuilder(device, id, text.Source);
+            int before = errors.Count;
+            char[]? rented = null;
+            Span<char> buffer = stackalloc char[128];
+            try
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    SourceLocation keyAt = text.At(reader.TokenStartIndex);
+                    string key = reader.GetString()!;
+                    reader.Read();
+                    SourceLocation valueAt = text.At(reader.TokenStartIndex);
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.String:
+                        {
+                            int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                            if (length > buffer.Length)
+                            {
+                                if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+                                rented = ArrayPool<char>.Shared.Rent(length);
+                                buffer = rented;
+                            }
+                            int written = reader.CopyString(buffer);
+                            CheckJsonKind(info, key, JsonTokenType.String, builder, keyAt, valueAt, errors, buffer.Slice(0, written));
+                            break;
+                        }
+                        case JsonTokenType.Number:
+                        case JsonTokenType.True:
+                        case JsonTokenType.False:
+                        {
+                            // Numbers and booleans go through the same value syntax as keyval text.
+                            ReadOnlySpan<byte> raw = reader.ValueSpan;
+                            int written = Encoding.UTF8.GetChars(raw, buffer);
+                            CheckJsonKind(info, key, reader.TokenType, builder, keyAt, valueAt, errors, buffer.Slice(0, written));
+                            break;
+                        }
+                        case JsonTokenType.Null:
+                            builder.SetNull(key, keyAt, valueAt, errors);
+                            break;
+                        default:
+                            errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "objects and arrays are not option values", valueAt, option: key,
+                                expected: info.FindOption(key)?.Expected));
+                            reader.Skip();
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+            }
+            return errors.Count == before ? device : null;
+        }
+
+        private static void CheckJsonKind(DeviceInfo info, string key, JsonTokenType token, DeviceBuilder builder, SourceLocation keyAt, SourceLocation valueAt,
+            List<ConfigError> errors, ReadOnlySpan<char> value)
+        {
+            OptionInfo? option = info.FindOption(key);
+            if (option is not null && token != JsonTokenType.String)
+            {
+                bool fits = token == JsonTokenType.Number ? ValueSyntax.IsInteger(option.Kind) : option.Kind == OptionKind.Bool;
+                if (!fits)
+                {
+                    string got = token == JsonTokenType.Number ? "a JSON number" : "a JSON boolean";
+                    errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "got " + got + " '" + value.ToString() + "'", valueAt, option: key, value: value.ToString(), expected: option.Expected));
+                    return;
+                }
+            }
+            if (option is null && token != JsonTokenType.String && (key == "id" || key == "bus" || key == "driver"))
+            {
+                errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: value.ToString()));
+                return;
+            }
+            builder.Set(key, value, null, keyAt, valueAt, errors);
+        }
+
+        private static string? ReadString(ref Utf8JsonReader reader, string key, SourceLocation at, List<ConfigError> errors)
+        {
+            if (reader.TokenType == JsonTokenType.String) return reader.GetString();
+            errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", at, Option: key, Value: RawText(ref reader), Expected: "a string"));
+            reader.Skip();
+            return null;
+        }
+
+        private static string RawText(ref Utf8JsonReader reader) =>
+            reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? (reader.TokenType == JsonTokenType.StartObject ? "{…}" : "[…]") : Encoding.UTF8.GetString(reader.ValueSpan);
+
+        private static ConfigError SyntaxError(JsonException e, Positions text, long consumed)
+        {
+            SourceLocation at = e.LineNumber is long line && e.BytePositionInLine is long column
+                ? text.AtLineByte((int)line, (int)column)
+                : text.At(consumed);
+            string message = e.Message;
+            int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) message = message.Substring(0, cut);
+            return new ConfigError(ConfigErrorKind.Syntax, "malformed JSON: " + message, at);
+        }
+
+        /// <summary>Maps byte offsets of a UTF-8 buffer to 1-based line and character column.</summary>
+        private sealed class Positions
+        {
+            private readonly byte[] _utf8;
+
+            public Positions(byte[] utf8, string? source)
+            {
+                _utf8 = utf8;
+                Source = source;
+            }
+
+            public string? Source { get; }
+
+            public SourceLocation At(long offset)
+            {
+                int end = (int)Math.Min(offset, _utf8.Length);
+                int line = 1, lineStart = 0;
+                for (int i = 0; i < end; i++)
+                {
+                    if (_utf8[i] == (byte)'\n') { line++; lineStart = i + 1; }
+                }
+                return new SourceLocation(Source, line, Encoding.UTF8.GetCharCount(_utf8, lineStart, end - lineStart) + 1);
+            }
+
+            public SourceLocation AtLineByte(int zeroBasedLine, int bytePositionInLine)
+            {
+                int line = 0, index = 0;
+                while (line < zeroBasedLine && index < _utf8.Length)
+                {
+                    if (_utf8[index++] == (byte)'\n') line++;
+                }
+                return At(Math.Min(_utf8.Length, index + bytePositionInLine));
+            }
+        }
+    }
+
+    /// <summary>A machine configuration: machine type, devices, optional hints file and vCPU count.</summary>
+    /// <param name="Machine">Machine type name or alias; null for the product's default.</param>
+    /// <param name="HintsPath">Compat hints file to apply, if any (absolute when read from a file).</param>
+    /// <param name="Smp">vCPU count, if given.</param>
+    /// <param name="Devices">The devices, in config order.</param>
+    public sealed record MachineConfig(string? Machine, string? HintsPath, int? Smp, ImmutableArray<Device> Devices);
+}

@@ -1,0 +1,81 @@
+using System;
+
+namespace DeviceModel
+{
+    /// <summary>Where a resolved option value came from, highest precedence first.</summary>
+    public enum OptionSource : byte
+    {
+        /// <summary>The current default (the property's initializer).</summary>
+        Default = 0,
+        /// <summary>The default of the machine type's version, from the option's compat history.</summary>
+        Machine = 1,
+        /// <summary>Decided at realize time from the machine and bus.</summary>
+        Auto = 2,
+        /// <summary>The record of this device in a compat hints file.</summary>
+        Hints = 3,
+        /// <summary>Written in the configuration.</summary>
+        Explicit = 4,
+    }
+
+    /// <summary>
+    /// Base of every device type. A device type is a <c>partial</c> class marked <see cref="DeviceAttribute"/>;
+    /// the generator implements the option accessors below with switches, so nothing here uses reflection.
+    /// </summary>
+    public abstract class Device
+    {
+        private OptionSource[]? _sources;
+
+        /// <summary>The device id (<c>id=</c>): names the device in hints files and error messages.</summary>
+        public string? Id { get; set; }
+
+        /// <summary>The id of the bus (a bridge or root port) the device sits on (<c>bus=</c>); null for the root bus.</summary>
+        public string? Bus { get; set; }
+
+        /// <summary>The device type's metadata.</summary>
+        public abstract DeviceInfo Info { get; }
+
+        /// <summary>Reads the option with <paramref name="index"/> (generated).</summary>
+        protected abstract OptionValue GetOptionCore(int index);
+
+        /// <summary>Stores an already validated value in the option with <paramref name="index"/> (generated).</summary>
+        protected abstract void SetOptionCore(int index, in OptionValue value);
+
+        /// <summary>The current value of the option at <paramref name="index"/> of <see cref="DeviceInfo.Options"/>.</summary>
+        public OptionValue GetOption(int index) => GetOptionCore(index);
+
+        /// <summary>The current value of the option named <paramref name="name"/>.</summary>
+        /// <exception cref="ArgumentException">The device has no such option.</exception>
+        public OptionValue GetOption(string name)
+        {
+            int index = Info.IndexOf(name);
+            if (index < 0) throw new ArgumentException(Info.Name + " has no option '" + name + "'", nameof(name));
+            return GetOptionCore(index);
+        }
+
+        /// <summary>Where the value of the option at <paramref name="index"/> came from.</summary>
+        public OptionSource SourceOf(int index) => _sources is null ? OptionSource.Default : _sources[index];
+
+        /// <summary>Stores <paramref name="value"/> in the option at <paramref name="index"/>, recording its provenance.</summary>
+        /// <exception cref="ArgumentException">The value's kind or range does not fit the option.</exception>
+        public void SetOption(int index, in OptionValue value, OptionSource source)
+        {
+            OptionInfo option = Info.Options[index];
+            if (!option.Accepts(value))
+            {
+                throw new ArgumentException("value '" + value + "' (" + value.Kind + ") does not fit option '" + option.Name + "' of " + Info.Name + ": expected " + option.Expected);
+            }
+            SetOptionCore(index, value);
+            if (source != OptionSource.Default || _sources is not null)
+            {
+                _sources ??= new OptionSource[Info.Options.Length];
+                _sources[index] = source;
+            }
+        }
+
+        /// <summary>The device as a <c>-device</c> keyval string with every explicitly set option.</summary>
+        public string ToKeyval(bool allOptions = false) => KeyvalFormatter.Format(this, allOptions);
+
+        /// <inheritdoc/>
+        public override string ToString() => Id is null ? Info.Name : Info.Name + " '" + Id + "'";
+    }
+}
