@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace DeviceModel.Cli
+{
+    /// <summary>Exit codes of every command.</summary>
+    internal static class ExitCodes
+    {
+        public const int Success = 0;
+        public const int InternalError = 1;
+        public const int BadInput = 2;
+    }
+
+    /// <summary>Output writers and the product's catalog, so commands run in-process in tests.</summary>
+    internal sealed class CliContext
+    {
+        public CliContext(TextWriter output, TextWriter error, DeviceCatalog catalog)
+        {
+            Output = output;
+            Error = error;
+            Catalog = catalog;
+        }
+
+        public TextWriter Output { get; }
+        public TextWriter Error { get; }
+        public DeviceCatalog Catalog { get; }
+
+        /// <summary>Prints configuration errors, one per line, and returns the bad-input exit code.</summary>
+        public int Fail(IEnumerable<ConfigError> errors)
+        {
+            foreach (ConfigError error in errors) Error.WriteLine("error: " + error);
+            return ExitCodes.BadInput;
+        }
+
+        /// <summary>Prints one error and returns the bad-input exit code.</summary>
+        public int Fail(string message)
+        {
+            Error.WriteLine("error: " + message);
+            return ExitCodes.BadInput;
+        }
+
+        /// <summary>Writes indented UTF-8 JSON produced by <paramref name="write"/> to the output, newline-terminated.</summary>
+        public void WriteJson(System.Action<Utf8JsonWriter> write)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                write(writer);
+            }
+            Output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }
+    }
+}

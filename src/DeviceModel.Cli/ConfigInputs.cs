@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+
+namespace DeviceModel.Cli
+{
+    /// <summary>The inputs common to every command that reads a configuration: <c>--device</c>, <c>--config</c>, <c>--machine</c>.</summary>
+    internal sealed class ConfigInputs
+    {
+        public Option<string[]> Device { get; } = new("--device", "-d")
+        {
+            Description = "A device as a QEMU -device string, e.g. virtio-net-pci,id=n0,mq=on (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        public Option<string?> Config { get; } = new("--config", "-c")
+        {
+            Description = "A machine config file (JSON: machine, devices, optional hints)",
+        };
+
+        public Option<string?> Machine { get; } = new("--machine", "-M")
+        {
+            Description = "Machine type or alias (overrides the config file's)",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Device);
+            command.Options.Add(Config);
+            command.Options.Add(Machine);
+        }
+
+        /// <summary>Reads the config file (if any), then the <c>--device</c> strings; all-or-nothing.</summary>
+        public ParseResult<MachineConfig> Read(ParseResult parse, DeviceCatalog catalog)
+        {
+            var errors = new List<ConfigError>();
+            string? machine = null, hints = null;
+            int? smp = null;
+            var devices = new List<(Device, SourceLocation)>();
+            string? configPath = parse.GetValue(Config);
+            if (configPath is not null)
+            {
+                ParseResult<MachineConfig> file = JsonConfigReader.ReadMachineConfigFile(configPath, catalog);
+                if (!file.Succeeded) return file;
+                machine = file.Value!.Machine;
+                hints = file.Value.HintsPath;
+                smp = file.Value.Smp;
+                foreach (Device device in file.Value.Devices) devices.Add((device, new SourceLocation(configPath, 0, 0)));
+            }
+            string[] strings = parse.GetValue(Device) ?? System.Array.Empty<string>();
+            for (int i = 0; i < strings.Length; i++)
+            {
+                string source = "--device #" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                ParseResult<Device> device = KeyvalParser.ParseDevice(strings[i], catalog, source);
+                if (device.Succeeded) devices.Add((device.Value!, new SourceLocation(source, 0, 0)));
+                else errors.AddRange(device.Errors);
+            }
+            if (errors.Count == 0) JsonConfigReader.CheckIds(devices, errors);
+            if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
+            machine = parse.GetValue(Machine) ?? machine;
+            var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
+            foreach ((Device device, _) in devices) list.Add(device);
+            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hints, smp, list.MoveToImmutable()));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using System;
+using DeviceModel.Cli;
+
+return DevmodelCli.Run(args, Console.Out, Console.Error);
