@@ -25,11 +25,68 @@ namespace DeviceModel.Cli
             Description = "Machine type or alias (overrides the config file's)",
         };
 
-        public void AddTo(Command command)
+        public Option<int?> Smp { get; } = new("--smp")
+        {
+            Description = "Number of vCPUs (default 1; queue counts of some devices follow it)",
+        };
+
+        public Option<string?> Hints { get; } = new("--hints")
+        {
+            Description = "A compat hints file to apply (overrides the config file's)",
+        };
+
+        public void AddTo(Command command, bool realize = false)
         {
             command.Options.Add(Device);
             command.Options.Add(Config);
             command.Options.Add(Machine);
+            if (realize)
+            {
+                command.Options.Add(Smp);
+                command.Options.Add(Hints);
+            }
+        }
+
+        /// <summary>Reads the inputs, loads the hints file if any, and resolves every option (exit code on failure).</summary>
+        public ResolvedMachine? Resolve(ParseResult parse, CliContext context, out int exitCode)
+        {
+            exitCode = ExitCodes.Success;
+            ParseResult<MachineConfig> config = Read(parse, context.Catalog);
+            if (!config.Succeeded)
+            {
+                exitCode = context.Fail(config.Errors);
+                return null;
+            }
+            int? smp = parse.GetValue(Smp);
+            if (smp is < 1 or > 1024)
+            {
+                exitCode = context.Fail("--smp must be from 1 to 1024, not " + smp);
+                return null;
+            }
+            MachineConfig machine = config.Value! with { Smp = smp ?? config.Value!.Smp };
+            string? hintsPath = parse.GetValue(Hints) ?? machine.HintsPath;
+            HintsFile? hints = null;
+            if (hintsPath is not null)
+            {
+                ParseResult<HintsFile> read = HintsFileReader.ReadFile(hintsPath, context.Catalog);
+                if (!read.Succeeded)
+                {
+                    exitCode = context.Fail(read.Errors);
+                    return null;
+                }
+                hints = read.Value;
+            }
+            ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(machine, context.Catalog, hints);
+            if (!resolved.Succeeded)
+            {
+                exitCode = context.Fail(resolved.Errors);
+                return null;
+            }
+            foreach (IgnoredHint ignored in resolved.Value!.IgnoredHints)
+            {
+                context.Error.WriteLine("note: hints record '" + ignored.Key + "' (" + ignored.Driver + ") ignored: " + ignored.Reason);
+            }
+            return resolved.Value;
         }
 
         /// <summary>Reads the config file (if any), then the <c>--device</c> strings; all-or-nothing.</summary>

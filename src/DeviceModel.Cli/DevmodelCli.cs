@@ -39,6 +39,10 @@ namespace DeviceModel.Cli
             root.Subcommands.Add(DevicesCommand.Create(context));
             root.Subcommands.Add(OptionsCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));
+            root.Subcommands.Add(MachinesCommand.Create(context));
+            root.Subcommands.Add(ResolveCommand.Create(context));
+            root.Subcommands.Add(HintsCommand.Create(context));
+            root.Subcommands.Add(CompatCommand.Create(context));
             return root;
         }
 

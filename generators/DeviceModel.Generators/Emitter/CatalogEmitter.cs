@@ -24,7 +24,21 @@ namespace DeviceModel.Generators.Emitter
             {
                 if (!entry.IsAbstract) w.Line("    " + entry.FullyQualifiedName + ".Descriptor,");
             }
-            w.Line("});");
+            if (catalog.ProductName is not null && catalog.ProductVersion is not null && catalog.Families.Length > 0)
+            {
+                w.Line("}, new global::DeviceModel.MachineCatalog(" + SourceWriter.Literal(catalog.ProductName) + ", " + SourceWriter.Literal(catalog.ProductVersion) + ", new global::DeviceModel.MachineFamily[]");
+                w.Line("{");
+                foreach (FamilySpec f in catalog.Families)
+                {
+                    w.Line("    new global::DeviceModel.MachineFamily(" + SourceWriter.Literal(f.Family) + ", " + SourceWriter.Literal(f.Versions) + ", " + SourceWriter.Literal(f.Alias) + ", "
+                        + SourceWriter.Literal(f.Deprecated) + ", " + SourceWriter.Literal(f.Description) + ", " + (f.PciExpress ? "true" : "false") + "),");
+                }
+                w.Line("}));");
+            }
+            else
+            {
+                w.Line("});");
+            }
             w.Close();
             if (catalog.Namespace is not null) w.Close();
             return w.ToString();

@@ -40,7 +40,11 @@ namespace DeviceModel.Generators.Model
     }
 
     /// <summary>A class marked <c>[DeviceCatalog]</c>.</summary>
-    internal sealed record CatalogSpec(string? Namespace, string ClassName, string HintName, string Accessibility);
+    internal sealed record CatalogSpec(string? Namespace, string ClassName, string HintName, string Accessibility,
+        string? ProductName, string? ProductVersion, EquatableArray<FamilySpec> Families);
+
+    /// <summary>A <c>[MachineFamily]</c> declaration, copied verbatim (the runtime validates it at start-up, the analyzers at build).</summary>
+    internal sealed record FamilySpec(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);
 
     /// <summary>What a catalog needs of each device.</summary>
     internal sealed record CatalogEntry(string FullyQualifiedName, string DeviceName, bool IsAbstract);

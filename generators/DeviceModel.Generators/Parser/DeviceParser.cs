@@ -21,6 +21,8 @@ namespace DeviceModel.Generators.Parser
         public const string CatalogAttribute = "DeviceModel.DeviceCatalogAttribute";
         private const string ConfigOptionAttribute = "DeviceModel.ConfigOptionAttribute";
         private const string CompatHintAttribute = "DeviceModel.CompatHintAttribute";
+        private const string ProductAttribute = "DeviceModel.ProductAttribute";
+        private const string MachineFamilyAttribute = "DeviceModel.MachineFamilyAttribute";
 
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -80,7 +82,23 @@ namespace DeviceModel.Generators.Parser
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || !type.IsStatic || type.ContainingType is not null) return null;
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
-            return new CatalogSpec(ns, type.Name, (ns is null ? "" : ns + ".") + type.MetadataName, accessibility);
+            string? productName = null, productVersion = null;
+            var families = new List<FamilySpec>();
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (IsAttribute(attribute, ProductAttribute) && attribute.ConstructorArguments.Length == 2)
+                {
+                    productName = attribute.ConstructorArguments[0].Value as string;
+                    productVersion = attribute.ConstructorArguments[1].Value as string;
+                }
+                else if (IsAttribute(attribute, MachineFamilyAttribute) && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value is string family && attribute.ConstructorArguments[1].Value is string versions)
+                {
+                    families.Add(new FamilySpec(family, versions, NamedString(attribute, "Alias"), NamedString(attribute, "Deprecated"),
+                        NamedString(attribute, "Description"), NamedBool(attribute, "PciExpress")));
+                }
+            }
+            return new CatalogSpec(ns, type.Name, (ns is null ? "" : ns + ".") + type.MetadataName, accessibility, productName, productVersion, new EquatableArray<FamilySpec>(families));
         }
 
         private static OptionSpec? ParseOption(IPropertySymbol property, INamedTypeSymbol deviceType, Compilation compilation)
@@ -116,6 +134,11 @@ namespace DeviceModel.Generators.Parser
             OptionKind? kind = KindOf(valueType, isSize);
             if (kind is null) return null;
             if (isAuto && kind != OptionKind.OnOffAuto && !nullable) return null;
+            // auto is one of OnOffAuto's values: the runtime stores an auto value only in an option marked auto.
+            if (kind == OptionKind.OnOffAuto) isAuto = true;
+            string? max = NamedString(optionAttribute, "Max");
+            // A uint size holds at most 4294967295 bytes: without this limit "4G" parses and the setter's cast truncates it.
+            if (kind == OptionKind.Size && valueType.SpecialType == SpecialType.System_UInt32 && max is null) max = "4294967295";
 
             var enumNames = new List<string>();
             var enumMembers = new List<string>();
@@ -155,7 +178,7 @@ namespace DeviceModel.Generators.Parser
                 NamedBool(optionAttribute, "HostOnly"),
                 NamedString(optionAttribute, "Description"),
                 NamedString(optionAttribute, "Min"),
-                NamedString(optionAttribute, "Max"),
+                max,
                 new EquatableArray<string>(enumNames),
                 new EquatableArray<string>(enumMembers),
                 new EquatableArray<HintSpec>(history));

@@ -14,8 +14,9 @@ namespace DeviceModel
 
         /// <summary>Creates a catalog of <paramref name="devices"/>.</summary>
         /// <exception cref="ArgumentException">Two device types share a name.</exception>
-        public DeviceCatalog(IEnumerable<DeviceInfo> devices)
+        public DeviceCatalog(IEnumerable<DeviceInfo> devices, MachineCatalog? machines = null)
         {
+            Machines = machines;
             _byName = new Dictionary<string, DeviceInfo>(StringComparer.Ordinal);
             var list = new List<DeviceInfo>();
             foreach (DeviceInfo device in devices)
@@ -26,6 +27,13 @@ namespace DeviceModel
             list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             Devices = list.ToImmutableArray();
         }
+
+        /// <summary>The product's version and machine types, when the catalog class declares them.</summary>
+        public MachineCatalog? Machines { get; }
+
+        /// <summary>The machine types, or an exception naming what is missing.</summary>
+        public MachineCatalog RequireMachines() =>
+            Machines ?? throw new InvalidOperationException("the catalog declares no [Product] and [MachineFamily]: add them to the [DeviceCatalog] class");
 
         /// <summary>Every device type, in ordinal order of names.</summary>
         public ImmutableArray<DeviceInfo> Devices { get; }

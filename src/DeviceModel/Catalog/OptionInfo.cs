@@ -173,7 +173,7 @@ namespace DeviceModel
         {
             if (value.Kind != Kind) return false;
             if (value.IsNull) return IsNullable;
-            if (value.IsAuto) return IsAuto;
+            if (value.IsAuto && Kind != OptionKind.OnOffAuto) return IsAuto;
             if (ValueSyntax.IsInteger(Kind)) return CheckInteger(value.Bits, out _) == ValueParseError.None;
             if (Kind == OptionKind.Enum) return value.Bits < (ulong)_enumNames.Length && value.Text == _enumNames[(int)value.Bits];
             return true;

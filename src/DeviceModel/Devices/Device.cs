@@ -72,6 +72,15 @@ namespace DeviceModel
             }
         }
 
+        /// <summary>
+        /// Decides the options still "auto" after explicit config, hints and versioned defaults (QEMU decides them
+        /// in realize). Set the properties directly; the resolver records their provenance as <see cref="OptionSource.Auto"/>.
+        /// Overrides call the base first.
+        /// </summary>
+        protected internal virtual void ResolveAuto(RealizeContext context)
+        {
+        }
+
         /// <summary>The device as a <c>-device</c> keyval string with every explicitly set option.</summary>
         public string ToKeyval(bool allOptions = false) => KeyvalFormatter.Format(this, allOptions);
 

@@ -130,5 +130,12 @@ namespace DeviceModel
         [ConfigOption("x-disable-legacy-check", Description = "Allow legacy mode for modern-only device types")]
         [CompatHint("5.1", true)]
         public bool DisableLegacyCheck { get; set; }
+    
+        /// <summary>QEMU: <c>disable-legacy=auto</c> is on behind a PCI Express port, off elsewhere.</summary>
+        protected internal override void ResolveAuto(RealizeContext context)
+        {
+            base.ResolveAuto(context);
+            if (DisableLegacy == OnOffAuto.Auto) DisableLegacy = context.IsPciExpress ? OnOffAuto.On : OnOffAuto.Off;
+        }
     }
 }

@@ -1,0 +1,143 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>QEMU's <c>virtio-net-pci</c>: a virtio network card. Options and compat history as QEMU 7.2 has them.</summary>
+[Device("virtio-net-pci", Description = "Virtio network device")]
+public sealed partial class VirtioNetPci : VirtioPciDevice
+{
+    /// <inheritdoc/>
+    [CompatHint("6.0", 3u)]
+    public override uint? Vectors { get; set; } = 4;
+
+    /// <inheritdoc/>
+    [CompatHint("1.6", false)]
+    public override bool AnyLayout { get; set; } = true;
+
+    /// <inheritdoc/>
+    [CompatHint("1.5", "pxe-virtio.rom")]
+    public override string? RomFile { get; set; } = "efi-virtio.rom";
+
+    [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
+    public MacAddress? Mac { get; set; }
+
+    [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
+    public string? Netdev { get; set; }
+
+    [ConfigOption("bootindex", Description = "Boot order index (-1: not bootable)")]
+    public int BootIndex { get; set; } = -1;
+
+    [ConfigOption("mq", Description = "Multi-queue virtqueue pairs (VIRTIO_NET_F_MQ)")]
+    public bool Mq { get; set; }
+
+    [ConfigOption("csum", Description = "Host handles packets with partial checksum")]
+    public bool Csum { get; set; } = true;
+
+    [ConfigOption("guest_csum", Description = "Guest handles packets with partial checksum")]
+    public bool GuestCsum { get; set; } = true;
+
+    [ConfigOption("gso", Description = "Host handles packets with any GSO type")]
+    public bool Gso { get; set; } = true;
+
+    [ConfigOption("guest_tso4", Description = "Guest can receive TSOv4")]
+    public bool GuestTso4 { get; set; } = true;
+
+    [ConfigOption("guest_tso6", Description = "Guest can receive TSOv6")]
+    public bool GuestTso6 { get; set; } = true;
+
+    [ConfigOption("guest_ecn", Description = "Guest can receive TSO with ECN")]
+    public bool GuestEcn { get; set; } = true;
+
+    [ConfigOption("guest_ufo", Description = "Guest can receive UFO")]
+    public bool GuestUfo { get; set; } = true;
+
+    [ConfigOption("guest_announce", Description = "Guest can send gratuitous packets")]
+    [CompatHint("2.1", false)]
+    public bool GuestAnnounce { get; set; } = true;
+
+    [ConfigOption("host_tso4", Description = "Host can receive TSOv4")]
+    public bool HostTso4 { get; set; } = true;
+
+    [ConfigOption("host_tso6", Description = "Host can receive TSOv6")]
+    public bool HostTso6 { get; set; } = true;
+
+    [ConfigOption("host_ecn", Description = "Host can receive TSO with ECN")]
+    public bool HostEcn { get; set; } = true;
+
+    [ConfigOption("host_ufo", Description = "Host can receive UFO")]
+    public bool HostUfo { get; set; } = true;
+
+    [ConfigOption("mrg_rxbuf", Description = "Host can merge receive buffers")]
+    public bool MrgRxbuf { get; set; } = true;
+
+    [ConfigOption("status", Description = "Configuration status field is available")]
+    public bool Status { get; set; } = true;
+
+    [ConfigOption("ctrl_vq", Description = "Control channel is available")]
+    public bool CtrlVq { get; set; } = true;
+
+    [ConfigOption("ctrl_rx", Description = "Control channel RX mode support")]
+    public bool CtrlRx { get; set; } = true;
+
+    [ConfigOption("ctrl_vlan", Description = "Control channel VLAN filtering")]
+    public bool CtrlVlan { get; set; } = true;
+
+    [ConfigOption("ctrl_rx_extra", Description = "Extra RX mode control support")]
+    public bool CtrlRxExtra { get; set; } = true;
+
+    [ConfigOption("ctrl_mac_addr", Description = "MAC address can be set by the control channel")]
+    public bool CtrlMacAddr { get; set; } = true;
+
+    [ConfigOption("ctrl_guest_offloads", Description = "Guest offloads can be set by the control channel")]
+    [CompatHint("1.5", false)]
+    public bool CtrlGuestOffloads { get; set; } = true;
+
+    [ConfigOption("guest_rsc_ext", Description = "Guest can handle coalesced packets (RSC extension)")]
+    public bool GuestRscExt { get; set; }
+
+    [ConfigOption("rss", Description = "Receive side scaling (VIRTIO_NET_F_RSS)")]
+    public bool Rss { get; set; }
+
+    [ConfigOption("hash", Description = "Report packet hashes (VIRTIO_NET_F_HASH_REPORT)")]
+    public bool Hash { get; set; }
+
+    [ConfigOption("failover", Description = "Standby device of a failover pair (VIRTIO_NET_F_STANDBY)")]
+    public bool Failover { get; set; }
+
+    [ConfigOption("host_mtu", Description = "Advertised MTU (0: none)")]
+    public ushort HostMtu { get; set; }
+
+    [ConfigOption("x-mtu-bypass-backend", Description = "Offer the MTU feature even if the backend does not")]
+    [CompatHint("2.10", false)]
+    public bool MtuBypassBackend { get; set; } = true;
+
+    [ConfigOption("speed", Description = "Link speed in Mbit/s (-1: unknown)")]
+    public int Speed { get; set; } = -1;
+
+    [ConfigOption("duplex", Description = "Link duplex: half or full")]
+    public string? Duplex { get; set; }
+
+    [ConfigOption("rx_queue_size", Min = "256", Max = "1024", Description = "Receive virtqueue size (power of two)")]
+    public ushort RxQueueSize { get; set; } = 256;
+
+    [ConfigOption("tx_queue_size", Min = "256", Max = "1024", Description = "Transmit virtqueue size (power of two)")]
+    public ushort TxQueueSize { get; set; } = 256;
+
+    [ConfigOption("rsc_interval", Description = "RSC coalescing interval in nanoseconds")]
+    public uint RscInterval { get; set; } = 300000;
+
+    [ConfigOption("tx", HostOnly = true, Description = "Transmit mode: timer or bh")]
+    public string? Tx { get; set; }
+
+    [ConfigOption("x-txburst", HostOnly = true, Description = "Transmit burst size")]
+    public int TxBurst { get; set; } = 256;
+
+    [ConfigOption("x-txtimer", HostOnly = true, Description = "Transmit timer in nanoseconds")]
+    public uint TxTimer { get; set; } = 150000;
+
+    /// <summary>QEMU gives a NIC without <c>mac</c> the next default address.</summary>
+    protected override void ResolveAuto(RealizeContext context)
+    {
+        base.ResolveAuto(context);
+        Mac ??= context.Session.NextDefaultMac();
+        Vectors ??= 4; // 2 × queue pairs + config + control, with one queue pair
+    }
+}

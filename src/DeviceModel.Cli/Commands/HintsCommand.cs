@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+
+namespace DeviceModel.Cli.Commands
+{
+    /// <summary><c>devmodel hints dump|show</c>: write a resolved configuration's compat hints file, or render one as JSON.</summary>
+    internal static class HintsCommand
+    {
+        public static Command Create(CliContext context)
+        {
+            var command = new Command("hints", "Dump or show compat hints files");
+
+            var inputs = new ConfigInputs();
+            var output = new Option<string>("--output", "-o") { Description = "The hints file to write (atomically)", Required = true };
+            var dump = new Command("dump", "Resolve the configuration and write its compat hints file: every guest-visible option of every device");
+            inputs.AddTo(dump, realize: true);
+            dump.Options.Add(output);
+            dump.SetAction(parse =>
+            {
+                ResolvedMachine? resolved = inputs.Resolve(parse, context, out int exit);
+                if (resolved is null) return exit;
+                string path = parse.GetValue(output)!;
+                HintsFile hints = HintsFile.FromResolved(resolved, context.Catalog.RequireMachines());
+                try
+                {
+                    HintsFileWriter.WriteAtomic(path, hints);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return context.Fail("cannot write hints file " + path + ": " + e.Message);
+                }
+                context.Error.WriteLine("wrote " + path + ": " + hints.Records.Length + " device record(s), machine " + hints.Machine + ", producer " + hints.ProducerVersion);
+                return ExitCodes.Success;
+            });
+            command.Subcommands.Add(dump);
+
+            var file = new Argument<string>("FILE") { Description = "A compat hints file" };
+            var show = new Command("show", "Validate a compat hints file and print it as JSON");
+            show.Arguments.Add(file);
+            show.SetAction(parse =>
+            {
+                ParseResult<HintsFile> read = HintsFileReader.ReadFile(parse.GetValue(file)!, context.Catalog);
+                if (!read.Succeeded) return context.Fail(read.Errors);
+                HintsFile hints = read.Value!;
+                context.WriteJson(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("format", hints.FormatVersion);
+                    w.WriteString("producer", hints.ProducerVersion.ToString());
+                    w.WriteString("machine", hints.Machine);
+                    w.WriteStartArray("records");
+                    foreach (HintsRecord record in hints.Records)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("key", record.Key);
+                        w.WriteString("driver", record.Driver);
+                        w.WriteStartObject("options");
+                        foreach (KeyValuePair<string, OptionValue> pair in record.Values)
+                        {
+                            w.WritePropertyName(pair.Key);
+                            KeyvalFormatter.WriteValue(w, pair.Value);
+                        }
+                        w.WriteEndObject();
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+                return ExitCodes.Success;
+            });
+            command.Subcommands.Add(show);
+            return command;
+        }
+    }
+}

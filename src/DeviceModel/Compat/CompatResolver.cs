@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeviceModel
+{
+    /// <summary>One device after resolution: its options hold their effective values, each with provenance (<see cref="Device.SourceOf"/>).</summary>
+    /// <param name="Device">The device, resolved in place.</param>
+    /// <param name="Key">The key of its hints record: its id, or <c>addr:SS.F</c> when it has none.</param>
+    /// <param name="Context">The realize context its auto options were decided in.</param>
+    /// <param name="EffectiveVersion">The version its versioned defaults were taken at.</param>
+    /// <param name="HintsApplied">Whether a hints record was applied to it.</param>
+    public sealed record ResolvedDevice(Device Device, string Key, RealizeContext Context, MachineVersion EffectiveVersion, bool HintsApplied);
+
+    /// <summary>A hints record that matched no device of the configuration (and so was ignored).</summary>
+    public sealed record IgnoredHint(string Key, string Driver, string Reason);
+
+    /// <summary>A configuration after resolution.</summary>
+    public sealed record ResolvedMachine(MachineType Machine, int Smp, ImmutableArray<ResolvedDevice> Devices, ImmutableArray<IgnoredHint> IgnoredHints, HintsFile? Hints);
+
+    /// <summary>
+    /// The compat engine: resolves every option of every device with the founding rules, highest first:
+    /// explicit config &gt; the device's hints record &gt; the versioned default (history at the record's producer
+    /// version for a device with a record, else at the machine's version) &gt; the current default, with "auto"
+    /// decided last from the machine and bus. Nothing here compares versions outside the declared histories.
+    /// </summary>
+    public static class CompatResolver
+    {
+        /// <summary>Resolves <paramref name="config"/> in place (its devices are updated). All-or-nothing on errors.</summary>
+        public static ParseResult<ResolvedMachine> Resolve(MachineConfig config, DeviceCatalog catalog, HintsFile? hints = null)
+        {
+            MachineCatalog machines = catalog.RequireMachines();
+            ParseResult<MachineType> machineResult = machines.Resolve(config.Machine);
+            if (!machineResult.Succeeded) return ParseResult<ResolvedMachine>.Failure(machineResult.Errors);
+            MachineType machine = machineResult.Value!;
+            int smp = config.Smp ?? 1;
+            var errors = new List<ConfigError>();
+
+            var records = new Dictionary<string, HintsRecord>(StringComparer.Ordinal);
+            if (hints is not null)
+            {
+                foreach (HintsRecord record in hints.Records) records[record.Key] = record;
+            }
+
+            // Buses and addresses first: a device without an id is keyed by its address in hints files, and a
+            // device with an id keeps the address its record holds unless the config gives one.
+            foreach (Device device in config.Devices)
+            {
+                if (device is PciDevice { Addr: null } pci && device.Id is not null && records.TryGetValue(device.Id, out HintsRecord? byId)
+                    && byId.Driver == device.Info.Name && byId.TryGetValue("addr", out OptionValue recorded) && !recorded.IsAuto)
+                {
+                    pci.Addr = recorded.AsPciAddress();
+                }
+            }
+            Dictionary<Device, (BusKind Bus, PciAddress Address)> placement = Place(config.Devices, machine, errors);
+            if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var session = new RealizeSession();
+            var resolved = ImmutableArray.CreateBuilder<ResolvedDevice>(config.Devices.Length);
+            foreach (Device device in config.Devices)
+            {
+                (BusKind bus, PciAddress address) = placement[device];
+                string key = KeyOf(device, address);
+                HintsRecord? record = null;
+                if (records.TryGetValue(key, out HintsRecord? candidate))
+                {
+                    if (candidate.Driver != device.Info.Name)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference,
+                            "the hints record for '" + key + "' is for a " + candidate.Driver + ", not a " + device.Info.Name, new SourceLocation(hints!.Path, 0, 0),
+                            device.Info.Name, device.Id));
+                        continue;
+                    }
+                    record = candidate;
+                    used.Add(key);
+                }
+                MachineVersion effective = record is not null ? hints!.ProducerVersion : machine.Version;
+                var context = new RealizeContext(machine, bus, smp, address, session);
+                ApplyDefaultsAndHints(device, record, effective);
+                ApplyAuto(device, context);
+                resolved.Add(new ResolvedDevice(device, key, context, effective, record is not null));
+            }
+            if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
+
+            var ignored = ImmutableArray.CreateBuilder<IgnoredHint>();
+            if (hints is not null)
+            {
+                foreach (HintsRecord record in hints.Records)
+                {
+                    if (!used.Contains(record.Key)) ignored.Add(new IgnoredHint(record.Key, record.Driver, "no device '" + record.Key + "' in the configuration"));
+                }
+            }
+            return ParseResult<ResolvedMachine>.Success(new ResolvedMachine(machine, smp, resolved.MoveToImmutable(), ignored.ToImmutable(), hints));
+        }
+
+        /// <summary>The hints key of a device: its id, else <c>addr:SS.F</c>.</summary>
+        public static string KeyOf(Device device, PciAddress address) => device.Id ?? "addr:" + address;
+
+        private static void ApplyDefaultsAndHints(Device device, HintsRecord? record, MachineVersion effective)
+        {
+            DeviceInfo info = device.Info;
+            for (int i = 0; i < info.Options.Length; i++)
+            {
+                if (device.SourceOf(i) == OptionSource.Explicit) continue;
+                OptionInfo option = info.Options[i];
+                if (record is not null && record.TryGetValue(option.Name, out OptionValue hinted))
+                {
+                    device.SetOption(i, hinted, OptionSource.Hints);
+                    continue;
+                }
+                if (option.HostOnly) continue;
+                OptionValue value = option.DefaultFor(effective);
+                bool fromHistory = !option.History.IsEmpty && effective < option.History[option.History.Length - 1].Since;
+                device.SetOption(i, value, fromHistory ? OptionSource.Machine : OptionSource.Default);
+            }
+        }
+
+        private static void ApplyAuto(Device device, RealizeContext context)
+        {
+            DeviceInfo info = device.Info;
+            Span<bool> wasAuto = info.Options.Length <= 256 ? stackalloc bool[info.Options.Length] : new bool[info.Options.Length];
+            bool any = false;
+            for (int i = 0; i < info.Options.Length; i++)
+            {
+                wasAuto[i] = device.GetOption(i).IsAuto;
+                any |= wasAuto[i];
+            }
+            if (!any) return;
+            if (device is PciDevice pci && pci.Addr is null) pci.Addr = context.Address;
+            device.ResolveAuto(context);
+            for (int i = 0; i < info.Options.Length; i++)
+            {
+                if (!wasAuto[i]) continue;
+                OptionValue value = device.GetOption(i);
+                if (!value.IsAuto) device.SetOption(i, value, OptionSource.Auto);
+            }
+        }
+
+        /// <summary>Decides each device's bus (root, or behind the port named by <c>bus=</c>) and slot.</summary>
+        private static Dictionary<Device, (BusKind, PciAddress)> Place(ImmutableArray<Device> devices, MachineType machine, List<ConfigError> errors)
+        {
+            var byId = new Dictionary<string, Device>(StringComparer.Ordinal);
+            foreach (Device device in devices)
+            {
+                if (device.Id is not null) byId[device.Id] = device;
+            }
+            var taken = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+            HashSet<int> Taken(string bus)
+            {
+                if (!taken.TryGetValue(bus, out HashSet<int>? set))
+                {
+                    set = new HashSet<int>();
+                    // Slots the machine itself occupies on its root bus: host bridge at 0; PIIX3 at 1 (i440fx), ICH9 LPC/SATA/SMBus at 0x1f (q35).
+                    if (bus.Length == 0)
+                    {
+                        set.Add(0);
+                        set.Add(machine.PciExpress ? 0x1f : 1);
+                    }
+                    taken[bus] = set;
+                }
+                return set;
+            }
+            var result = new Dictionary<Device, (BusKind, PciAddress)>();
+            // Explicit addresses first, so automatic ones fill around them (QEMU order: first free slot).
+            foreach (Device device in devices)
+            {
+                BusKind kind = machine.PciExpress ? BusKind.ExpressRoot : BusKind.ConventionalRoot;
+                if (device.Bus is not null)
+                {
+                    if (!byId.TryGetValue(device.Bus, out Device? port))
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' names no device of the configuration", default,
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port", Spelling.Closest(device.Bus, byId.Keys)));
+                        continue;
+                    }
+                    if (port is not PciExpressPort)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a " + port.Info.Name + ", not a PCI Express port", default,
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port"));
+                        continue;
+                    }
+                    if (!machine.PciExpress)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "machine " + machine.Name + " has no PCI Express root complex for port '" + device.Bus + "'", default,
+                            device.Info.Name, device.Id, "bus", device.Bus));
+                        continue;
+                    }
+                    kind = BusKind.ExpressPort;
+                }
+                PciAddress address = default;
+                if (device is PciDevice { Addr: { } explicitAddress })
+                {
+                    address = explicitAddress;
+                    if (!Taken(device.Bus ?? "").Add(address.Slot) && address.Function == 0)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "slot " + address + " is already in use", default, device.Info.Name, device.Id, "addr", address.ToString()));
+                    }
+                    if (kind == BusKind.ExpressPort && address.Slot != 0)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "a device behind a PCI Express port must be at slot 0", default, device.Info.Name, device.Id, "addr", address.ToString(), "00.0"));
+                    }
+                }
+                result[device] = (kind, address);
+            }
+            foreach (Device device in devices)
+            {
+                if (!result.TryGetValue(device, out (BusKind Kind, PciAddress Address) placed) || device is not PciDevice { Addr: null }) continue;
+                HashSet<int> slots = Taken(device.Bus ?? "");
+                int limit = placed.Kind == BusKind.ExpressPort ? 1 : 32;
+                int slot = 0;
+                while (slot < limit && slots.Contains(slot)) slot++;
+                if (slot == limit)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "no free slot on bus '" + (device.Bus ?? "root") + "'", default, device.Info.Name, device.Id, "addr"));
+                    continue;
+                }
+                slots.Add(slot);
+                result[device] = (placed.Kind, new PciAddress(slot, 0));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeviceModel
+{
+    /// <summary>A machine type: <c>pc-i440fx-5.2</c> is family <c>pc-i440fx</c>, version 5.2.</summary>
+    public sealed record MachineType(string Name, string Family, MachineVersion Version, ImmutableArray<string> Aliases, bool Deprecated, bool PciExpress, string? Description)
+    {
+        /// <inheritdoc/>
+        public override string ToString() => Name;
+    }
+
+    /// <summary>One machine family as declared by <see cref="MachineFamilyAttribute"/> (used by generated code).</summary>
+    public sealed record MachineFamily(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);
+
+    /// <summary>The product's version and machine types, from its declarations.</summary>
+    public sealed class MachineCatalog
+    {
+        private readonly Dictionary<string, MachineType> _byName = new(StringComparer.Ordinal);
+
+        /// <summary>Builds the catalog; the first family's newest machine is the default.</summary>
+        /// <exception cref="ArgumentException">A version does not parse, or a name is declared twice.</exception>
+        public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families)
+        {
+            ProductName = productName;
+            ProductVersion = MachineVersion.Parse(productVersion);
+            var all = new List<MachineType>();
+            MachineType? first = null;
+            foreach (MachineFamily family in families)
+            {
+                var deprecated = new HashSet<string>(Split(family.Deprecated), StringComparer.Ordinal);
+                string[] versions = Split(family.Versions);
+                MachineVersion previous = default;
+                for (int i = 0; i < versions.Length; i++)
+                {
+                    MachineVersion version = MachineVersion.Parse(versions[i]);
+                    if (i > 0 && version <= previous) throw new ArgumentException("machine family " + family.Family + ": versions must be listed oldest first (" + versions[i] + ")");
+                    if (version > ProductVersion) throw new ArgumentException("machine " + family.Family + "-" + versions[i] + " is newer than the product version " + ProductVersion);
+                    previous = version;
+                    bool newest = i == versions.Length - 1;
+                    var aliases = newest && family.Alias is not null ? ImmutableArray.Create(family.Alias) : ImmutableArray<string>.Empty;
+                    var machine = new MachineType(family.Family + "-" + versions[i], family.Family, version, aliases, deprecated.Contains(versions[i]), family.PciExpress, family.Description);
+                    Add(machine.Name, machine);
+                    foreach (string alias in aliases) Add(alias, machine);
+                    all.Add(machine);
+                }
+                first ??= all.Count > 0 ? all[all.Count - 1] : null;
+            }
+            Machines = all.ToImmutableArray();
+            Default = first ?? throw new ArgumentException("a product declares at least one machine type");
+        }
+
+        /// <summary>The product's name.</summary>
+        public string ProductName { get; }
+        /// <summary>The product's current version (the producer version of hints files it writes).</summary>
+        public MachineVersion ProductVersion { get; }
+        /// <summary>Every machine type, by family in declaration order, oldest first.</summary>
+        public ImmutableArray<MachineType> Machines { get; }
+        /// <summary>The machine used when a config names none: the first family's newest.</summary>
+        public MachineType Default { get; }
+
+        /// <summary>Every distinct machine version, oldest first.</summary>
+        public ImmutableArray<MachineVersion> Versions
+        {
+            get
+            {
+                var set = new SortedSet<MachineVersion>();
+                foreach (MachineType machine in Machines) set.Add(machine.Version);
+                return set.ToImmutableArray();
+            }
+        }
+
+        /// <summary>The machine named <paramref name="name"/> (or an alias), or null.</summary>
+        public MachineType? Find(string name) => _byName.TryGetValue(name, out MachineType? machine) ? machine : null;
+
+        /// <summary>Resolves a machine name, or an error listing the close matches.</summary>
+        public ParseResult<MachineType> Resolve(string? name, string? source = null)
+        {
+            if (name is null) return ParseResult<MachineType>.Success(Default);
+            MachineType? machine = Find(name);
+            if (machine is not null) return ParseResult<MachineType>.Success(machine);
+            IReadOnlyList<string> close = Spelling.Close(name, _byName.Keys, 5);
+            string message = "unknown machine type '" + name + "'" + (close.Count > 0 ? "; close matches: " + string.Join(", ", close) : "; see 'devmodel machines'");
+            return ParseResult<MachineType>.Failure(new[] { new ConfigError(ConfigErrorKind.UnknownMachine, message, new SourceLocation(source, 0, 0), Option: "machine", Value: name) });
+        }
+
+        private void Add(string name, MachineType machine)
+        {
+            if (!_byName.TryAdd(name, machine)) throw new ArgumentException("machine type '" + name + "' is declared twice");
+        }
+
+        private static string[] Split(string? list) => list is null ? Array.Empty<string>() : list.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries);
+    }
+}

@@ -1,0 +1,44 @@
+namespace DeviceModel
+{
+    /// <summary>The kind of bus a PCI device sits on.</summary>
+    public enum BusKind
+    {
+        /// <summary>A conventional PCI root bus (i440fx's <c>pci.0</c>).</summary>
+        ConventionalRoot,
+        /// <summary>A PCI Express root complex bus (q35's <c>pcie.0</c>): devices there are integrated endpoints.</summary>
+        ExpressRoot,
+        /// <summary>Behind a PCI Express root port: devices get their PCI Express personality.</summary>
+        ExpressPort,
+    }
+
+    /// <summary>What a device may look at when deciding its "auto" options and building its config space.</summary>
+    /// <param name="Machine">The machine type.</param>
+    /// <param name="Bus">The bus the device sits on.</param>
+    /// <param name="Smp">Number of vCPUs.</param>
+    /// <param name="Address">The device's slot and function.</param>
+    /// <param name="Session">State shared by the devices of one machine (MAC address allocation).</param>
+    public sealed record RealizeContext(MachineType Machine, BusKind Bus, int Smp, PciAddress Address, RealizeSession Session)
+    {
+        /// <summary>Whether the device sits behind a PCI Express port.</summary>
+        public bool IsPciExpress => Bus == BusKind.ExpressPort;
+    }
+
+    /// <summary>Machine-wide state of one resolution, shared by its devices in config order.</summary>
+    public sealed class RealizeSession
+    {
+        private int _macIndex;
+
+        /// <summary>
+        /// QEMU's default MAC for a NIC without one: 52:54:00:12:34:56, then :57, … in the order NICs are realized.
+        /// </summary>
+        public MacAddress NextDefaultMac() => new(0x5254_0012_3456UL + (ulong)_macIndex++);
+    }
+
+    /// <summary>
+    /// A PCI Express port that other devices can sit behind with <c>bus=ID</c> (QEMU's <c>pcie-root-port</c>).
+    /// </summary>
+    [Device("pcie-port", Description = "PCI Express port")]
+    public abstract partial class PciExpressPort : PciDevice
+    {
+    }
+}

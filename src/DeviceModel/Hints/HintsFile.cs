@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeviceModel
+{
+    /// <summary>
+    /// A compat hints file: what a resolved configuration dumps so that a later product version reproduces the
+    /// same guest-visible devices. One record per device (keyed by id, or PCI address), holding every
+    /// guest-visible option. Binary format: <c>docs/hints-format.md</c>.
+    /// </summary>
+    public sealed class HintsFile
+    {
+        /// <summary>The only format version this build reads and writes.</summary>
+        public const int CurrentFormatVersion = 1;
+
+        /// <summary>Creates a hints file.</summary>
+        public HintsFile(MachineVersion producerVersion, string machine, IEnumerable<HintsRecord> records, string? path = null, int formatVersion = CurrentFormatVersion)
+        {
+            ProducerVersion = producerVersion;
+            Machine = machine;
+            Records = records.ToImmutableArray();
+            Path = path;
+            FormatVersion = formatVersion;
+        }
+
+        /// <summary>Format version of the file.</summary>
+        public int FormatVersion { get; }
+        /// <summary>Version of the product that wrote the file: the version versioned defaults are taken at for recorded devices.</summary>
+        public MachineVersion ProducerVersion { get; }
+        /// <summary>The machine type the configuration ran on.</summary>
+        public string Machine { get; }
+        /// <summary>The records, in device order.</summary>
+        public ImmutableArray<HintsRecord> Records { get; }
+        /// <summary>Where the file was read from, for messages.</summary>
+        public string? Path { get; }
+
+        /// <summary>
+        /// The hints of a resolved configuration: every guest-visible option of every device, with its effective
+        /// value ("we can't predict the future": not only the options that have a history today).
+        /// </summary>
+        public static HintsFile FromResolved(ResolvedMachine resolved, MachineCatalog product)
+        {
+            var records = new List<HintsRecord>(resolved.Devices.Length);
+            foreach (ResolvedDevice device in resolved.Devices)
+            {
+                var values = new List<KeyValuePair<string, OptionValue>>();
+                foreach (OptionInfo option in device.Device.Info.Options)
+                {
+                    if (option.HostOnly) continue;
+                    values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
+                }
+                records.Add(new HintsRecord(device.Key, device.Device.Info.Name, values));
+            }
+            return new HintsFile(product.ProductVersion, resolved.Machine.Name, records);
+        }
+    }
+
+    /// <summary>One device's hints: its key (id or <c>addr:SS.F</c>), its driver and its option values in ordinal order of names.</summary>
+    public sealed class HintsRecord
+    {
+        private readonly Dictionary<string, OptionValue> _byName;
+
+        /// <summary>Creates a record.</summary>
+        public HintsRecord(string key, string driver, IEnumerable<KeyValuePair<string, OptionValue>> values)
+        {
+            Key = key;
+            Driver = driver;
+            _byName = new Dictionary<string, OptionValue>(StringComparer.Ordinal);
+            var list = new List<KeyValuePair<string, OptionValue>>();
+            foreach (KeyValuePair<string, OptionValue> pair in values)
+            {
+                if (!_byName.TryAdd(pair.Key, pair.Value)) throw new ArgumentException("option '" + pair.Key + "' appears twice in the record of '" + key + "'");
+                list.Add(pair);
+            }
+            list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            Values = list.ToImmutableArray();
+        }
+
+        /// <summary>Device id, or <c>addr:SS.F</c>.</summary>
+        public string Key { get; }
+        /// <summary>The device type.</summary>
+        public string Driver { get; }
+        /// <summary>Option values, in ordinal order of names.</summary>
+        public ImmutableArray<KeyValuePair<string, OptionValue>> Values { get; }
+
+        /// <summary>The recorded value of an option, if any.</summary>
+        public bool TryGetValue(string option, out OptionValue value) => _byName.TryGetValue(option, out value);
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Buffers.Binary;
+using System.Numerics;
+
+namespace DeviceModel
+{
+    /// <summary>Constants and checksum of the binary hints format (spec: <c>docs/hints-format.md</c>).</summary>
+    public static class HintsFileFormat
+    {
+        /// <summary>Magic bytes: <c>\x89 D M H \r \n \x1a \n</c> (catches text-mode and 7-bit mangling, as PNG's does).</summary>
+        public static ReadOnlySpan<byte> Magic => new byte[] { 0x89, (byte)'D', (byte)'M', (byte)'H', 0x0D, 0x0A, 0x1A, 0x0A };
+
+        /// <summary>Size of the fixed header.</summary>
+        public const int HeaderSize = 64;
+        /// <summary>Offsets of the header fields.</summary>
+        public const int FormatVersionOffset = 8, HeaderSizeOffset = 10, ProducerOffset = 12, FlagsOffset = 18, RecordCountOffset = 20,
+            PayloadLengthOffset = 24, ChecksumOffset = 28, MachineOffset = 32, MachineLength = 32;
+        /// <summary>Record tag.</summary>
+        public const byte RecordTag = 0x52;
+        /// <summary>Value states.</summary>
+        public const byte StateValue = 0, StateNull = 1, StateAuto = 2;
+
+        /// <summary>Largest file accepted (1 MiB).</summary>
+        public const int MaxFileSize = 1 << 20;
+        /// <summary>Most records accepted.</summary>
+        public const int MaxRecords = 4096;
+        /// <summary>Most options per record.</summary>
+        public const int MaxOptionsPerRecord = 1024;
+        /// <summary>Longest string value, in UTF-8 bytes.</summary>
+        public const int MaxStringBytes = 4096;
+
+        /// <summary>CRC-32C (Castagnoli) of everything but the checksum field: header bytes 0-27, 32-63, then the payload.</summary>
+        public static uint Checksum(ReadOnlySpan<byte> file)
+        {
+            uint crc = 0xFFFFFFFF;
+            crc = Update(crc, file.Slice(0, ChecksumOffset));
+            crc = Update(crc, file.Slice(ChecksumOffset + 4));
+            return ~crc;
+        }
+
+        /// <summary>CRC-32C of <paramref name="data"/> (check value of "123456789" is 0xE3069283).</summary>
+        public static uint Crc32C(ReadOnlySpan<byte> data) => ~Update(0xFFFFFFFF, data);
+
+        private static uint Update(uint crc, ReadOnlySpan<byte> data)
+        {
+            while (data.Length >= 8)
+            {
+                crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
+                data = data.Slice(8);
+            }
+            foreach (byte b in data) crc = BitOperations.Crc32C(crc, b);
+            return crc;
+        }
+    }
+}

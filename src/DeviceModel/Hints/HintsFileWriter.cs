@@ -1,0 +1,117 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace DeviceModel
+{
+    /// <summary>Writes hints files: <see cref="Serialize"/> to bytes, <see cref="WriteAtomic"/> to disk (temp file, flush, rename).</summary>
+    public static class HintsFileWriter
+    {
+        /// <summary>The file's bytes.</summary>
+        /// <exception cref="ArgumentException">The file exceeds a format limit (names, counts, sizes).</exception>
+        public static byte[] Serialize(HintsFile hints)
+        {
+            if (hints.Records.Length > HintsFileFormat.MaxRecords) throw new ArgumentException("more than " + HintsFileFormat.MaxRecords + " records");
+            var payload = new List<byte>(hints.Records.Length * 256);
+            Span<byte> bits = stackalloc byte[8];
+            foreach (HintsRecord record in hints.Records)
+            {
+                payload.Add(HintsFileFormat.RecordTag);
+                WriteString8(payload, record.Key, "record key");
+                WriteString8(payload, record.Driver, "driver");
+                if (record.Values.Length > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + record.Key + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
+                WriteU16(payload, (ushort)record.Values.Length);
+                foreach (KeyValuePair<string, OptionValue> pair in record.Values)
+                {
+                    WriteString8(payload, pair.Key, "option name");
+                    OptionValue value = pair.Value;
+                    payload.Add((byte)value.Kind);
+                    if (value.IsNull) { payload.Add(HintsFileFormat.StateNull); continue; }
+                    if (value.IsAuto && value.Kind != OptionKind.OnOffAuto) { payload.Add(HintsFileFormat.StateAuto); continue; }
+                    payload.Add(HintsFileFormat.StateValue);
+                    switch (value.Kind)
+                    {
+                        case OptionKind.Bool: payload.Add(value.Bool ? (byte)1 : (byte)0); break;
+                        case OptionKind.String:
+                        case OptionKind.Enum: WriteString16(payload, value.Text ?? "", record.Key + "." + pair.Key); break;
+                        default:
+                            BinaryPrimitives.WriteUInt64LittleEndian(bits, value.Bits);
+                            foreach (byte b in bits) payload.Add(b);
+                            break;
+                    }
+                }
+            }
+            if (HintsFileFormat.HeaderSize + payload.Count > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
+
+            byte[] file = new byte[HintsFileFormat.HeaderSize + payload.Count];
+            HintsFileFormat.Magic.CopyTo(file);
+            Span<byte> header = file;
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.FormatVersionOffset), (ushort)hints.FormatVersion);
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.HeaderSizeOffset), HintsFileFormat.HeaderSize);
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset), checked((ushort)hints.ProducerVersion.Major));
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 2), checked((ushort)hints.ProducerVersion.Minor));
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 4), checked((ushort)hints.ProducerVersion.Patch));
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.RecordCountOffset), (uint)hints.Records.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.PayloadLengthOffset), (uint)payload.Count);
+            if (hints.Machine.Length == 0 || hints.Machine.Length > HintsFileFormat.MachineLength) throw new ArgumentException("machine type name must be 1 to 32 ASCII characters");
+            for (int i = 0; i < hints.Machine.Length; i++)
+            {
+                char c = hints.Machine[i];
+                if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
+                file[HintsFileFormat.MachineOffset + i] = (byte)c;
+            }
+            payload.CopyTo(file, HintsFileFormat.HeaderSize);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.ChecksumOffset), HintsFileFormat.Checksum(file));
+            return file;
+        }
+
+        /// <summary>
+        /// Writes the file atomically: to a temporary file beside <paramref name="path"/>, flushed to disk, then renamed
+        /// over it, so a reader sees the old file or the new one, never a part.
+        /// </summary>
+        public static void WriteAtomic(string path, HintsFile hints)
+        {
+            byte[] bytes = Serialize(hints);
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full) ?? ".";
+            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                {
+                    stream.Write(bytes);
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(temp, full, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+
+        private static void WriteU16(List<byte> output, ushort value)
+        {
+            output.Add((byte)value);
+            output.Add((byte)(value >> 8));
+        }
+
+        private static void WriteString8(List<byte> output, string text, string what)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            if (bytes.Length == 0 || bytes.Length > 255) throw new ArgumentException(what + " '" + text + "' must be 1 to 255 UTF-8 bytes");
+            output.Add((byte)bytes.Length);
+            output.AddRange(bytes);
+        }
+
+        private static void WriteString16(List<byte> output, string text, string what)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            if (bytes.Length > HintsFileFormat.MaxStringBytes) throw new ArgumentException("value of " + what + " is longer than " + HintsFileFormat.MaxStringBytes + " bytes");
+            WriteU16(output, (ushort)bytes.Length);
+            output.AddRange(bytes);
+        }
+    }
+}
