@@ -33,7 +33,20 @@ namespace DeviceModel.Generators.Emitter
                     w.Line("    new global::DeviceModel.MachineFamily(" + SourceWriter.Literal(f.Family) + ", " + SourceWriter.Literal(f.Versions) + ", " + SourceWriter.Literal(f.Alias) + ", "
                         + SourceWriter.Literal(f.Deprecated) + ", " + SourceWriter.Literal(f.Description) + ", " + (f.PciExpress ? "true" : "false") + "),");
                 }
-                w.Line("}));");
+                if (catalog.Roms.Length == 0)
+                {
+                    w.Line("}));");
+                }
+                else
+                {
+                    w.Line("}, new global::System.Collections.Generic.KeyValuePair<string, string>[]");
+                    w.Line("{");
+                    foreach (RomSpec rom in catalog.Roms)
+                    {
+                        w.Line("    new(" + SourceWriter.Literal(rom.File) + ", " + SourceWriter.Literal(rom.Size) + "),");
+                    }
+                    w.Line("}));");
+                }
             }
             else
             {

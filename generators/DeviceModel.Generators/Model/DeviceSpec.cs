@@ -41,7 +41,10 @@ namespace DeviceModel.Generators.Model
 
     /// <summary>A class marked <c>[DeviceCatalog]</c>.</summary>
     internal sealed record CatalogSpec(string? Namespace, string ClassName, string HintName, string Accessibility,
-        string? ProductName, string? ProductVersion, EquatableArray<FamilySpec> Families);
+        string? ProductName, string? ProductVersion, EquatableArray<FamilySpec> Families, EquatableArray<RomSpec> Roms);
+
+    /// <summary>A <c>[RomImage]</c> declaration.</summary>
+    internal sealed record RomSpec(string File, string Size);
 
     /// <summary>A <c>[MachineFamily]</c> declaration, copied verbatim (the runtime validates it at start-up, the analyzers at build).</summary>
     internal sealed record FamilySpec(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);

@@ -23,6 +23,7 @@ namespace DeviceModel.Generators.Parser
         private const string CompatHintAttribute = "DeviceModel.CompatHintAttribute";
         private const string ProductAttribute = "DeviceModel.ProductAttribute";
         private const string MachineFamilyAttribute = "DeviceModel.MachineFamilyAttribute";
+        private const string RomImageAttribute = "DeviceModel.RomImageAttribute";
 
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -84,12 +85,18 @@ namespace DeviceModel.Generators.Parser
             string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
             string? productName = null, productVersion = null;
             var families = new List<FamilySpec>();
+            var roms = new List<RomSpec>();
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 if (IsAttribute(attribute, ProductAttribute) && attribute.ConstructorArguments.Length == 2)
                 {
                     productName = attribute.ConstructorArguments[0].Value as string;
                     productVersion = attribute.ConstructorArguments[1].Value as string;
+                }
+                else if (IsAttribute(attribute, RomImageAttribute) && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value is string file && attribute.ConstructorArguments[1].Value is string size)
+                {
+                    roms.Add(new RomSpec(file, size));
                 }
                 else if (IsAttribute(attribute, MachineFamilyAttribute) && attribute.ConstructorArguments.Length == 2
                     && attribute.ConstructorArguments[0].Value is string family && attribute.ConstructorArguments[1].Value is string versions)
@@ -98,7 +105,7 @@ namespace DeviceModel.Generators.Parser
                         NamedString(attribute, "Description"), NamedBool(attribute, "PciExpress")));
                 }
             }
-            return new CatalogSpec(ns, type.Name, (ns is null ? "" : ns + ".") + type.MetadataName, accessibility, productName, productVersion, new EquatableArray<FamilySpec>(families));
+            return new CatalogSpec(ns, type.Name, (ns is null ? "" : ns + ".") + type.MetadataName, accessibility, productName, productVersion, new EquatableArray<FamilySpec>(families), new EquatableArray<RomSpec>(roms));
         }
 
         private static OptionSpec? ParseOption(IPropertySymbol property, INamedTypeSymbol deviceType, Compilation compilation)
@@ -113,7 +120,8 @@ namespace DeviceModel.Generators.Parser
             }
             if (optionAttribute is null || optionAttribute.ConstructorArguments.Length != 1 || optionAttribute.ConstructorArguments[0].Value is not string name) return null;
             if (!ValueSyntax.IsValidOptionName(name)) return null;
-            if (property.SetMethod is null || property.GetMethod is null) return null;
+            // The option setter assigns after construction, which an init accessor forbids.
+            if (property.SetMethod is null || property.SetMethod.IsInitOnly || property.GetMethod is null) return null;
             if (!compilation.IsSymbolAccessibleWithin(property.SetMethod, deviceType) || !compilation.IsSymbolAccessibleWithin(property.GetMethod, deviceType)) return null;
 
             bool isSize = NamedBool(optionAttribute, "IsSize");

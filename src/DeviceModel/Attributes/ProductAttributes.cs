@@ -25,6 +25,28 @@ namespace DeviceModel
     }
 
     /// <summary>
+    /// Declares, on the <see cref="DeviceCatalogAttribute"/> class, an option ROM image the product ships and its
+    /// size, which decides the ROM BAR size of devices whose <c>romfile</c> names it (QEMU reads the file).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class RomImageAttribute : Attribute
+    {
+        /// <summary>Declares a ROM image.</summary>
+        /// <param name="file">File name as <c>romfile</c> names it.</param>
+        /// <param name="size">Size of the ROM BAR it needs, in the size syntax (<c>"256k"</c>).</param>
+        public RomImageAttribute(string file, string size)
+        {
+            File = file;
+            Size = size;
+        }
+
+        /// <summary>File name.</summary>
+        public string File { get; }
+        /// <summary>ROM BAR size.</summary>
+        public string Size { get; }
+    }
+
+    /// <summary>
     /// Declares, on the <see cref="DeviceCatalogAttribute"/> class, a family of machine types named
     /// <c>FAMILY-VERSION</c> (<c>pc-i440fx-5.2</c>), one per listed version. The first family is the default.
     /// </summary>

@@ -55,7 +55,7 @@ namespace DeviceModel
             Dictionary<Device, (BusKind Bus, PciAddress Address)> placement = Place(config.Devices, machine, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
             var used = new HashSet<string>(StringComparer.Ordinal);
-            var session = new RealizeSession();
+            var session = new RealizeSession(machines);
             var resolved = ImmutableArray.CreateBuilder<ResolvedDevice>(config.Devices.Length);
             foreach (Device device in config.Devices)
             {
@@ -77,10 +77,21 @@ namespace DeviceModel
                 MachineVersion effective = record is not null ? hints!.ProducerVersion : machine.Version;
                 var context = new RealizeContext(machine, bus, smp, address, session);
                 ApplyDefaultsAndHints(device, record, effective);
-                ApplyAuto(device, context);
                 resolved.Add(new ResolvedDevice(device, key, context, effective, record is not null));
             }
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
+
+            // Auto values last, in config order, once every explicit and hinted value is known (so a default
+            // MAC never repeats one a hints record or the config holds).
+            foreach (ResolvedDevice device in resolved)
+            {
+                for (int i = 0; i < device.Device.Info.Options.Length; i++)
+                {
+                    OptionValue value = device.Device.GetOption(i);
+                    if (value.Kind == OptionKind.MacAddress && !value.IsNull && !value.IsAuto) session.ReserveMac(value.AsMac());
+                }
+            }
+            foreach (ResolvedDevice device in resolved) ApplyAuto(device.Device, device.Context);
 
             var ignored = ImmutableArray.CreateBuilder<IgnoredHint>();
             if (hints is not null)

@@ -21,8 +21,18 @@ namespace DeviceModel
 
         /// <summary>Builds the catalog; the first family's newest machine is the default.</summary>
         /// <exception cref="ArgumentException">A version does not parse, or a name is declared twice.</exception>
-        public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families)
+        public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families, IEnumerable<KeyValuePair<string, string>>? romImages = null)
         {
+            var roms = new Dictionary<string, uint>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, string> rom in romImages ?? Array.Empty<KeyValuePair<string, string>>())
+            {
+                if (ValueSyntax.ParseSize(rom.Value, out ulong size) != ValueParseError.None || size == 0 || size > uint.MaxValue || (size & (size - 1)) != 0)
+                {
+                    throw new ArgumentException("ROM image " + rom.Key + ": size '" + rom.Value + "' is not a power of two up to 2G");
+                }
+                roms[rom.Key] = (uint)size;
+            }
+            RomImages = roms;
             ProductName = productName;
             ProductVersion = MachineVersion.Parse(productVersion);
             var all = new List<MachineType>();
@@ -50,6 +60,9 @@ namespace DeviceModel
             Machines = all.ToImmutableArray();
             Default = first ?? throw new ArgumentException("a product declares at least one machine type");
         }
+
+        /// <summary>ROM BAR size of each option ROM image the product ships, by file name.</summary>
+        public IReadOnlyDictionary<string, uint> RomImages { get; }
 
         /// <summary>The product's name.</summary>
         public string ProductName { get; }

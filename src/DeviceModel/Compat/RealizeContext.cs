@@ -26,12 +26,31 @@ namespace DeviceModel
     /// <summary>Machine-wide state of one resolution, shared by its devices in config order.</summary>
     public sealed class RealizeSession
     {
+        private readonly System.Collections.Generic.HashSet<ulong> _reserved = new();
         private int _macIndex;
+
+        /// <summary>Creates the state of one resolution.</summary>
+        public RealizeSession(MachineCatalog product) => Product = product;
+
+        /// <summary>The product (machine types, ROM images).</summary>
+        public MachineCatalog Product { get; }
 
         /// <summary>
         /// QEMU's default MAC for a NIC without one: 52:54:00:12:34:56, then :57, … in the order NICs are realized.
         /// </summary>
-        public MacAddress NextDefaultMac() => new(0x5254_0012_3456UL + (ulong)_macIndex++);
+        public MacAddress NextDefaultMac()
+        {
+            MacAddress mac;
+            do
+            {
+                mac = new MacAddress(0x5254_0012_3456UL + (ulong)_macIndex++);
+            }
+            while (!_reserved.Add(mac.Value));
+            return mac;
+        }
+
+        /// <summary>Marks a MAC as taken (given in the config or a hints record), so defaults skip it.</summary>
+        public void ReserveMac(MacAddress mac) => _reserved.Add(mac.Value);
     }
 
     /// <summary>

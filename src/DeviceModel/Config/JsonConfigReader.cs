@@ -35,6 +35,11 @@ namespace DeviceModel
                 errors.Add(SyntaxError(e, text, reader.BytesConsumed));
                 return ParseResult<Device>.Failure(errors);
             }
+            catch (InvalidOperationException e)
+            {
+                errors.Add(StringError(e, text, reader.TokenStartIndex));
+                return ParseResult<Device>.Failure(errors);
+            }
         }
 
         /// <summary>Reads a machine config file.</summary>
@@ -150,6 +155,10 @@ namespace DeviceModel
             {
                 errors.Add(SyntaxError(e, text, reader.BytesConsumed));
             }
+            catch (InvalidOperationException e)
+            {
+                errors.Add(StringError(e, text, reader.TokenStartIndex));
+            }
             if (errors.Count == 0) CheckIds(devices, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
             var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
@@ -183,16 +192,25 @@ namespace DeviceModel
             string? driver = null, id = null;
             SourceLocation driverAt = objectAt;
             int depth = scan.CurrentDepth;
-            while (scan.Read() && !(scan.TokenType == JsonTokenType.EndObject && scan.CurrentDepth == depth))
+            try
             {
-                if (scan.TokenType == JsonTokenType.PropertyName && scan.CurrentDepth == depth + 1)
+                while (scan.Read() && !(scan.TokenType == JsonTokenType.EndObject && scan.CurrentDepth == depth))
                 {
-                    bool isDriver = scan.ValueTextEquals("driver"u8), isId = scan.ValueTextEquals("id"u8);
-                    scan.Read();
-                    if (isDriver && scan.TokenType == JsonTokenType.String) { driver = scan.GetString(); driverAt = text.At(scan.TokenStartIndex); }
-                    else if (isId && scan.TokenType == JsonTokenType.String) id = scan.GetString();
-                    else scan.Skip();
+                    if (scan.TokenType == JsonTokenType.PropertyName && scan.CurrentDepth == depth + 1)
+                    {
+                        bool isDriver = scan.ValueTextEquals("driver"u8), isId = scan.ValueTextEquals("id"u8);
+                        scan.Read();
+                        if (isDriver && scan.TokenType == JsonTokenType.String) { driver = scan.GetString(); driverAt = text.At(scan.TokenStartIndex); }
+                        else if (isId && scan.TokenType == JsonTokenType.String) id = scan.GetString();
+                        else scan.Skip();
+                    }
                 }
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add(StringError(e, text, scan.TokenStartIndex));
+                reader.Skip();
+                return null;
             }
             if (driver is null)
             {
@@ -241,6 +259,13 @@ namespace DeviceModel
                         {
                             // Numbers and booleans go through the same value syntax as keyval text.
                             ReadOnlySpan<byte> raw = reader.ValueSpan;
+                            if (raw.Length > buffer.Length)
+                            {
+                                // A number literal has no length limit in JSON: never let a long one overflow the buffer.
+                                if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+                                rented = ArrayPool<char>.Shared.Rent(raw.Length);
+                                buffer = rented;
+                            }
                             int written = Encoding.UTF8.GetChars(raw, buffer);
                             CheckJsonKind(info, key, reader.TokenType, builder, keyAt, valueAt, errors, buffer.Slice(0, written));
                             break;
@@ -307,6 +332,11 @@ namespace DeviceModel
             if (cut > 0) message = message.Substring(0, cut);
             return new ConfigError(ConfigErrorKind.Syntax, "malformed JSON: " + message, at);
         }
+
+        // Utf8JsonReader accepts an unpaired surrogate escape such as "\uD800" as well-formed JSON but refuses to
+        // decode it into a string (InvalidOperationException): report it as malformed JSON at the string's token.
+        private static ConfigError StringError(InvalidOperationException e, Positions text, long tokenStart) =>
+            new(ConfigErrorKind.Syntax, "malformed JSON: " + e.Message, text.At(tokenStart));
 
         /// <summary>Maps byte offsets of a UTF-8 buffer to 1-based line and character column.</summary>
         private sealed class Positions

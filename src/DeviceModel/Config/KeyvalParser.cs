@@ -85,7 +85,8 @@ namespace DeviceModel
                 if (key.Length == 0)
                 {
                     string what = i < text.Length && text[i] == '=' ? "missing option name before '='" : keyStart == 0 ? "missing device type before ','" : keyStart >= text.Length ? "trailing ',' after the last option" : "empty option between ','";
-                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, what, at(keyStart + 1)));
+                    // A trailing ',' is reported at the comma itself (keyStart is one past it), as after a value.
+                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, what, at(keyStart >= text.Length ? keyStart : keyStart + 1)));
                 }
                 if (i >= text.Length || text[i] == ',')
                 {
@@ -196,8 +197,14 @@ namespace DeviceModel
         /// <summary>Sets a nullable option to no value (JSON <c>null</c>).</summary>
         public void SetNull(string key, SourceLocation keyAt, SourceLocation valueAt, List<ConfigError> errors)
         {
+            if (key == "id" || key == "bus" || key == "driver")
+            {
+                // Not the id "null": these are strings, as for a JSON number or boolean.
+                errors.Add(Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: "null"));
+                return;
+            }
             int index = _device.Info.IndexOf(key);
-            if (index < 0 || key == "id" || key == "bus" || key == "driver")
+            if (index < 0)
             {
                 Set(key, "null", "null", keyAt, valueAt, errors);
                 return;

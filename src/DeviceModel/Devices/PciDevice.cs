@@ -44,5 +44,12 @@ namespace DeviceModel
         [ConfigOption("x-pcie-extcap-init", Description = "Initialise the PCIe extended capability list header")]
         [CompatHint("2.9", false)]
         public bool PcieExtcapInit { get; set; } = true;
+
+        /// <summary>QEMU sizes the ROM BAR from the ROM file: the product declares its images' sizes.</summary>
+        protected internal override void ResolveAuto(RealizeContext context)
+        {
+            base.ResolveAuto(context);
+            if (RomSize is null && !string.IsNullOrEmpty(RomFile) && context.Session.Product.RomImages.TryGetValue(RomFile, out uint size)) RomSize = size;
+        }
     }
 }

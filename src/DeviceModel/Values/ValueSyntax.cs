@@ -222,7 +222,12 @@ namespace DeviceModel
         {
             bytes = 0;
             if (text.IsEmpty) return ValueParseError.Empty;
-            if (text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return ParseMagnitude(text, out bytes);
+            if (text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+            {
+                ValueParseError hexError = ParseMagnitude(text, out ulong hex);
+                if (hexError == ValueParseError.None) bytes = hex;
+                return hexError;
+            }
             int shift = 0;
             char last = text[text.Length - 1];
             int suffixShift = SuffixShift(last);
@@ -251,14 +256,14 @@ namespace DeviceModel
                     numerator = numerator * 10 + (uint)(c - '0');
                     denominator *= 10;
                 }
-                // numerator < 10^18 < 2^60; multiply in two steps to stay in range for shift <= 60.
-                ulong scaledHigh = numerator;
+                // numerator * 2^shift / 10^n: cancel the 2s of 10^n against the shift first, so the product never
+                // overflows; what is left of the denominator must then divide the numerator (2^remaining is coprime to it).
                 int remaining = shift;
-                while (remaining > 0 && scaledHigh % 2 == 0 && denominator % 2 == 0) { scaledHigh /= 2; denominator /= 2; remaining--; }
-                if (remaining > 0 && scaledHigh > (ulong.MaxValue >> remaining)) return ValueParseError.OutOfRange;
-                scaledHigh <<= remaining;
-                if (scaledHigh % denominator != 0) return ValueParseError.Syntax;
-                ulong part = scaledHigh / denominator;
+                while (remaining > 0 && denominator % 2 == 0) { denominator /= 2; remaining--; }
+                if (numerator % denominator != 0) return ValueParseError.Syntax;
+                ulong part = numerator / denominator;
+                if (part > (ulong.MaxValue >> remaining)) return ValueParseError.OutOfRange;
+                part <<= remaining;
                 if (result > ulong.MaxValue - part) return ValueParseError.OutOfRange;
                 result += part;
             }
@@ -331,13 +336,15 @@ namespace DeviceModel
             value = 0;
             if (text.IsEmpty) return ValueParseError.Empty;
             if (text.Length != 17) return ValueParseError.Syntax;
+            ulong address = 0;
             for (int i = 0; i < 6; i++)
             {
                 int hi = HexDigit(text[i * 3]), lo = HexDigit(text[i * 3 + 1]);
                 if (hi < 0 || lo < 0) return ValueParseError.Syntax;
                 if (i < 5 && text[i * 3 + 2] != ':' && text[i * 3 + 2] != '-') return ValueParseError.Syntax;
-                value = (value << 8) | (uint)(hi << 4 | lo);
+                address = (address << 8) | (uint)(hi << 4 | lo);
             }
+            value = address;
             return ValueParseError.None;
         }
 

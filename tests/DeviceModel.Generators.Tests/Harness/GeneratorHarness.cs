@@ -49,11 +49,11 @@ namespace DeviceModel.Generators.Tests.Harness
 
         /// <summary>A library compilation of <paramref name="sources"/>.</summary>
         public static CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<SourceFile> sources) =>
-            CSharpCompilation.Create(
-                assemblyName,
-                sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
-                References,
-                CompilationOptions);
+            CreateCompilation(assemblyName, sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)));
+
+        /// <summary>A library compilation of already parsed <paramref name="trees"/>.</summary>
+        public static CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<SyntaxTree> trees) =>
+            CSharpCompilation.Create(assemblyName, trees, References, CompilationOptions);
 
         /// <summary>A fresh driver holding only the DeviceModel generator, tracking incremental steps.</summary>
         public static GeneratorDriver CreateDriver() =>
