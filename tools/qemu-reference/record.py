@@ -109,10 +109,9 @@ def main():
     ap.add_argument("--machines", default="",
                     help="comma-separated machine types (default: every pc-i440fx-*/pc-q35-* "
                          "type and the pc/q35 aliases)")
-    ap.add_argument("--variants", default="",
-                    help="comma-separated variant names to restrict to (default: all); "
-                         "note that variant names may contain commas only as listed, "
-                         "so use ';' to separate here if needed")
+    ap.add_argument("--variant", action="append", default=[], metavar="NAME",
+                    help="record only this variant (repeatable; names may contain commas, "
+                         "e.g. --variant default --variant 'mq=on,vectors=10')")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="parallel recordings (default: number of CPUs)")
     ap.add_argument("--timeout", type=float, default=60,
@@ -131,11 +130,7 @@ def main():
     if not all_machines:
         ap.error("%s lists no pc machine types" % qemu.QEMU)
     machines = qemu.sort_machines(a.machines.split(",")) if a.machines else all_machines
-    vfilter = None
-    if a.variants:
-        sep = ";" if ";" in a.variants else None
-        vfilter = set(a.variants.split(sep)) if sep else \
-            {v for d in devices for v in d.variants if v == a.variants} or set(a.variants.split(","))
+    vfilter = set(a.variant) or None
     tasks = plan(devices, machines, vfilter)
     version = qemu.qemu_version()
     log("%s: %d devices x %d machines -> %d recordings, %d jobs"

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using static DeviceModel.Tests.Config.ErrorAssert;
 
 namespace DeviceModel.Tests.Config;
@@ -77,8 +76,8 @@ public sealed class ConfigErrorTests
         ParseResult<string> failed = ParseResult<string>.Failure(new[] { error });
         Assert.False(failed.Succeeded);
         Assert.Null(failed.Value);
-        Assert.Equal(new[] { error }, failed.Errors);
-        Assert.Equal(ImmutableArray.Create(error), Assert.Throws<ConfigException>(() => failed.GetValueOrThrow()).Errors);
+        Assert.Same(error, Assert.Single(failed.Errors));
+        Assert.Same(error, Assert.Single(Assert.Throws<ConfigException>(() => failed.GetValueOrThrow()).Errors));
 
         Assert.Throws<ArgumentException>(() => ParseResult<string>.Failure(Array.Empty<ConfigError>()));
     }

@@ -113,7 +113,7 @@ public sealed class ValueRoundTripProperties
     [Fact]
     public void Fractional_sizes_parse_to_the_exact_byte_count_or_are_refused()
     {
-        // n + f/2^k of a unit, written in decimal: exact whenever the result is whole bytes and fits in 64 bits.
+        // n + f/2^k of a unit, written in decimal: exact when the result is whole bytes and fits in 64 bits, else refused.
         Gen.Select(Gen.Int[0, 1023], Gen.Int[1, 6], Gen.Int[1, 12], Gen.ULong).Sample((whole, suffix, k, bits) =>
         {
             int shift = 10 * suffix;
@@ -122,8 +122,13 @@ public sealed class ValueRoundTripProperties
             string fraction = numerator == 0 ? "" : (numerator / (decimal)(1UL << k)).ToString(CultureInfo.InvariantCulture).Substring(1);
             string text = whole.ToString(CultureInfo.InvariantCulture) + fraction + "kMGTPE"[suffix - 1];
             BigInteger exact = ((BigInteger)whole << shift) + (((BigInteger)numerator << shift) >> k);
+            bool wholeBytes = (((BigInteger)numerator << shift) & ((BigInteger.One << k) - 1)) == 0;
             ValueParseError error = ValueSyntax.ParseSize(text, out ulong parsed);
-            if (exact > ulong.MaxValue)
+            if (!wholeBytes)
+            {
+                Assert.True(ValueParseError.Syntax == error, text + ": " + error);
+            }
+            else if (exact > ulong.MaxValue)
             {
                 Assert.Equal(ValueParseError.OutOfRange, error);
             }
