@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeviceModel.Generators.Tests.Corpus;
 using DeviceModel.Generators.Tests.Harness;
 using Xunit.Sdk;
@@ -26,21 +27,28 @@ namespace DeviceModel.Generators.Tests
         [Fact]
         public void Mismatch_IsShownAsAUnifiedDiffWithLineNumbers()
         {
+            string expected = string.Join("\n", Enumerable.Range(1, 20).Select(i => "line " + i));
+            string actual = expected.Replace("line 5\n", "LINE 5\n") + "\nline 21";
+
             Assert.Equal(
-                "@@ -2,5 +2,5 @@\n"
-                + "    2     2   two\n"
-                + "    3     3   three\n"
-                + "    4       - four\n"
-                + "          4 + FOUR\n"
-                + "    5     5   five\n"
-                + "    6     6   six\n"
-                + "@@ -10,2 +10,3 @@\n"
-                + "   10    10   ten\n"
-                + "   11    11   eleven\n"
-                + "         12 + twelve\n",
-                UnifiedDiff.Format(
-                    "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven\n",
-                    "one\ntwo\nthree\nFOUR\nfive\nsix\nseven\neight\nnine\nten\neleven\ntwelve\n"));
+                """
+                @@ -2,7 +2,7 @@
+                    2     2   line 2
+                    3     3   line 3
+                    4     4   line 4
+                    5       - line 5
+                          5 + LINE 5
+                    6     6   line 6
+                    7     7   line 7
+                    8     8   line 8
+                @@ -18,3 +18,4 @@
+                   18    18   line 18
+                   19    19   line 19
+                   20    20   line 20
+                         21 + line 21
+
+                """.Replace("\r\n", "\n"),
+                UnifiedDiff.Format(expected, actual));
         }
 
         [Fact]

@@ -82,6 +82,7 @@ class Comparison:
         self.notes = []
         self.runs_compared = 0
         self.same_cfg_id = 0
+        self._variant_sets = {}     # (side, variants) -> [machines]
 
     def diff(self, where, what):
         self.diffs.append("%s: %s" % (where, what))
@@ -153,10 +154,18 @@ class Comparison:
             if m not in self.b["machines"]:
                 continue
             va, vb = self.a["machines"][m], self.b["machines"][m]
-            self.sets("%s variants" % m, va, vb)
+            for side, keys in (("A", set(va) - set(vb)), ("B", set(vb) - set(va))):
+                if keys:
+                    self._variant_sets.setdefault((side, tuple(sorted(keys))), []).append(m)
             for v in va:
                 if v in vb:
                     self.run(m, v)
+        # One line per distinct set of one-sided variants, not one per machine.
+        for (side, keys), machines in self._variant_sets.items():
+            allowed = self.allow_missing if side == "A" else self.allow_extra
+            (self.notes if allowed else self.diffs).append(
+                "variants only in %s on %d machine(s) (%s ... %s): %s"
+                % (side, len(machines), machines[0], machines[-1], ", ".join(keys)))
 
 
 def main():

@@ -93,7 +93,7 @@ namespace DeviceModel.Generators.Emitter
             for (int i = 0; i < device.Options.Length; i++)
             {
                 OptionSpec o = device.Options[i];
-                string access = "this." + o.PropertyName;
+                string access = "this.@" + o.PropertyName;
                 string expression;
                 if (o.IsNullable && !o.IsReferenceType)
                 {
@@ -141,7 +141,7 @@ namespace DeviceModel.Generators.Emitter
             for (int i = 0; i < device.Options.Length; i++)
             {
                 OptionSpec o = device.Options[i];
-                string assign = "this." + o.PropertyName + " = ";
+                string assign = "this.@" + o.PropertyName + " = ";
                 string converted;
                 switch ((OptionKind)o.Kind)
                 {

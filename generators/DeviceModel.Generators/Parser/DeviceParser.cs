@@ -153,8 +153,11 @@ namespace DeviceModel.Generators.Parser
             var enumValues = new List<object?>();
             if (kind == OptionKind.Enum)
             {
+                var seenValues = new HashSet<object?>();
                 foreach (IFieldSymbol field in valueType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
                 {
+                    // An alias (two members, one value) is one value: the first member names it.
+                    if (!seenValues.Add(field.ConstantValue)) continue;
                     enumNames.Add(ValueSyntax.ToKebabCase(field.Name));
                     enumMembers.Add(valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name);
                     enumValues.Add(field.ConstantValue);

@@ -59,22 +59,21 @@ namespace DeviceModel
     /// <summary>One device's hints: its key (id or <c>addr:SS.F</c>), its driver and its option values in ordinal order of names.</summary>
     public sealed class HintsRecord
     {
-        private readonly Dictionary<string, OptionValue> _byName;
+        private static readonly Comparison<KeyValuePair<string, OptionValue>> ByName = (a, b) => string.CompareOrdinal(a.Key, b.Key);
 
         /// <summary>Creates a record.</summary>
+        /// <exception cref="ArgumentException">An option appears twice.</exception>
         public HintsRecord(string key, string driver, IEnumerable<KeyValuePair<string, OptionValue>> values)
         {
             Key = key;
             Driver = driver;
-            _byName = new Dictionary<string, OptionValue>(StringComparer.Ordinal);
-            var list = new List<KeyValuePair<string, OptionValue>>();
-            foreach (KeyValuePair<string, OptionValue> pair in values)
+            var list = new List<KeyValuePair<string, OptionValue>>(values);
+            list.Sort(ByName);
+            for (int i = 1; i < list.Count; i++)
             {
-                if (!_byName.TryAdd(pair.Key, pair.Value)) throw new ArgumentException("option '" + pair.Key + "' appears twice in the record of '" + key + "'");
-                list.Add(pair);
+                if (list[i - 1].Key == list[i].Key) throw new ArgumentException("option '" + list[i].Key + "' appears twice in the record of '" + key + "'");
             }
-            list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            Values = list.ToImmutableArray();
+            Values = ImmutableArray.CreateRange(list);
         }
 
         /// <summary>Device id, or <c>addr:SS.F</c>.</summary>
@@ -84,7 +83,24 @@ namespace DeviceModel
         /// <summary>Option values, in ordinal order of names.</summary>
         public ImmutableArray<KeyValuePair<string, OptionValue>> Values { get; }
 
-        /// <summary>The recorded value of an option, if any.</summary>
-        public bool TryGetValue(string option, out OptionValue value) => _byName.TryGetValue(option, out value);
+        /// <summary>The recorded value of an option, if any (binary search, no allocation).</summary>
+        public bool TryGetValue(string option, out OptionValue value)
+        {
+            int low = 0, high = Values.Length - 1;
+            while (low <= high)
+            {
+                int middle = (low + high) >> 1;
+                int c = string.CompareOrdinal(Values[middle].Key, option);
+                if (c == 0)
+                {
+                    value = Values[middle].Value;
+                    return true;
+                }
+                if (c < 0) low = middle + 1;
+                else high = middle - 1;
+            }
+            value = default;
+            return false;
+        }
     }
 }

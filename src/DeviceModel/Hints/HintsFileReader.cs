@@ -16,6 +16,8 @@ namespace DeviceModel
     /// </summary>
     public static class HintsFileReader
     {
+        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         /// <summary>Reads and validates a hints file from disk.</summary>
         public static ParseResult<HintsFile> ReadFile(string path, DeviceCatalog catalog)
         {
@@ -58,6 +60,7 @@ namespace DeviceModel
             var cursor = new Cursor(file, HintsFileFormat.HeaderSize, path);
             var records = new List<HintsRecord>(header.RecordCount);
             var keys = new HashSet<string>(StringComparer.Ordinal);
+            bool[] seenBuffer = new bool[64];
             try
             {
                 for (int r = 0; r < header.RecordCount; r++)
@@ -74,15 +77,20 @@ namespace DeviceModel
                     int count = cursor.U16("option count");
                     if (count > HintsFileFormat.MaxOptionsPerRecord) throw cursor.Error(cursor.Offset - 2, "record '" + key + "' has " + count + " options, more than the limit of " + HintsFileFormat.MaxOptionsPerRecord, driver, key);
                     var values = new List<KeyValuePair<string, OptionValue>>(count);
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    if (seenBuffer.Length < info.Options.Length) seenBuffer = new bool[info.Options.Length];
+                    Span<bool> seen = seenBuffer.AsSpan(0, info.Options.Length);
+                    seen.Clear();
                     for (int i = 0; i < count; i++)
                     {
                         int optionOffset = cursor.Offset;
-                        string name = cursor.String8("option name");
-                        OptionInfo? option = info.FindOption(name);
-                        if (option is null) throw cursor.Error(optionOffset, "this version does not know the option (a newer producer, or a removed option)", driver, key, name);
+                        // Option names are looked up through the generated switch without allocating a string.
+                        int index = cursor.OptionIndex(info, out string? unknown);
+                        if (index < 0) throw cursor.Error(optionOffset, "this version does not know the option (a newer producer, or a removed option)", driver, key, unknown);
+                        OptionInfo option = info.Options[index];
+                        string name = option.Name;
                         if (option.HostOnly) throw cursor.Error(optionOffset, "host-only options never belong in hints", driver, key, name);
-                        if (!seen.Add(name)) throw cursor.Error(optionOffset, "option recorded twice", driver, key, name);
+                        if (seen[index]) throw cursor.Error(optionOffset, "option recorded twice", driver, key, name);
+                        seen[index] = true;
                         int kindOffset = cursor.Offset;
                         var kind = (OptionKind)cursor.U8("value kind");
                         if (kind != option.Kind) throw cursor.Error(kindOffset, "recorded as " + ValueSyntax.TypeName(kind) + " but the option is " + ValueSyntax.TypeName(option.Kind), driver, key, name);
@@ -227,6 +235,28 @@ namespace DeviceModel
             public ushort U16(string what) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, what));
             public ulong U64(string what) => BinaryPrimitives.ReadUInt64LittleEndian(Take(8, what));
 
+            /// <summary>Reads a length-prefixed option name and finds it in <paramref name="info"/>; -1 and the name when unknown.</summary>
+            public int OptionIndex(DeviceInfo info, out string? unknown)
+            {
+                int start = Offset;
+                int length = U8("option name length");
+                if (length == 0) throw Error(start, "option name is empty");
+                ReadOnlySpan<byte> bytes = Take(length, "option name");
+                Span<char> chars = stackalloc char[256];
+                int count;
+                try
+                {
+                    count = Utf8.GetChars(bytes, chars);
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw Error(start, "option name is not valid UTF-8");
+                }
+                int index = info.IndexOf(chars.Slice(0, count));
+                unknown = index < 0 ? chars.Slice(0, count).ToString() : null;
+                return index;
+            }
+
             public string String8(string what)
             {
                 int start = Offset;
@@ -247,7 +277,7 @@ namespace DeviceModel
             {
                 try
                 {
-                    return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+                    return Utf8.GetString(bytes);
                 }
                 catch (DecoderFallbackException)
                 {

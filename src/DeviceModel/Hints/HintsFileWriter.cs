@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -14,11 +15,10 @@ namespace DeviceModel
         public static byte[] Serialize(HintsFile hints)
         {
             if (hints.Records.Length > HintsFileFormat.MaxRecords) throw new ArgumentException("more than " + HintsFileFormat.MaxRecords + " records");
-            var payload = new List<byte>(hints.Records.Length * 256);
-            Span<byte> bits = stackalloc byte[8];
+            var payload = new ArrayBufferWriter<byte>(hints.Records.Length * 512 + 64);
             foreach (HintsRecord record in hints.Records)
             {
-                payload.Add(HintsFileFormat.RecordTag);
+                WriteByte(payload, HintsFileFormat.RecordTag);
                 WriteString8(payload, record.Key, "record key");
                 WriteString8(payload, record.Driver, "driver");
                 if (record.Values.Length > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + record.Key + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
@@ -27,25 +27,25 @@ namespace DeviceModel
                 {
                     WriteString8(payload, pair.Key, "option name");
                     OptionValue value = pair.Value;
-                    payload.Add((byte)value.Kind);
-                    if (value.IsNull) { payload.Add(HintsFileFormat.StateNull); continue; }
-                    if (value.IsAuto && value.Kind != OptionKind.OnOffAuto) { payload.Add(HintsFileFormat.StateAuto); continue; }
-                    payload.Add(HintsFileFormat.StateValue);
+                    WriteByte(payload, (byte)value.Kind);
+                    if (value.IsNull) { WriteByte(payload, HintsFileFormat.StateNull); continue; }
+                    if (value.IsAuto && value.Kind != OptionKind.OnOffAuto) { WriteByte(payload, HintsFileFormat.StateAuto); continue; }
+                    WriteByte(payload, HintsFileFormat.StateValue);
                     switch (value.Kind)
                     {
-                        case OptionKind.Bool: payload.Add(value.Bool ? (byte)1 : (byte)0); break;
+                        case OptionKind.Bool: WriteByte(payload, value.Bool ? (byte)1 : (byte)0); break;
                         case OptionKind.String:
                         case OptionKind.Enum: WriteString16(payload, value.Text ?? "", record.Key + "." + pair.Key); break;
                         default:
-                            BinaryPrimitives.WriteUInt64LittleEndian(bits, value.Bits);
-                            foreach (byte b in bits) payload.Add(b);
+                            BinaryPrimitives.WriteUInt64LittleEndian(payload.GetSpan(8), value.Bits);
+                            payload.Advance(8);
                             break;
                     }
                 }
             }
-            if (HintsFileFormat.HeaderSize + payload.Count > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
+            if (HintsFileFormat.HeaderSize + payload.WrittenCount > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
 
-            byte[] file = new byte[HintsFileFormat.HeaderSize + payload.Count];
+            byte[] file = new byte[HintsFileFormat.HeaderSize + payload.WrittenCount];
             HintsFileFormat.Magic.CopyTo(file);
             Span<byte> header = file;
             BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.FormatVersionOffset), (ushort)hints.FormatVersion);
@@ -54,7 +54,7 @@ namespace DeviceModel
             BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 2), checked((ushort)hints.ProducerVersion.Minor));
             BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 4), checked((ushort)hints.ProducerVersion.Patch));
             BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.RecordCountOffset), (uint)hints.Records.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.PayloadLengthOffset), (uint)payload.Count);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.PayloadLengthOffset), (uint)payload.WrittenCount);
             if (hints.Machine.Length == 0 || hints.Machine.Length > HintsFileFormat.MachineLength) throw new ArgumentException("machine type name must be 1 to 32 ASCII characters");
             for (int i = 0; i < hints.Machine.Length; i++)
             {
@@ -62,7 +62,7 @@ namespace DeviceModel
                 if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
                 file[HintsFileFormat.MachineOffset + i] = (byte)c;
             }
-            payload.CopyTo(file, HintsFileFormat.HeaderSize);
+            payload.WrittenSpan.CopyTo(file.AsSpan(HintsFileFormat.HeaderSize));
             BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.ChecksumOffset), HintsFileFormat.Checksum(file));
             return file;
         }
@@ -92,26 +92,32 @@ namespace DeviceModel
             }
         }
 
-        private static void WriteU16(List<byte> output, ushort value)
+        private static void WriteByte(ArrayBufferWriter<byte> output, byte value)
         {
-            output.Add((byte)value);
-            output.Add((byte)(value >> 8));
+            output.GetSpan(1)[0] = value;
+            output.Advance(1);
         }
 
-        private static void WriteString8(List<byte> output, string text, string what)
+        private static void WriteU16(ArrayBufferWriter<byte> output, ushort value)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
-            if (bytes.Length == 0 || bytes.Length > 255) throw new ArgumentException(what + " '" + text + "' must be 1 to 255 UTF-8 bytes");
-            output.Add((byte)bytes.Length);
-            output.AddRange(bytes);
+            BinaryPrimitives.WriteUInt16LittleEndian(output.GetSpan(2), value);
+            output.Advance(2);
         }
 
-        private static void WriteString16(List<byte> output, string text, string what)
+        private static void WriteString8(ArrayBufferWriter<byte> output, string text, string what)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
-            if (bytes.Length > HintsFileFormat.MaxStringBytes) throw new ArgumentException("value of " + what + " is longer than " + HintsFileFormat.MaxStringBytes + " bytes");
-            WriteU16(output, (ushort)bytes.Length);
-            output.AddRange(bytes);
+            int length = Encoding.UTF8.GetByteCount(text);
+            if (length == 0 || length > 255) throw new ArgumentException(what + " '" + text + "' must be 1 to 255 UTF-8 bytes");
+            WriteByte(output, (byte)length);
+            output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(length)));
+        }
+
+        private static void WriteString16(ArrayBufferWriter<byte> output, string text, string what)
+        {
+            int length = Encoding.UTF8.GetByteCount(text);
+            if (length > HintsFileFormat.MaxStringBytes) throw new ArgumentException("value of " + what + " is longer than " + HintsFileFormat.MaxStringBytes + " bytes");
+            WriteU16(output, (ushort)length);
+            output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(length)));
         }
     }
 }

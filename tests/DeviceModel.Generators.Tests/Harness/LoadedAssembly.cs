@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -44,9 +43,6 @@ namespace DeviceModel.Generators.Tests.Harness
             Assert.True(property is not null, catalogType + " has no generated public static Catalog property");
             return Assert.IsType<DeviceCatalog>(property.GetValue(null));
         }
-
-        /// <summary>The names of the types the assembly declares, for checks on what was generated.</summary>
-        public string[] TypeNames => Assembly.GetTypes().Select(t => t.FullName ?? t.Name).ToArray();
 
         public void Dispose() => _context.Unload();
     }

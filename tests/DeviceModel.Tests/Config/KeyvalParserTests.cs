@@ -117,6 +117,38 @@ public sealed class KeyvalParserTests
         }
     }
 
+    [Fact]
+    public void Enum_size_and_mac_options_of_the_other_sample_devices_parse()
+    {
+        var blk = (VirtioBlkPci)Succeeded(Parse("virtio-blk-pci,drive=d0,werror=stop,logical_block_size=4k,discard_granularity=1.5M,write-cache=on,num-queues=auto"));
+        Assert.Equal(BlockdevOnError.Stop, blk.Werror);
+        Assert.Equal(4096UL, blk.LogicalBlockSize);
+        Assert.Equal(3UL << 19, blk.DiscardGranularity);
+        Assert.Equal(OnOffAuto.On, blk.WriteCache);
+        Assert.Equal("virtio-blk-pci,discard_granularity=1536k,drive=d0,logical_block_size=4k,num-queues=auto,werror=stop,write-cache=on", blk.ToKeyval());
+
+        var net = (VirtioNetPci)Succeeded(Parse("virtio-net-pci,mac=52:54:00:AB:CD:EF,bootindex=-1,speed=-0x10,rx_queue_size=1024"));
+        Assert.Equal(new MacAddress(0x5254_00AB_CDEF), net.Mac);
+        Assert.Equal(-1, net.BootIndex);
+        Assert.Equal(-16, net.Speed);
+        Assert.Equal(1024, net.RxQueueSize);
+        Assert.Equal("virtio-net-pci,bootindex=-1,mac=52:54:00:ab:cd:ef,rx_queue_size=1024,speed=-16", net.ToKeyval());
+    }
+
+    [Theory]
+    [InlineData("virtio-blk-pci,werror=halt", "virtio-blk-pci", "werror", "halt", ConfigErrorKind.InvalidValue)]
+    [InlineData("virtio-blk-pci,logical_block_size=1.3k", "virtio-blk-pci", "logical_block_size", "1.3k", ConfigErrorKind.InvalidValue)]
+    [InlineData("virtio-blk-pci,min_io_size=16E", "virtio-blk-pci", "min_io_size", "16E", ConfigErrorKind.OutOfRange)]
+    [InlineData("virtio-blk-pci,write-cache=yes", "virtio-blk-pci", "write-cache", "yes", ConfigErrorKind.InvalidValue)]
+    [InlineData("virtio-net-pci,mac=52:54:00:12:34", "virtio-net-pci", "mac", "52:54:00:12:34", ConfigErrorKind.InvalidValue)]
+    [InlineData("virtio-net-pci,rx_queue_size=255", "virtio-net-pci", "rx_queue_size", "255", ConfigErrorKind.OutOfRange)]
+    [InlineData("virtio-net-pci,bootindex=-2147483649", "virtio-net-pci", "bootindex", "-2147483649", ConfigErrorKind.OutOfRange)]
+    public void Value_errors_of_other_kinds_name_the_option_and_its_expected_form(string text, string device, string option, string value, ConfigErrorKind kind)
+    {
+        string expected = Catalog.Find(device)!.FindOption(option)!.Expected;
+        Is(Single(Parse(text)), kind, 0, text.IndexOf('=', System.StringComparison.Ordinal) + 2, device, null, option, value, expected);
+    }
+
     // ---- value errors ----
 
     [Fact]

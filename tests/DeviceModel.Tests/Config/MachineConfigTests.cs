@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Diagnostics;
 using System.Text;
+using CsCheck;
 using DeviceModel.Samples.Qemu;
 using static DeviceModel.Tests.Config.ErrorAssert;
 
@@ -254,6 +256,51 @@ public sealed class MachineConfigTests
     public void Empty_input_is_a_syntax_error(string json)
     {
         Assert.Equal(ConfigErrorKind.Syntax, Single(Read(json)).Kind);
+    }
+
+    [Fact]
+    public void Positions_stay_exact_deep_into_long_multi_byte_configs()
+    {
+        // Text of one-, two-, three- and four-byte UTF-8 characters, on long lines or many, with the bad value anywhere.
+        Gen<string> romfile = Gen.OneOfConst("a", "b", " ", "\u00e9", "\u20ac", "\ud83d\ude00", "\u4e2d").Array[0, 120].Select(parts => string.Concat(parts));
+        Gen.Select(romfile.Array[1, 150], Gen.Int[0, 10_000], Gen.Bool, Gen.Bool).Sample((romfiles, pick, newlines, asKeyval) =>
+        {
+            int bad = pick % romfiles.Length;
+            var json = new StringBuilder("{\"machine\": \"pc\", \"devices\": [");
+            for (int i = 0; i < romfiles.Length; i++)
+            {
+                if (i > 0) json.Append(',');
+                if (newlines) json.Append("\n  ");
+                string period = i == bad ? "0" : "5";
+                json.Append(asKeyval
+                    ? "\"virtio-rng-pci,romfile=" + romfiles[i] + ",period=" + period + "\""
+                    : "{\"driver\": \"virtio-rng-pci\", \"romfile\": \"" + romfiles[i] + "\", \"period\": " + period + "}");
+            }
+            json.Append("]}");
+            string text = json.ToString();
+            ConfigError error = Single(JsonConfigReader.ReadMachineConfig(Encoding.UTF8.GetBytes(text), Catalog, "vm.json"));
+            (int line, int column) = PositionOf(text, asKeyval ? "period=0" : "\"period\": 0");
+            Assert.Equal(new SourceLocation("vm.json", line, column + (asKeyval ? 7 : 10)), error.Location);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_large_config_reads_in_linear_time()
+    {
+        // 8000 devices on one 700 KB line: a location lookup that rescans from the start took ~40 s here.
+        var json = new StringBuilder("{\"devices\": [");
+        for (int i = 0; i < 8000; i++)
+        {
+            if (i > 0) json.Append(',');
+            json.Append("{\"driver\": \"virtio-rng-pci\", \"id\": \"d").Append(i).Append("\", \"period\": 5, \"packed\": true, \"romfile\": \"\u00e9\"}");
+        }
+        json.Append(", 7]}");
+        byte[] bytes = Encoding.UTF8.GetBytes(json.ToString());
+        var clock = Stopwatch.StartNew();
+        ConfigError error = Single(JsonConfigReader.ReadMachineConfig(bytes, Catalog));
+        clock.Stop();
+        Assert.Equal(new SourceLocation(null, 1, json.Length - 2), error.Location);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "reading took " + clock.Elapsed);
     }
 
     private static string RepoRoot()

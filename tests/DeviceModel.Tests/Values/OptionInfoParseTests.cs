@@ -192,4 +192,77 @@ public sealed class OptionInfoParseTests
         Assert.True(SampleOptions.Rng("romfile").Accepts(OptionValue.Null(OptionKind.String)));
         Assert.True(SampleOptions.Rng("disable-legacy").Accepts(OptionValue.AutoValue(OptionKind.OnOffAuto)));
     }
+
+    // ---- options of the other sample devices ----
+
+    [Fact]
+    public void Catalog_enum_option_parses_its_kebab_case_member_names()
+    {
+        OptionInfo werror = SampleOptions.Of("virtio-blk-pci", "werror");
+        Assert.Equal(OptionKind.Enum, werror.Kind);
+        Assert.Equal(new[] { "report", "ignore", "enospc", "stop", "auto" }, werror.EnumNames.ToArray());
+        Assert.Equal(OptionValue.FromEnum(3, "stop"), Parsed(werror, "stop"));
+        Assert.Equal(OptionValue.FromEnum(4, "auto"), Parsed(werror, "auto"));
+        Assert.Equal(ValueParseError.Syntax, werror.TryParse("Stop", out _));
+        Assert.Equal(ValueParseError.Syntax, werror.TryParse("3", out _));
+        Assert.Equal(ValueParseError.Empty, werror.TryParse("", out _));
+        Assert.Equal("one of report, ignore, enospc, stop, auto", werror.Expected);
+        Assert.Equal(OptionValue.FromEnum(4, "auto"), werror.Default);
+    }
+
+    [Fact]
+    public void Catalog_size_options_parse_suffixes_and_auto()
+    {
+        OptionInfo logical = SampleOptions.Of("virtio-blk-pci", "logical_block_size");
+        Assert.Equal(OptionKind.Size, logical.Kind);
+        Assert.Equal(OptionValue.FromInteger(OptionKind.Size, 4096), Parsed(logical, "4k"));
+        Assert.Equal(OptionValue.FromInteger(OptionKind.Size, 512), Parsed(logical, "0x200"));
+        Assert.Equal(OptionValue.AutoValue(OptionKind.Size), Parsed(logical, "auto"));
+        Assert.Equal(ValueParseError.Syntax, logical.TryParse("1.3k", out _));
+        Assert.Equal(ValueParseError.OutOfRange, logical.TryParse("16E", out _));
+        Assert.Equal(ValueSyntax.Expected(OptionKind.Size) + ", or auto", logical.Expected);
+
+        OptionInfo granularity = SampleOptions.Of("virtio-blk-pci", "discard_granularity");
+        Assert.Equal(OptionValue.FromInteger(OptionKind.Size, 4294967295), granularity.Default);
+        Assert.Equal("4294967295", granularity.Default.ToString());
+        Assert.Equal(OptionValue.FromInteger(OptionKind.Size, 3UL << 19), Parsed(granularity, "1.5M"));
+        Assert.Equal("1536k", Parsed(granularity, "1.5M").ToString());
+    }
+
+    [Fact]
+    public void Catalog_mac_option_parses_addresses_and_auto()
+    {
+        OptionInfo mac = SampleOptions.Of("virtio-net-pci", "mac");
+        Assert.Equal(OptionKind.MacAddress, mac.Kind);
+        Assert.Equal(OptionValue.FromMac(new MacAddress(0x5254_0012_3456)), Parsed(mac, "52:54:00:12:34:56"));
+        Assert.Equal(OptionValue.FromMac(new MacAddress(0x5254_0012_3456)), Parsed(mac, "52-54-00-12-34-56"));
+        Assert.Equal(OptionValue.AutoValue(OptionKind.MacAddress), Parsed(mac, "auto"));
+        Assert.Equal(ValueParseError.Syntax, mac.TryParse("52:54:00:12:34", out _));
+        Assert.Equal(ValueSyntax.Expected(OptionKind.MacAddress) + ", or auto", mac.Expected);
+    }
+
+    [Fact]
+    public void Catalog_uint16_option_with_limits_refuses_values_outside_them()
+    {
+        OptionInfo rx = SampleOptions.Of("virtio-net-pci", "rx_queue_size");
+        Assert.Equal(OptionKind.UInt16, rx.Kind);
+        Assert.Equal(OptionValue.FromInteger(OptionKind.UInt16, 256), Parsed(rx, "256"));
+        Assert.Equal(OptionValue.FromInteger(OptionKind.UInt16, 1024), Parsed(rx, "0x400"));
+        Assert.Equal(ValueParseError.OutOfRange, rx.TryParse("255", out _));
+        Assert.Equal(ValueParseError.OutOfRange, rx.TryParse("1025", out _));
+        Assert.Equal(ValueParseError.OutOfRange, rx.TryParse("65536", out _));
+        Assert.Equal("a uint16 value from 256 to 1024", rx.Expected);
+    }
+
+    [Fact]
+    public void Catalog_int32_option_takes_negative_values_down_to_its_minimum()
+    {
+        OptionInfo bootIndex = SampleOptions.Of("virtio-net-pci", "bootindex");
+        Assert.Equal(OptionKind.Int32, bootIndex.Kind);
+        Assert.Equal(OptionValue.FromInt64(OptionKind.Int32, -1), bootIndex.Default);
+        Assert.Equal(OptionValue.FromInt64(OptionKind.Int32, int.MinValue), Parsed(bootIndex, "-2147483648"));
+        Assert.Equal(ValueParseError.OutOfRange, bootIndex.TryParse("-2147483649", out _));
+        Assert.Equal(ValueParseError.OutOfRange, bootIndex.TryParse("2147483648", out _));
+        Assert.Equal(OptionValue.FromInt64(OptionKind.Int32, -16), Parsed(bootIndex, "-0x10"));
+    }
 }

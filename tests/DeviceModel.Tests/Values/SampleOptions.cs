@@ -13,6 +13,10 @@ internal static class SampleOptions
     public static OptionInfo Rng(string name) =>
         VirtioRngPci.Descriptor.FindOption(name) ?? throw new ArgumentException("virtio-rng-pci has no option " + name, nameof(name));
 
+    /// <summary>An option of any device type of the sample catalog.</summary>
+    public static OptionInfo Of(string device, string name) =>
+        QemuCatalog.Catalog.Find(device)?.FindOption(name) ?? throw new ArgumentException(device + " has no option " + name, nameof(name));
+
     /// <summary>
     /// An option of <paramref name="kind"/> with the type's full range, built the way generated code builds it
     /// (the sample has no size or enum option, so every kind gets one here).

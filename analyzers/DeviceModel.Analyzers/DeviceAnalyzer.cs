@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DeviceModel.Analyzers.Baseline;
+using DeviceModel.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeviceModel.Analyzers
+{
+    /// <summary>
+    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015), and guards each
+    /// guest-visible option's default against the compilation's compat defaults baseline (DM0001–DM0003, DM0013,
+    /// DM0016). Everything the generator silently skips is reported here: the generator reports nothing.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DeviceAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.UnversionedDefault,
+            Descriptors.NewOptionWithoutHistory,
+            Descriptors.StaleBaselineLine,
+            Descriptors.InvalidVersion,
+            Descriptors.InvalidHintValue,
+            Descriptors.InvalidHistory,
+            Descriptors.DuplicateOptionName,
+            Descriptors.InvalidName,
+            Descriptors.DeviceNotPartial,
+            Descriptors.UnsupportedOption,
+            Descriptors.NonConstantDefault,
+            Descriptors.BaselineOutOfDate,
+            Descriptors.InvalidProductVersion,
+            Descriptors.MisplacedHint,
+            Descriptors.MalformedBaselineLine);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            // Nothing to do in compilations that cannot see the attributes.
+            if (context.Compilation.GetTypeByMetadataName("DeviceModel.DeviceAttribute") is null) return;
+            var state = new CompilationState(
+                CompatBaseline.Load(context.Options, context.CancellationToken),
+                context.Compilation,
+                context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            context.RegisterCompilationEndAction(state.OnCompilationEnd);
+        }
+
+        private static void OnTypeStart(SymbolStartAnalysisContext context, CompilationState state)
+        {
+            if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type) return;
+            AttributeData? device = null;
+            bool isCatalog = false;
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (AttributeNames.Is(attribute, AttributeNames.Device)) device = attribute;
+                else if (AttributeNames.Is(attribute, AttributeNames.DeviceCatalog)) isCatalog = true;
+            }
+            if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product));
+            if (device is null)
+            {
+                context.RegisterSymbolEndAction(end => DeviceChecks.AnalyzeNonDevice(end, type));
+                return;
+            }
+            var initializers = new Initializers();
+            context.RegisterOperationAction(initializers.Record, OperationKind.PropertyInitializer);
+            context.RegisterSymbolEndAction(end => new DeviceChecks(end, type, device, initializers, state).Run());
+        }
+    }
+
+    /// <summary>What one compilation's analysis shares: the baseline, the product, and the options seen so far.</summary>
+    internal sealed class CompilationState
+    {
+        private readonly Lazy<ProductInfo> _product;
+
+        public CompilationState(CompatBaseline? baseline, Compilation compilation, AnalyzerConfigOptions globalOptions)
+        {
+            Baseline = baseline;
+            _product = new Lazy<ProductInfo>(() => ProductInfo.Read(compilation, globalOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public CompatBaseline? Baseline { get; }
+
+        public ProductInfo Product => _product.Value;
+
+        /// <summary>Baseline keys (<see cref="CompatDefaultsFormat.Key"/>) of every guest-visible option declared in source.</summary>
+        public ConcurrentDictionary<string, byte> Declared { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Baseline lines already reported as malformed while checking an option, so the end does not repeat them.</summary>
+        public ConcurrentDictionary<CompatDefaultsLine, byte> Reported { get; } = new();
+
+        public void OnCompilationEnd(CompilationAnalysisContext context)
+        {
+            if (Baseline is { } baseline)
+            {
+                ReportLines(context, baseline.ShippedText, baseline.Shipped);
+                ReportLines(context, baseline.UnshippedText, baseline.Unshipped);
+            }
+            if (Product.Problem() is { } problem)
+            {
+                Location location = Product.ProductAttribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidProductVersion, location, problem));
+            }
+        }
+
+        private void ReportLines(CompilationAnalysisContext context, AdditionalText? text, CompatDefaultsFile? file)
+        {
+            if (text is null || file is null) return;
+            foreach (CompatDefaultsLine line in file.Lines)
+            {
+                if (line.Problem is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Problem));
+                }
+                else if (!Declared.ContainsKey(line.Key))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Option, line.Device));
+                }
+            }
+        }
+    }
+
+    /// <summary>The property initializers of one type, recorded as the compiler binds them.</summary>
+    internal sealed class Initializers
+    {
+        private readonly Dictionary<IPropertySymbol, Initializer> _byProperty = new(SymbolEqualityComparer.Default);
+
+        public void Record(OperationAnalysisContext context)
+        {
+            var operation = (IPropertyInitializerOperation)context.Operation;
+            IOperation value = operation.Value;
+            // A constant converted to Nullable<T> is no longer constant: look through that conversion.
+            while (value is IConversionOperation conversion && !value.ConstantValue.HasValue && LooksThrough(conversion.GetConversion()))
+            {
+                value = conversion.Operand;
+            }
+            Initializer initializer = value.ConstantValue.HasValue
+                ? new Initializer(true, true, value.ConstantValue.Value, operation.Syntax.GetLocation())
+                : value is IDefaultValueOperation
+                    ? new Initializer(true, false, null, operation.Syntax.GetLocation())
+                    : new Initializer(false, false, null, operation.Syntax.GetLocation());
+            lock (_byProperty)
+            {
+                foreach (IPropertySymbol property in operation.InitializedProperties) _byProperty[property] = initializer;
+            }
+        }
+
+        private static bool LooksThrough(Conversion conversion) =>
+            !conversion.IsUserDefined && (conversion.IsNullable || conversion.IsNullLiteral || conversion.IsIdentity || conversion.IsDefaultLiteral);
+
+        public Initializer? Find(IPropertySymbol property)
+        {
+            lock (_byProperty)
+            {
+                return _byProperty.TryGetValue(property, out Initializer? initializer) ? initializer : null;
+            }
+        }
+    }
+
+    /// <param name="IsConstant">The initializer is a constant or <c>default</c>.</param>
+    /// <param name="HasConstant">The initializer is a constant (else <c>default</c>: the type's default value).</param>
+    internal sealed record Initializer(bool IsConstant, bool HasConstant, object? Constant, Location Location);
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DeviceModel.Analyzers.Baseline;
+using DeviceModel.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DeviceModel.Analyzers
+{
+    /// <summary>The checks of one <c>[Device]</c> class, run when the compiler has bound all of its members.</summary>
+    internal sealed class DeviceChecks
+    {
+        private readonly SymbolAnalysisContext _context;
+        private readonly INamedTypeSymbol _type;
+        private readonly AttributeData _device;
+        private readonly Initializers _initializers;
+        private readonly CompilationState _state;
+        private readonly string? _deviceName;
+
+        public DeviceChecks(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData device, Initializers initializers, CompilationState state)
+        {
+            _context = context;
+            _type = type;
+            _device = device;
+            _initializers = initializers;
+            _state = state;
+            _deviceName = device.ConstructorArguments.Length == 1 ? device.ConstructorArguments[0].Value as string : null;
+        }
+
+        private ProductInfo Product => _state.Product;
+
+        public void Run()
+        {
+            CheckDeclaration();
+            bool keyed = _deviceName is not null && ValueSyntax.IsValidOptionName(_deviceName);
+            foreach (ISymbol member in _type.GetMembers())
+            {
+                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared) continue;
+                OptionDeclaration? option = OptionReader.Read(property);
+                if (option is null)
+                {
+                    if (FirstHint(property) is { } hint) Report(Descriptors.MisplacedHint, Location(hint) ?? property.Locations[0], property.Name, "'" + property.Name + "' is not a [ConfigOption] property");
+                    continue;
+                }
+                CheckOption(option, keyed);
+            }
+            CheckDuplicates();
+        }
+
+        /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines.</summary>
+        public static void AnalyzeNonDevice(SymbolAnalysisContext context, INamedTypeSymbol type)
+        {
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is not IPropertySymbol property || property.IsStatic || property.IsImplicitlyDeclared) continue;
+                if (AttributeNames.Find(property, AttributeNames.ConfigOption) is not { } attribute) continue;
+                string name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? property.Name : property.Name;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedOption, property.Locations[0], name,
+                    "is declared in '" + type.Name + "', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline"));
+            }
+        }
+
+        // ---- the class ----
+
+        private void CheckDeclaration()
+        {
+            var problems = new List<string>();
+            ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
+            bool notPartial = declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+            if (notPartial) problems.Add("is not partial");
+            if (_type.ContainingType is not null) problems.Add("is nested in '" + _type.ContainingType.Name + "'");
+            if (_type.IsGenericType) problems.Add("is generic");
+            if (problems.Count > 0)
+            {
+                Location location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
+                ImmutableDictionary<string, string?> properties = notPartial
+                    ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true")
+                    : ImmutableDictionary<string, string?>.Empty;
+                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeviceNotPartial, location, properties, _type.Name,
+                    string.Join(" and ", problems) + ": the generator skips it"));
+            }
+            if (_deviceName is not null && !ValueSyntax.IsValidOptionName(_deviceName))
+            {
+                Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(_device, 0, "name", _context.CancellationToken) ?? _type.Locations[0], _deviceName, "device");
+            }
+        }
+
+        // ---- one option ----
+
+        private void CheckOption(OptionDeclaration option, bool keyed)
+        {
+            IPropertySymbol property = option.Property;
+            string display = option.Name ?? property.Name;
+            if (option.OwnsAttribute)
+            {
+                if (option.Name is not null && !ValueSyntax.IsValidOptionName(option.Name))
+                {
+                    Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(option.Attribute, 0, "name", _context.CancellationToken) ?? property.Locations[0], option.Name, "option");
+                }
+                if (option.TypeProblem is not null) Report(Descriptors.UnsupportedOption, property.Locations[0], display, option.TypeProblem);
+            }
+            if (option.AccessorProblem is not null) Report(Descriptors.UnsupportedOption, property.Locations[0], display, option.AccessorProblem);
+
+            bool guestVisible = !option.HostOnly;
+            if (keyed && guestVisible && option.HasValidName) _state.Declared.TryAdd(CompatDefaultsFormat.Key(_deviceName!, option.Name!), 0);
+            if (option.OwnsHistory && option.HostOnly)
+            {
+                Report(Descriptors.MisplacedHint, Location(option.History[0]) ?? property.Locations[0], display, "host-only options are never versioned");
+            }
+            if (!option.IsUsable) return;
+
+            CanonicalValue? defaultValue = ReadDefault(option, out Location defaultLocation);
+            if (option.OwnsHistory && guestVisible) CheckHistory(option, defaultValue);
+            if (keyed && guestVisible && defaultValue is { } value && _state.Baseline is { } baseline)
+            {
+                CheckBaseline(option, value, defaultLocation, baseline);
+            }
+        }
+
+        /// <summary>The option's default (null when unknown: abstract, not an auto-property, or not a constant).</summary>
+        private CanonicalValue? ReadDefault(OptionDeclaration option, out Location location)
+        {
+            IPropertySymbol property = option.Property;
+            location = property.Locations[0];
+            if (property.IsAbstract) return null;
+            var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_context.CancellationToken) as PropertyDeclarationSyntax;
+            if (syntax is null) return null;
+            if (!IsAutoProperty(syntax))
+            {
+                if (!option.HostOnly)
+                {
+                    Report(Descriptors.NonConstantDefault, location, option.Name!, "the property is not an auto-property, so its default is whatever its accessors do; declare it { get; set; } with a constant initializer");
+                }
+                return null;
+            }
+            if (syntax.Initializer is null) return Default(option, false, null, location);
+            Initializer? initializer = _initializers.Find(property);
+            if (initializer is null) return null; // not bound (a compile error elsewhere)
+            location = initializer.Location;
+            if (!initializer.IsConstant)
+            {
+                Report(Descriptors.NonConstantDefault, location, option.Name!, "'" + syntax.Initializer.Value + "' is computed at run time");
+                return null;
+            }
+            return Default(option, initializer.HasConstant, initializer.Constant, location);
+        }
+
+        private CanonicalValue? Default(OptionDeclaration option, bool hasConstant, object? constant, Location location)
+        {
+            if (OptionValues.TryDefault(hasConstant, constant, option, out CanonicalValue value, out string? problem)) return value;
+            Report(Descriptors.NonConstantDefault, location, option.Name!, problem ?? "it is not a value of the option");
+            return null;
+        }
+
+        private static bool IsAutoProperty(PropertyDeclarationSyntax syntax) =>
+            syntax.ExpressionBody is null && syntax.AccessorList is { } accessors
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+        // ---- history ----
+
+        private readonly struct Entry
+        {
+            public Entry(AttributeData hint, MachineVersion? since, CanonicalValue? value)
+            {
+                Hint = hint;
+                Since = since;
+                Value = value;
+            }
+
+            public AttributeData Hint { get; }
+            public MachineVersion? Since { get; }
+            public CanonicalValue? Value { get; }
+        }
+
+        private void CheckHistory(OptionDeclaration option, CanonicalValue? defaultValue)
+        {
+            var entries = new List<Entry>();
+            foreach (AttributeData hint in option.History)
+            {
+                if (hint.ConstructorArguments.Length != 2) continue;
+                MachineVersion? since = CheckSince(hint);
+                CanonicalValue? value = null;
+                if (OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue canonical))
+                {
+                    value = canonical;
+                }
+                else
+                {
+                    Location location = CatalogChecks.ArgumentLocation(hint, 1, "value", _context.CancellationToken) ?? option.Property.Locations[0];
+                    string written = location.SourceTree is { } tree ? tree.GetText(_context.CancellationToken).ToString(location.SourceSpan) : hint.ConstructorArguments[1].ToCSharpString();
+                    Report(Descriptors.InvalidHintValue, location, written, option.Name!, Expected(option));
+                }
+                entries.Add(new Entry(hint, since, value));
+            }
+
+            // Attribute order: oldest first, one per version.
+            Entry? previous = null;
+            foreach (Entry entry in entries)
+            {
+                if (entry.Since is not { } since) continue;
+                if (previous is { Since: { } before })
+                {
+                    if (since == before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' appears twice");
+                    else if (since < before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' is listed after '" + before + "': list [CompatHint]s oldest first");
+                }
+                previous = entry;
+            }
+
+            // No-ops: a hint recording the value the next newer entry (or the default) already gives.
+            List<Entry> sorted = entries.Where(e => e.Since is not null).OrderBy(e => e.Since!.Value).ToList();
+            for (int i = 0; i < sorted.Count; i++)
+            {
+                if (sorted[i].Value is not { } value) continue;
+                CanonicalValue? next = i + 1 < sorted.Count ? sorted[i + 1].Value : defaultValue;
+                if (next is { } newer && newer == value && (i + 1 >= sorted.Count || sorted[i + 1].Since != sorted[i].Since))
+                {
+                    string from = i + 1 < sorted.Count ? "machines from " + sorted[i].Since + " to " + sorted[i + 1].Since + " get" : "the default is";
+                    Report(Descriptors.InvalidHistory, Location(sorted[i].Hint), option.Name!,
+                        "the hint since '" + sorted[i].Since + "' records " + value.Display + ", which " + from + " too: it changes nothing");
+                }
+            }
+        }
+
+        private MachineVersion? CheckSince(AttributeData hint)
+        {
+            Location location = CatalogChecks.ArgumentLocation(hint, 0, "since", _context.CancellationToken) ?? Location(hint) ?? _type.Locations[0];
+            if (hint.ConstructorArguments[0].Value is not string text || !MachineVersion.TryParse(text.AsSpan(), out MachineVersion since))
+            {
+                Report(Descriptors.InvalidVersion, location, hint.ConstructorArguments[0].Value as string ?? "null", "is not a version x.y or x.y.z");
+                return null;
+            }
+            if (Product.MachineVersions.Count > 0 && !Product.MachineVersions.Contains(since))
+            {
+                Report(Descriptors.InvalidVersion, location, text, "is not a machine version of this product ([MachineFamily] declares " + Product.DescribeMachineVersions() + ")");
+            }
+            if (Product.Version is { } product && since > product)
+            {
+                Report(Descriptors.InvalidVersion, location, text, "is newer than the product version " + Product.VersionText);
+            }
+            return since;
+        }
+
+        private static string Expected(OptionDeclaration option)
+        {
+            string type = option.Property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            string expected = option.Kind == OptionKind.Enum
+                ? "one of " + string.Join(", ", option.EnumNames)
+                : ValueSyntax.Expected(option.Kind!.Value);
+            string auto = option.IsAuto && option.Kind != OptionKind.OnOffAuto ? " or \"auto\"" : "";
+            string none = option.IsNullable && !option.IsAuto ? " or null" : "";
+            return "a constant of type " + type + auto + none + ", nor text of " + expected;
+        }
+
+        /// <summary>The newest valid entry of the effective history (the generator's order: by version).</summary>
+        private static (MachineVersion Since, CanonicalValue Value)? Newest(OptionDeclaration option)
+        {
+            (MachineVersion Since, CanonicalValue Value)? newest = null;
+            foreach (AttributeData hint in option.History)
+            {
+                if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string text) continue;
+                if (!MachineVersion.TryParse(text.AsSpan(), out MachineVersion since)) continue;
+                if (!OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue value)) continue;
+                if (newest is null || since >= newest.Value.Since) newest = (since, value);
+            }
+            return newest;
+        }
+
+        // ---- baseline ----
+
+        private void CheckBaseline(OptionDeclaration option, CanonicalValue current, Location location, CompatBaseline baseline)
+        {
+            string device = _deviceName!, name = option.Name!;
+            if (!TryBaselineValue(option, baseline.ShippedText, baseline.Shipped?.Find(device, name), out CanonicalValue? shipped)) return;
+            if (!TryBaselineValue(option, baseline.UnshippedText, baseline.Unshipped?.Find(device, name), out CanonicalValue? unshipped)) return;
+            CanonicalValue? recorded = unshipped ?? shipped;
+            if (recorded == current) return;
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(Descriptors.DeviceProperty, device);
+            properties.Add(Descriptors.OptionProperty, name);
+            properties.Add(Descriptors.BaselineLineProperty, CompatDefaultsFormat.FormatLine(device, name, current));
+            (MachineVersion Since, CanonicalValue Value)? newest = Newest(option);
+            if (recorded is not { } old)
+            {
+                if (newest is null)
+                {
+                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.NewOptionWithoutHistory, option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display));
+                }
+                else
+                {
+                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineOutOfDate, option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display, "no line"));
+                }
+                return;
+            }
+            bool covered = newest is { } hint && (hint.Value == old || (shipped is { } s && hint.Value == s));
+            if (covered)
+            {
+                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineOutOfDate, location, properties.ToImmutable(), device, name, current.Display, old.Display));
+                return;
+            }
+            // The code fix adds [CompatHint(product version, old value)]: only when that is the newest entry.
+            if (Product.Version is { } product && (newest is null || newest.Value.Since < product) && OptionValues.ToCSharp(old, option) is { } literal)
+            {
+                properties.Add(Descriptors.HintSinceProperty, Product.VersionText);
+                properties.Add(Descriptors.HintValueProperty, literal);
+            }
+            _context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnversionedDefault, location, properties.ToImmutable(), device, name, old.Display, current.Display));
+        }
+
+        private bool TryBaselineValue(OptionDeclaration option, AdditionalText? file, CompatDefaultsLine? line, out CanonicalValue? value)
+        {
+            value = null;
+            if (line is null || file is null) return true;
+            if (OptionValues.TryText(line.Value, option, out CanonicalValue canonical))
+            {
+                value = canonical;
+                return true;
+            }
+            if (_state.Reported.TryAdd(line, 0))
+            {
+                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedBaselineLine, CompatBaseline.LocationOf(file, line), line.Text,
+                    "'" + line.Value + "' is not " + ValueSyntax.Expected(option.Kind!.Value)));
+            }
+            return false;
+        }
+
+        // ---- duplicates ----
+
+        private void CheckDuplicates()
+        {
+            var byName = new Dictionary<string, List<OptionDeclaration>>(System.StringComparer.Ordinal);
+            foreach (OptionDeclaration option in OptionReader.ReadHierarchy(_type))
+            {
+                if (option.Name is null) continue;
+                if (!byName.TryGetValue(option.Name, out List<OptionDeclaration>? list)) byName.Add(option.Name, list = new List<OptionDeclaration>());
+                list.Add(option);
+            }
+            foreach (KeyValuePair<string, List<OptionDeclaration>> pair in byName)
+            {
+                List<OptionDeclaration> options = pair.Value;
+                for (int i = 0; i < options.Count; i++)
+                {
+                    IPropertySymbol property = options[i].Property;
+                    if (!SymbolEqualityComparer.Default.Equals(property.ContainingType, _type)) break;
+                    // The clash with a later (base or earlier-declared) property is reported on the declaration in this type.
+                    for (int j = 0; j < options.Count; j++)
+                    {
+                        if (i == j || OverridePair(property, options[j].Property)) continue;
+                        bool sameType = SymbolEqualityComparer.Default.Equals(options[j].Property.ContainingType, _type);
+                        if (sameType && j > i) continue;
+                        Location location = options[i].OwnsAttribute
+                            ? CatalogChecks.ArgumentLocation(options[i].Attribute, 0, "name", _context.CancellationToken) ?? property.Locations[0]
+                            : property.Locations[0];
+                        Report(Descriptors.DuplicateOptionName, location, _deviceName ?? _type.Name, pair.Key, Describe(property), Describe(options[j].Property));
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static bool OverridePair(IPropertySymbol a, IPropertySymbol b) => Overrides(a, b) || Overrides(b, a);
+
+        private static bool Overrides(IPropertySymbol derived, IPropertySymbol @base)
+        {
+            for (IPropertySymbol? p = derived.OverriddenProperty; p is not null; p = p.OverriddenProperty)
+            {
+                if (SymbolEqualityComparer.Default.Equals(p, @base)) return true;
+            }
+            return false;
+        }
+
+        private static string Describe(IPropertySymbol property) => property.ContainingType.Name + "." + property.Name;
+
+        // ---- helpers ----
+
+        private static AttributeData? FirstHint(IPropertySymbol property) => AttributeNames.Find(property, AttributeNames.CompatHint);
+
+        private Location? Location(AttributeData attribute) => attribute.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).GetLocation();
+
+        private void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments) =>
+            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location ?? _type.Locations[0], arguments));
+    }
+}

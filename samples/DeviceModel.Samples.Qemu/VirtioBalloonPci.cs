@@ -1,0 +1,27 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>QEMU's <c>virtio-balloon-pci</c>: memory ballooning.</summary>
+[Device("virtio-balloon-pci", Description = "Virtio memory balloon")]
+public sealed partial class VirtioBalloonPci : VirtioPciDevice
+{
+    [ConfigOption("deflate-on-oom", Description = "Deflate the balloon when the guest is out of memory")]
+    public bool DeflateOnOom { get; set; }
+
+    [ConfigOption("free-page-hint", Description = "Free page hinting (VIRTIO_BALLOON_F_FREE_PAGE_HINT)")]
+    public bool FreePageHint { get; set; }
+
+    [ConfigOption("free-page-reporting", Description = "Free page reporting (VIRTIO_BALLOON_F_REPORTING)")]
+    public bool FreePageReporting { get; set; }
+
+    [ConfigOption("page-poison", Description = "Page poisoning (VIRTIO_BALLOON_F_PAGE_POISON)")]
+    public bool PagePoison { get; set; } = true;
+
+    [ConfigOption("qemu-4-0-config-size", Description = "Use QEMU 4.0's larger config size")]
+    public bool Qemu40ConfigSize { get; set; }
+
+    [ConfigOption("guest-stats-polling-interval", HostOnly = true, Description = "Seconds between guest statistics polls (0: off)")]
+    public long GuestStatsPollingInterval { get; set; }
+
+    [ConfigOption("iothread", HostOnly = true, Description = "IOThread for free page hinting")]
+    public string? IoThread { get; set; }
+}

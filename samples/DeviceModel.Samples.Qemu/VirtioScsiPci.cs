@@ -1,0 +1,38 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>QEMU's <c>virtio-scsi-pci</c>: a virtio SCSI host adapter.</summary>
+[Device("virtio-scsi-pci", Description = "Virtio SCSI host adapter")]
+public sealed partial class VirtioScsiPci : VirtioPciDevice
+{
+    [ConfigOption("num_queues", Auto = true, Min = "1", Max = "1021", Description = "Number of request virtqueues (auto: one per vCPU)")]
+    public uint? NumQueues { get; set; }
+
+    [ConfigOption("virtqueue_size", Min = "2", Max = "1024", Description = "Virtqueue size")]
+    public uint VirtqueueSize { get; set; } = 256;
+
+    [ConfigOption("seg_max_adjust", Description = "Derive seg_max from the virtqueue size")]
+    public bool SegMaxAdjust { get; set; } = true;
+
+    [ConfigOption("max_sectors", Description = "Largest transfer in sectors")]
+    public uint MaxSectors { get; set; } = 65535;
+
+    [ConfigOption("cmd_per_lun", Description = "Commands per LUN")]
+    public uint CmdPerLun { get; set; } = 128;
+
+    [ConfigOption("hotplug", Description = "Offer hot-plug events (VIRTIO_SCSI_F_HOTPLUG)")]
+    public bool Hotplug { get; set; } = true;
+
+    [ConfigOption("param_change", Description = "Offer parameter change events (VIRTIO_SCSI_F_CHANGE)")]
+    public bool ParamChange { get; set; } = true;
+
+    [ConfigOption("iothread", HostOnly = true, Description = "IOThread to process requests in")]
+    public string? IoThread { get; set; }
+
+    /// <summary>QEMU 5.2+: one request queue per vCPU; vectors one per queue plus control, event and config.</summary>
+    protected override void ResolveAuto(RealizeContext context)
+    {
+        base.ResolveAuto(context);
+        NumQueues ??= (uint)System.Math.Min(context.Smp, 1021);
+        Vectors ??= NumQueues + 3;
+    }
+}

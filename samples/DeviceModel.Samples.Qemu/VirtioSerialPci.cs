@@ -1,0 +1,22 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>QEMU's <c>virtio-serial-pci</c>: virtio console and serial ports.</summary>
+[Device("virtio-serial-pci", Description = "Virtio serial ports and console")]
+public sealed partial class VirtioSerialPci : VirtioPciDevice
+{
+    [ConfigOption("max_ports", Min = "1", Max = "511", Description = "Largest number of ports")]
+    public uint MaxPorts { get; set; } = 31;
+
+    [ConfigOption("emergency-write", Description = "Emergency write (VIRTIO_CONSOLE_F_EMERG_WRITE)")]
+    public bool EmergencyWrite { get; set; } = true;
+
+    [ConfigOption("class", Description = "PCI class code (0: communication controller)")]
+    public uint Class { get; set; }
+
+    /// <summary>QEMU: two vectors, for config and the control queues.</summary>
+    protected override void ResolveAuto(RealizeContext context)
+    {
+        base.ResolveAuto(context);
+        Vectors ??= 2;
+    }
+}

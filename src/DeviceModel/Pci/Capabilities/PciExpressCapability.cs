@@ -1,0 +1,190 @@
+namespace DeviceModel.Pci
+{
+    /// <summary>The Device/Port Type field of the PCI Express Capabilities register.</summary>
+    public enum PciExpressPortType : byte
+    {
+        /// <summary>PCI Express endpoint.</summary>
+        Endpoint = 0x0,
+        /// <summary>Legacy PCI Express endpoint.</summary>
+        LegacyEndpoint = 0x1,
+        /// <summary>Root port of a root complex.</summary>
+        RootPort = 0x4,
+        /// <summary>Upstream port of a switch.</summary>
+        UpstreamPort = 0x5,
+        /// <summary>Downstream port of a switch.</summary>
+        DownstreamPort = 0x6,
+        /// <summary>Root complex integrated endpoint.</summary>
+        RootComplexIntegratedEndpoint = 0x9,
+    }
+
+    /// <summary>A hot-plug slot behind a root or downstream port.</summary>
+    /// <param name="Number">Physical slot number (13 bits).</param>
+    /// <param name="HotPlug">Hot-plug surprise and hot-plug capable.</param>
+    public readonly record struct PciExpressSlot(ushort Number, bool HotPlug = true);
+
+    /// <summary>
+    /// The PCI Express capability (ID 0x10), version 2, 60 bytes, as QEMU's <c>pcie_cap_init</c> fills it: x1 link at
+    /// 2.5 GT/s with L0s, role-based error reporting, End-End TLP prefix support, End-End TLP Prefix Blocking writable.
+    /// The init properties mirror QEMU's compat switches and port set-up calls.
+    /// </summary>
+    public sealed class PciExpressCapability : PciCapability
+    {
+        /// <summary>Capability ID.</summary>
+        public const byte CapabilityId = 0x10;
+        /// <summary>Length of a version 2 capability (<c>PCI_EXP_VER2_SIZEOF</c>).</summary>
+        public const int Version2Size = 0x3c;
+
+        /// <summary>PCI Express Capabilities register.</summary>
+        public const int FlagsOffset = 0x02;
+        /// <summary>Device Capabilities.</summary>
+        public const int DeviceCapabilitiesOffset = 0x04;
+        /// <summary>Device Control.</summary>
+        public const int DeviceControlOffset = 0x08;
+        /// <summary>Device Status.</summary>
+        public const int DeviceStatusOffset = 0x0a;
+        /// <summary>Link Capabilities.</summary>
+        public const int LinkCapabilitiesOffset = 0x0c;
+        /// <summary>Link Control.</summary>
+        public const int LinkControlOffset = 0x10;
+        /// <summary>Link Status.</summary>
+        public const int LinkStatusOffset = 0x12;
+        /// <summary>Slot Capabilities.</summary>
+        public const int SlotCapabilitiesOffset = 0x14;
+        /// <summary>Slot Control.</summary>
+        public const int SlotControlOffset = 0x18;
+        /// <summary>Slot Status.</summary>
+        public const int SlotStatusOffset = 0x1a;
+        /// <summary>Root Control.</summary>
+        public const int RootControlOffset = 0x1c;
+        /// <summary>Device Capabilities 2.</summary>
+        public const int DeviceCapabilities2Offset = 0x24;
+        /// <summary>Device Control 2.</summary>
+        public const int DeviceControl2Offset = 0x28;
+        /// <summary>Link Control 2.</summary>
+        public const int LinkControl2Offset = 0x30;
+
+        /// <summary>Device Control: initiate Function Level Reset (self-clearing).</summary>
+        public const ushort FunctionLevelResetBit = 0x8000;
+        /// <summary>Device Capabilities: Function Level Reset capable.</summary>
+        public const uint FunctionLevelResetCapable = 0x1000_0000;
+        /// <summary>Device Control: correctable, non-fatal, fatal, unsupported-request reporting enables.</summary>
+        public const ushort ErrorReportingEnables = 0x000f;
+        /// <summary>Link Control: common clock configuration and extended synch.</summary>
+        public const ushort LinkControlWritableBits = 0x00c0;
+
+        /// <summary>Declares the capability for a function of <paramref name="portType"/>.</summary>
+        public PciExpressCapability(PciExpressPortType portType) : base(CapabilityId, "PCIe", Version2Size) => PortType = portType;
+
+        /// <summary>The Device/Port Type.</summary>
+        public PciExpressPortType PortType { get; }
+        /// <summary>Link Capabilities: port number (bits 31:24).</summary>
+        public byte PortNumber { get; init; }
+        /// <summary>Error reporting enables writable, error status bits W1C (QEMU's <c>pcie_cap_deverr_init</c>, <c>x-pcie-deverr-init</c>).</summary>
+        public bool DeviceErrorReporting { get; init; }
+        /// <summary>Link Control CCC and ES writable (<c>pcie_cap_lnkctl_init</c>, <c>x-pcie-lnkctl-init</c>).</summary>
+        public bool LinkControl { get; init; }
+        /// <summary>Function Level Reset capable; the initiate bit is writable and self-clearing (<c>pcie_cap_flr_init</c>, <c>x-pcie-flr-init</c>).</summary>
+        public bool FunctionLevelReset { get; init; }
+        /// <summary>
+        /// Make the extended capability header at 0x100 read-only, so a function without extended capabilities reads a
+        /// null header whatever the guest writes (<c>x-pcie-extcap-init</c>). QEMU does it inside <c>pcie_cap_init</c>:
+        /// the one effect of this capability outside its own bytes.
+        /// </summary>
+        public bool ReadOnlyEmptyExtendedHeader { get; init; }
+        /// <summary>ARI forwarding supported and its enable writable (<c>pcie_cap_arifwd_init</c>, ports only).</summary>
+        public bool AriForwarding { get; init; }
+        /// <summary>A slot behind this port (<c>pcie_cap_slot_init</c>), or null.</summary>
+        public PciExpressSlot? Slot { get; init; }
+        /// <summary>Root Control system-error enables writable (<c>pcie_cap_root_init</c>, root ports only).</summary>
+        public bool RootControl { get; init; }
+
+        /// <summary>An endpoint with QEMU's virtio-pci init switches.</summary>
+        public static PciExpressCapability Endpoint(bool deviceErrorReporting, bool linkControl, bool functionLevelReset, bool readOnlyEmptyExtendedHeader) =>
+            new(PciExpressPortType.Endpoint)
+            {
+                DeviceErrorReporting = deviceErrorReporting,
+                LinkControl = linkControl,
+                FunctionLevelReset = functionLevelReset,
+                ReadOnlyEmptyExtendedHeader = readOnlyEmptyExtendedHeader,
+            };
+
+        /// <summary>A root port as QEMU's <c>pcie-root-port</c> sets its capability up (link speed and width options not modelled).</summary>
+        public static PciExpressCapability RootPort(byte portNumber, PciExpressSlot? slot, bool readOnlyEmptyExtendedHeader = true) =>
+            new(PciExpressPortType.RootPort)
+            {
+                PortNumber = portNumber,
+                AriForwarding = true,
+                DeviceErrorReporting = true,
+                Slot = slot,
+                RootControl = true,
+                ReadOnlyEmptyExtendedHeader = readOnlyEmptyExtendedHeader,
+            };
+
+        /// <inheritdoc/>
+        protected internal override void Initialize(CapabilityRegisters registers)
+        {
+            ConfigBytes v = registers.Values, w = registers.WriteMask, w1c = registers.WriteOneToClearMask;
+
+            // pcie_cap_v1_fill: flags, RBER, x1 2.5 GT/s link with L0s; link status is not checked on migration.
+            v.Set16(FlagsOffset, (ushort)((byte)PortType << 4 & 0xf0 | 0x2));
+            v.Set32(DeviceCapabilitiesOffset, 0x8000);
+            v.Set32(LinkCapabilitiesOffset, (uint)PortNumber << 24 | 0x400 | 0x10 | 0x1);
+            v.Set16(LinkStatusOffset, 0x0011);
+            registers.CheckMask.Set16(LinkStatusOffset, 0);
+
+            // pcie_cap_init, version 2: extended fmt field and End-End TLP prefix supported; prefix blocking writable.
+            v.Set32(DeviceCapabilities2Offset, 0x0010_0000 | 0x0020_0000);
+            w.Set16(DeviceControl2Offset, 0x8000);
+            if (ReadOnlyEmptyExtendedHeader && registers.Space.IsExpress)
+                registers.Space.WriteMask.Set32(ConfigSpace.ConventionalSize, 0);
+
+            if (AriForwarding)
+            {
+                v.Or32(DeviceCapabilities2Offset, 0x20);
+                w.Or32(DeviceControl2Offset, 0x20);
+            }
+            if (DeviceErrorReporting)
+            {
+                v.Or32(DeviceCapabilitiesOffset, 0x8000);
+                w.Or32(DeviceControlOffset, ErrorReportingEnables);
+                w1c.Or32(DeviceStatusOffset, 0x000f);
+            }
+            if (Slot is PciExpressSlot slot) InitializeSlot(registers, slot);
+            if (RootControl) w.Set16(RootControlOffset, 0x0007);
+            if (LinkControl) w.Or32(LinkControlOffset, LinkControlWritableBits);
+            if (FunctionLevelReset)
+            {
+                v.Or32(DeviceCapabilitiesOffset, FunctionLevelResetCapable);
+                w.Or16(DeviceControlOffset, FunctionLevelResetBit);
+            }
+        }
+
+        /// <summary>pcie_cap_slot_init: slot implemented, number, indicators and buttons, hot-plug events.</summary>
+        private static void InitializeSlot(CapabilityRegisters registers, PciExpressSlot slot)
+        {
+            ConfigBytes v = registers.Values, w = registers.WriteMask;
+            v.Or16(FlagsOffset, 0x0100);
+            uint slotCapabilities = (uint)(slot.Number & 0x1fff) << 19 | 0x0002_0000 | 0x10 | 0x8 | 0x1;
+            if (slot.HotPlug) slotCapabilities |= 0x20 | 0x40;
+            v.Set32(SlotCapabilitiesOffset, slotCapabilities);
+            v.Set16(SlotControlOffset, 0x0300 | 0x00c0);
+            w.Or16(SlotControlOffset, 0x0300 | 0x00c0 | 0x0020 | 0x0010 | 0x0008 | 0x0001 | 0x0800);
+            registers.WriteOneToClearMask.Or16(SlotStatusOffset, 0x0019);
+        }
+
+        /// <inheritdoc/>
+        protected internal override IConfigWriteObserver? CreateWriteObserver(int offset) =>
+            FunctionLevelReset ? new FunctionLevelResetObserver(offset + DeviceControlOffset) : null;
+
+        /// <summary>QEMU's <c>pcie_cap_flr_write_config</c>: a 1 written to Initiate FLR requests a reset and reads back 0.</summary>
+        private sealed class FunctionLevelResetObserver(int deviceControl) : IConfigWriteObserver
+        {
+            public void AfterWrite(ConfigSpace space, int offset, int width)
+            {
+                if ((space.Values.Get16(deviceControl) & FunctionLevelResetBit) == 0) return;
+                space.RequestFunctionLevelReset();
+                space.Values.Clear16(deviceControl, FunctionLevelResetBit);
+            }
+        }
+    }
+}

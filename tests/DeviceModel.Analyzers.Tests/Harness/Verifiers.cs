@@ -1,0 +1,69 @@
+extern alias Analyzers;
+
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using DeviceAnalyzer = Analyzers::DeviceModel.Analyzers.DeviceAnalyzer;
+
+namespace DeviceModel.Analyzers.Tests.Harness
+{
+    /// <summary>
+    /// How every analyzer test builds its project: net10.0 reference assemblies from Basic.Reference.Assemblies plus
+    /// the DeviceModel runtime as metadata references, nullable enabled. The <see cref="ReferenceAssemblies"/> name only
+    /// a target framework (no package), so the test framework never downloads anything.
+    /// </summary>
+    internal static class TestProject
+    {
+        /// <summary>No reference-assembly package: nothing to resolve, nothing to download.</summary>
+        public static readonly ReferenceAssemblies Offline = new("net10.0");
+
+        public static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(DeviceModel.Device).Assembly.Location))
+            .ToImmutableArray();
+
+        public const string ShippedPath = "/0/CompatDefaults.Shipped.txt";
+        public const string UnshippedPath = "/0/CompatDefaults.Unshipped.txt";
+
+        /// <summary>A global analyzer config setting the MSBuild property the analyzers read the product version from.</summary>
+        public static (string Path, string Text) ProductVersion(string version) =>
+            ("/.globalconfig", "is_global = true\nbuild_property.DeviceModelProductVersion = " + version + "\n");
+
+        public static void Configure(SolutionState state)
+        {
+            state.ReferenceAssemblies = Offline;
+            state.AdditionalReferences.AddRange(References);
+        }
+
+        public static Solution EnableNullable(Solution solution, ProjectId projectId)
+        {
+            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+        }
+    }
+
+    /// <summary>An analyzer test of <see cref="DeviceAnalyzer"/> on an offline net10.0 project.</summary>
+    internal sealed class AnalyzerTest : CSharpAnalyzerTest<DeviceAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest()
+        {
+            TestProject.Configure(TestState);
+            SolutionTransforms.Add(TestProject.EnableNullable);
+        }
+    }
+
+    /// <summary>A code fix test of <see cref="DeviceAnalyzer"/> and <typeparamref name="TCodeFix"/> on an offline net10.0 project.</summary>
+    internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<DeviceAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public CodeFixTest()
+        {
+            TestProject.Configure(TestState);
+            SolutionTransforms.Add(TestProject.EnableNullable);
+        }
+    }
+}
