@@ -20,6 +20,7 @@ namespace DeviceModel.Generators
         {
             public const string Devices = nameof(Devices);
             public const string ConcreteDevices = nameof(ConcreteDevices);
+            public const string CapabilityDevices = nameof(CapabilityDevices);
             public const string CatalogEntries = nameof(CatalogEntries);
             public const string Catalogs = nameof(Catalogs);
             public const string CatalogWithDevices = nameof(CatalogWithDevices);
@@ -38,6 +39,12 @@ namespace DeviceModel.Generators
                 .WithTrackingName(Steps.ConcreteDevices);
 
             context.RegisterSourceOutput(concrete, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
+
+            IncrementalValuesProvider<DeviceSpec> declaringCapabilities = devices
+                .Where(static spec => spec.Capabilities.Any(static c => c.Own))
+                .WithTrackingName(Steps.CapabilityDevices);
+
+            context.RegisterSourceOutput(declaringCapabilities, static (spc, spec) => spc.AddSource(spec.HintName + ".Capabilities.g.cs", DeviceEmitter.EmitCapabilities(spec)));
 
             IncrementalValueProvider<ImmutableArray<CatalogEntry>> entries = devices
                 .Select(static (spec, _) => new CatalogEntry(spec.FullyQualifiedName, spec.DeviceName, spec.IsAbstract))

@@ -4,6 +4,12 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-balloon-pci", Description = "Virtio memory balloon")]
 public sealed partial class VirtioBalloonPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 5;
+
+    /// <summary>virtio_balloon_config up to the last field an offered feature needs.</summary>
+    protected override int DeviceConfigLength => Qemu40ConfigSize ? 16 : PagePoison ? 16 : FreePageHint ? 12 : 8;
+
     [ConfigOption("deflate-on-oom", Description = "Deflate the balloon when the guest is out of memory")]
     public bool DeflateOnOom { get; set; }
 

@@ -141,6 +141,19 @@ public sealed partial class VirtioBlkPci : VirtioPciDevice
     [ConfigOption("account-invalid", HostOnly = true, Description = "Account invalid requests in statistics")]
     public OnOffAuto AccountInvalid { get; set; } = OnOffAuto.Auto;
 
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 2;
+
+    /// <summary>virtio_blk_config up to num_queues, plus the discard and write-zeroes fields when offered.</summary>
+    protected override int DeviceConfigLength => WriteZeroes ? 57 : Discard ? 48 : 36;
+
+    /// <inheritdoc/>
+    /// <remarks>QEMU accepts storage-SCSI (0x0100) and storage-other (0x0180) and uses SCSI for anything else.</remarks>
+    protected override ushort? ClassId => Class is 0x0100 or 0x0180 ? (ushort)Class : null;
+
+    /// <summary>SCSI passthrough (VIRTIO_BLK_F_SCSI) exists only in legacy virtio.</summary>
+    protected override System.Collections.Generic.IReadOnlyList<string> LegacyOnlyFeatures => Scsi ? ["scsi"] : [];
+
     /// <summary>QEMU 5.2+: one queue per vCPU, and one vector per queue plus one; 512-byte blocks without a backend's.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {

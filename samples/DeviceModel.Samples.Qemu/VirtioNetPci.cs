@@ -133,6 +133,24 @@ public sealed partial class VirtioNetPci : VirtioPciDevice
     [ConfigOption("x-txtimer", HostOnly = true, Description = "Transmit timer in nanoseconds")]
     public uint TxTimer { get; set; } = 150000;
 
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 1;
+
+    /// <summary>virtio_net_config up to the last field an offered feature needs (QEMU's feature_sizes).</summary>
+    protected override int DeviceConfigLength
+    {
+        get
+        {
+            int length = 6;                                               // mac
+            if (Status) length = 8;                                       // status
+            if (Mq) length = 10;                                          // max_virtqueue_pairs
+            if (HostMtu != 0) length = 12;                                // mtu
+            if (!string.IsNullOrEmpty(Duplex) || Speed >= 0) length = 17; // speed, duplex
+            if (Rss || Hash) length = 24;                                 // rss and hash report fields
+            return length;
+        }
+    }
+
     /// <summary>QEMU gives a NIC without <c>mac</c> the next default address.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {

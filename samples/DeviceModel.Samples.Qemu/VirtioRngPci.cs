@@ -4,6 +4,12 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
 public sealed partial class VirtioRngPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 4;
+
+    /// <summary>virtio-rng has no device configuration.</summary>
+    protected override int DeviceConfigLength => 0;
+
     /// <summary>The host RNG backend object.</summary>
     [ConfigOption("rng", HostOnly = true, Description = "ID of the rng-backend object that supplies entropy")]
     public string? Rng { get; set; }

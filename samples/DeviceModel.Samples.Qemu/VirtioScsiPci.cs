@@ -28,6 +28,12 @@ public sealed partial class VirtioScsiPci : VirtioPciDevice
     [ConfigOption("iothread", HostOnly = true, Description = "IOThread to process requests in")]
     public string? IoThread { get; set; }
 
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 8;
+
+    /// <summary>virtio_scsi_config is 36 bytes.</summary>
+    protected override int DeviceConfigLength => 36;
+
     /// <summary>QEMU 5.2+: one request queue per vCPU; vectors one per queue plus control, event and config.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {

@@ -13,6 +13,16 @@ public sealed partial class VirtioSerialPci : VirtioPciDevice
     [ConfigOption("class", Description = "PCI class code (0: communication controller)")]
     public uint Class { get; set; }
 
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 3;
+
+    /// <summary>virtio_console_config: cols, rows, max_nr_ports, and emerg_wr with emergency-write.</summary>
+    protected override int DeviceConfigLength => EmergencyWrite ? 12 : 8;
+
+    /// <inheritdoc/>
+    /// <remarks>QEMU accepts communication-other (0x0780), display-other (0x0380) and "others" (0xff00); anything else is 0x0780.</remarks>
+    protected override ushort? ClassId => Class is 0x0780 or 0x0380 or 0xff00 ? (ushort)Class : null;
+
     /// <summary>QEMU: two vectors, for config and the control queues.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {

@@ -43,6 +43,7 @@ namespace DeviceModel.Cli
             root.Subcommands.Add(ResolveCommand.Create(context));
             root.Subcommands.Add(HintsCommand.Create(context));
             root.Subcommands.Add(CompatCommand.Create(context));
+            root.Subcommands.Add(LspciCommand.Create(context));
             return root;
         }
 

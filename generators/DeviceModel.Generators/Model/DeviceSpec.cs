@@ -12,7 +12,11 @@ namespace DeviceModel.Generators.Model
         bool IsAbstract,
         bool HidesBaseDescriptor,
         string? ParentDeviceName,
-        EquatableArray<OptionSpec> Options);
+        EquatableArray<OptionSpec> Options,
+        EquatableArray<CapabilitySpec> Capabilities);
+
+    /// <summary>A <c>[PciCapability]</c> or <c>[PciExtendedCapability]</c> declaration; <see cref="Own"/> when declared by this class.</summary>
+    internal sealed record CapabilitySpec(string Factory, string? When, int Offset, int Length, bool Extended, string DeclaringType, bool Own);
 
     /// <summary>One option as the emitter sees it; <see cref="Kind"/> is an <c>OptionKind</c> value.</summary>
     internal sealed record OptionSpec(

@@ -24,6 +24,8 @@ namespace DeviceModel.Generators.Parser
         private const string ProductAttribute = "DeviceModel.ProductAttribute";
         private const string MachineFamilyAttribute = "DeviceModel.MachineFamilyAttribute";
         private const string RomImageAttribute = "DeviceModel.RomImageAttribute";
+        private const string PciCapabilityAttribute = "DeviceModel.PciCapabilityAttribute";
+        private const string PciExtendedCapabilityAttribute = "DeviceModel.PciExtendedCapabilityAttribute";
 
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -61,6 +63,22 @@ namespace DeviceModel.Generators.Parser
             }
             options.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
 
+            // Capabilities: base types' first, each type's in declaration order.
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType) chain.Insert(0, current);
+            var capabilities = new List<CapabilitySpec>();
+            foreach (INamedTypeSymbol declaring in chain)
+            {
+                foreach (AttributeData attribute in declaring.GetAttributes())
+                {
+                    bool extended = IsAttribute(attribute, PciExtendedCapabilityAttribute);
+                    if (!extended && !IsAttribute(attribute, PciCapabilityAttribute)) continue;
+                    if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string factory) continue;
+                    capabilities.Add(new CapabilitySpec(factory, NamedString(attribute, "When"), NamedInt(attribute, "Offset"), NamedInt(attribute, "Length"), extended,
+                        declaring.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), SymbolEqualityComparer.Default.Equals(declaring, type)));
+                }
+            }
+
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             string fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             return new DeviceSpec(
@@ -74,7 +92,8 @@ namespace DeviceModel.Generators.Parser
                 type.IsAbstract,
                 hidesDescriptor,
                 parent,
-                new EquatableArray<OptionSpec>(options));
+                new EquatableArray<OptionSpec>(options),
+                new EquatableArray<CapabilitySpec>(capabilities));
         }
 
         public static CatalogSpec? ParseCatalog(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -348,6 +367,15 @@ namespace DeviceModel.Generators.Parser
                 if (pair.Key == name) return pair.Value.Value as string;
             }
             return null;
+        }
+
+        private static int NamedInt(AttributeData attribute, string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments)
+            {
+                if (pair.Key == name && pair.Value.Value is int value) return value;
+            }
+            return 0;
         }
 
         private static bool NamedBool(AttributeData attribute, string name)

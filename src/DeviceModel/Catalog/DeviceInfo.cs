@@ -18,8 +18,9 @@ namespace DeviceModel
 
         /// <summary>Used by generated code.</summary>
         public DeviceInfo(string name, string? description, string clrType, string? parent, OptionInfo[] options,
-            Func<Device> factory, IndexOfOption indexOf)
+            Func<Device> factory, IndexOfOption indexOf, CapabilityInfo[]? capabilities = null)
         {
+            Capabilities = capabilities is null ? ImmutableArray<CapabilityInfo>.Empty : ImmutableArray.Create(capabilities);
             Name = name;
             Description = description;
             ClrType = clrType;
@@ -46,6 +47,9 @@ namespace DeviceModel
         public string? Parent { get; }
         /// <summary>Every option, inherited ones included, in ordinal order of names.</summary>
         public ImmutableArray<OptionInfo> Options { get; }
+
+        /// <summary>The declared PCI capabilities, base types' first, in declaration order (standard then extended lists).</summary>
+        public ImmutableArray<CapabilityInfo> Capabilities { get; }
 
         /// <summary>Creates a device with every option at its current default.</summary>
         public Device Create() => _factory();

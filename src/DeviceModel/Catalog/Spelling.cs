@@ -18,11 +18,16 @@ namespace DeviceModel
         {
             var scored = new List<(int Distance, string Name)>();
             int threshold = Math.Max(2, word.Length / 3);
+            string normalized = Normalize(word);
             foreach (string candidate in candidates)
             {
-                int distance = Distance(word, candidate);
                 bool prefix = candidate.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(candidate, StringComparison.Ordinal);
-                bool separators = Normalize(word) == Normalize(candidate);
+                bool separators = normalized == Normalize(candidate);
+                // The distance is at least the length gap, and exactly that for a prefix: skip the O(n·m) table when it
+                // cannot matter (a megabyte-long unknown name must not cost seconds and gigabytes).
+                int gap = Math.Abs(word.Length - candidate.Length);
+                if (gap > threshold && !separators && !(prefix && word.Length >= 3)) continue;
+                int distance = prefix ? gap : Distance(word, candidate);
                 if (distance <= threshold || separators || (prefix && word.Length >= 3))
                 {
                     scored.Add((separators ? 0 : distance, candidate));

@@ -201,6 +201,17 @@ public sealed class JsonDeviceTests
     }
 
     [Fact]
+    public void An_enormous_unknown_driver_is_reported_without_an_enormous_suggestion_search()
+    {
+        string driver = new('v', 1_000_000);
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        ConfigError error = Single(Parse("{\"driver\": \"" + driver + "\"}"));
+        long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+        Is(error, ConfigErrorKind.UnknownDevice, 1, 12, value: driver);
+        Assert.True(allocated < 64L << 20, "allocated " + (allocated >> 20) + " MiB");
+    }
+
+    [Fact]
     public void An_object_without_a_driver_is_missing_it()
     {
         Is(Single(Parse("  {\"id\": \"r0\"}")), ConfigErrorKind.Missing, 1, 3, deviceId: "r0", option: "driver", expected: "a string naming the device type");

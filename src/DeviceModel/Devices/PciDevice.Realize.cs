@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using DeviceModel.Pci;
+
+namespace DeviceModel
+{
+    public abstract partial class PciDevice
+    {
+        private RealizeContext? _realizeContext;
+
+        /// <summary>The context of the realize in progress: capability factories and <c>When</c> conditions read it.</summary>
+        /// <exception cref="InvalidOperationException">Outside <see cref="Realize"/>.</exception>
+        protected RealizeContext Realizing => _realizeContext ?? throw new InvalidOperationException(Info.Name + " is not being realized");
+
+        /// <summary>
+        /// Builds the device's configuration space from its resolved options: identity, BARs, expansion ROM and the
+        /// capabilities its type declares with <see cref="PciCapabilityAttribute"/> (construction code generated).
+        /// </summary>
+        /// <exception cref="PciConfigurationException">The combination of options is refused, or the layout does not fit.</exception>
+        public RealizedPciFunction Realize(RealizeContext context) => CreateLayout(context).Realize();
+
+        /// <summary>The declarative layout of the function for <paramref name="context"/> (what <see cref="Realize"/> builds).</summary>
+        public PciFunctionLayout CreateLayout(RealizeContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            _realizeContext = context;
+            try
+            {
+                Validate();
+                var standard = new List<CapabilityDeclaration>();
+                var extended = new List<ExtendedCapabilityDeclaration>();
+                DeclareCapabilities(standard, extended);
+                var bars = new List<BarDeclaration>();
+                DeclareBars(bars);
+                return new PciFunctionLayout
+                {
+                    Identity = Identity,
+                    HeaderType = HeaderType,
+                    Express = IsExpressFunction,
+                    Multifunction = Multifunction,
+                    InterruptPin = InterruptPin,
+                    Placement = Placement,
+                    Capabilities = standard,
+                    ExtendedCapabilities = extended,
+                    Bars = bars,
+                    ExpansionRom = RomBar != 0 && !string.IsNullOrEmpty(RomFile) && RomSize is uint size and not (0 or uint.MaxValue) ? new ExpansionRomDeclaration(size) : null,
+                };
+            }
+            finally
+            {
+                _realizeContext = null;
+            }
+        }
+
+        /// <summary>Vendor, device, revision, class and subsystem IDs.</summary>
+        protected abstract PciIdentity Identity { get; }
+
+        /// <summary>Endpoint (type 0) or bridge (type 1) header.</summary>
+        protected virtual PciHeaderType HeaderType => PciHeaderType.Endpoint;
+
+        /// <summary>Whether the function has a 4 KiB PCI Express space and capability (by default: behind an express port).</summary>
+        protected virtual bool IsExpressFunction => Realizing.IsPciExpress;
+
+        /// <summary>The interrupt pin (1 = INTA#); 0 for none.</summary>
+        protected virtual byte InterruptPin => 1;
+
+        /// <summary>How capabilities without a fixed offset are placed.</summary>
+        protected virtual CapabilityPlacement Placement => CapabilityPlacement.Qemu;
+
+        /// <summary>Refuses option combinations the device cannot realize (throw <see cref="PciConfigurationException"/>).</summary>
+        protected virtual void Validate()
+        {
+        }
+
+        /// <summary>Adds the implemented BARs.</summary>
+        protected virtual void DeclareBars(List<BarDeclaration> bars)
+        {
+        }
+
+        /// <summary>Adds the declared capabilities in order (generated from the capability attributes; overrides call the base first).</summary>
+        protected virtual void DeclareCapabilities(List<CapabilityDeclaration> standard, List<ExtendedCapabilityDeclaration> extended)
+        {
+        }
+    }
+}

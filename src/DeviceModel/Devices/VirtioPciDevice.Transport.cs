@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using DeviceModel.Pci;
+
+namespace DeviceModel
+{
+    // The virtio-pci transport's configuration space, declared: QEMU 7.2 adds (virtio_pci_realize and
+    // virtio_pci_device_plugged) the PCI Express endpoint and PM capabilities behind an express port, then the modern
+    // virtio_pci_cap structures, then MSI-X; AER and ATS extended capabilities when asked for.
+    [PciCapability(nameof(CreateExpressEndpoint), When = nameof(IsExpressFunction), Length = PciExpressCapability.Version2Size)]
+    [PciCapability(nameof(CreatePowerManagement), When = nameof(IsExpressFunction), Length = 8)]
+    [PciCapability(nameof(CreateCommonConfig), When = nameof(IsModern), Length = 16)]
+    [PciCapability(nameof(CreateIsrConfig), When = nameof(IsModern), Length = 16)]
+    [PciCapability(nameof(CreateDeviceConfig), When = nameof(IsModern), Length = 16)]
+    [PciCapability(nameof(CreateNotifyConfig), When = nameof(IsModern), Length = 20)]
+    [PciCapability(nameof(CreateNotifyPioConfig), When = nameof(HasNotifyPio), Length = 20)]
+    [PciCapability(nameof(CreatePciConfigWindow), When = nameof(IsModern), Length = 20)]
+    [PciCapability(nameof(CreateMsix), When = nameof(HasMsix), Length = 12)]
+    [PciExtendedCapability(nameof(CreateAer), When = nameof(HasAer))]
+    [PciExtendedCapability(nameof(CreateAts), When = nameof(HasAts))]
+    public abstract partial class VirtioPciDevice
+    {
+        /// <summary>The virtio device type (net 1, block 2, console 3, entropy 4, balloon 5, SCSI 8, …).</summary>
+        protected abstract ushort VirtioDeviceType { get; }
+
+        /// <summary>Length of the device-specific configuration for the current options (sizes the legacy I/O BAR).</summary>
+        protected abstract int DeviceConfigLength { get; }
+
+        /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
+        protected virtual ushort? ClassId => null;
+
+        /// <summary>Whether the type may offer the legacy interface.</summary>
+        protected virtual bool LegacyAllowed => true;
+
+        /// <summary>Enabled backend features that virtio 1.0 cannot offer (the modern interface is refused while any is on).</summary>
+        protected virtual IReadOnlyList<string> LegacyOnlyFeatures => [];
+
+        /// <summary>The legacy interface is on (after <c>disable-legacy=auto</c> was resolved).</summary>
+        protected bool IsLegacy => DisableLegacy != OnOffAuto.On;
+
+        /// <summary>The modern interface is on.</summary>
+        protected bool IsModern => !DisableModern;
+
+        /// <inheritdoc/>
+        protected override bool IsExpressFunction => Realizing.IsPciExpress && IsModern && !DisablePcie;
+
+        /// <summary>The port I/O notify capability is present.</summary>
+        protected bool HasNotifyPio => IsModern && ModernPioNotify;
+
+        /// <summary>MSI-X is present (QEMU drops it when <c>msix_init</c> rejects the vector count).</summary>
+        protected bool HasMsix => Msix is not null;
+
+        /// <summary>AER is present (PCI Express only).</summary>
+        protected bool HasAer => IsExpressFunction && Aer;
+
+        /// <summary>ATS is present (PCI Express only).</summary>
+        protected bool HasAts => IsExpressFunction && Ats;
+
+        private MsixExclusiveBar? Msix => Vectors is uint n and > 0 and <= MsixCapability.MaxVectors ? MsixExclusiveBar.For((int)n, VirtioPciLayout.MsixBar) : null;
+
+        /// <inheritdoc/>
+        protected override PciIdentity Identity => VirtioPciLayout.Identity(Options);
+
+        /// <inheritdoc/>
+        protected override void Validate() => VirtioPciLayout.Validate(Options);
+
+        /// <inheritdoc/>
+        protected override void DeclareBars(List<BarDeclaration> bars)
+        {
+            if (IsModern) bars.AddRange(VirtioPciLayout.ModernBars(Options));
+            if (Msix is MsixExclusiveBar msix) bars.Add(msix.Bar);
+            if (IsLegacy) bars.Add(BarDeclaration.Io(VirtioPciLayout.LegacyIoBar, VirtioPciLayout.LegacyIoBarSize(HasMsix, DeviceConfigLength)));
+        }
+
+        /// <summary>PCI Express v2 endpoint; the x-pcie-* options decide its writable bits.</summary>
+        protected PciCapability CreateExpressEndpoint() => PciExpressCapability.Endpoint(PcieDeverrInit, PcieLnkctlInit, PcieFlrInit, PcieExtcapInit);
+
+        /// <summary>Power management 1.2; the power state is writable with x-pcie-pm-init.</summary>
+        protected PciCapability CreatePowerManagement() => new PowerManagementCapability(0x0003, PciePmInit);
+
+        /// <summary>VIRTIO_PCI_CAP_COMMON_CFG in BAR4.</summary>
+        protected PciCapability CreateCommonConfig() =>
+            VirtioPciCapability.Region(VirtioPciCapabilityType.Common, VirtioPciLayout.ModernMemoryBar, 0, VirtioPciLayout.RegionSize);
+
+        /// <summary>VIRTIO_PCI_CAP_ISR_CFG in BAR4.</summary>
+        protected PciCapability CreateIsrConfig() =>
+            VirtioPciCapability.Region(VirtioPciCapabilityType.Isr, VirtioPciLayout.ModernMemoryBar, VirtioPciLayout.RegionSize, VirtioPciLayout.RegionSize);
+
+        /// <summary>VIRTIO_PCI_CAP_DEVICE_CFG in BAR4.</summary>
+        protected PciCapability CreateDeviceConfig() =>
+            VirtioPciCapability.Region(VirtioPciCapabilityType.Device, VirtioPciLayout.ModernMemoryBar, 2 * VirtioPciLayout.RegionSize, VirtioPciLayout.RegionSize);
+
+        /// <summary>VIRTIO_PCI_CAP_NOTIFY_CFG in BAR4: multiplier 4, or 0x1000 with page-per-vq.</summary>
+        protected PciCapability CreateNotifyConfig()
+        {
+            uint multiplier = VirtioPciLayout.NotifyOffsetMultiplier(PagePerVq);
+            return VirtioPciCapability.Notify(VirtioPciLayout.ModernMemoryBar, VirtioPciLayout.NotifyRegionOffset, multiplier * VirtioPciLayout.QueueMax, multiplier);
+        }
+
+        /// <summary>The port I/O notify capability in BAR2 (modern-pio-notify).</summary>
+        protected PciCapability CreateNotifyPioConfig() =>
+            VirtioPciCapability.Notify(VirtioPciLayout.ModernIoBar, 0, VirtioPciLayout.PioNotifySize, 0, "virtio-notify-pio");
+
+        /// <summary>VIRTIO_PCI_CAP_PCI_CFG: the access window into the BARs.</summary>
+        protected PciCapability CreatePciConfigWindow() => VirtioPciCapability.PciConfig();
+
+        /// <summary>MSI-X with table and PBA in an exclusive BAR1.</summary>
+        protected PciCapability CreateMsix() => Msix!.Value.Capability;
+
+        /// <summary>Advanced Error Reporting.</summary>
+        protected PciExtendedCapability CreateAer() => new AerCapability();
+
+        /// <summary>Address Translation Services.</summary>
+        protected PciExtendedCapability CreateAts() => new AtsCapability(AtsPageAligned);
+
+        /// <summary>The resolved options as the transport layout's inputs.</summary>
+        private VirtioPciOptions Options => new()
+        {
+            DeviceType = VirtioDeviceType,
+            ClassId = ClassId,
+            Legacy = IsLegacy,
+            Modern = IsModern,
+            Vectors = Vectors is uint n ? (int)System.Math.Min(n, int.MaxValue) : 0,
+            PagePerVq = PagePerVq,
+            ModernPioNotify = ModernPioNotify,
+            Bus = Realizing.Bus,
+            DisablePcie = DisablePcie,
+            IommuPlatform = IommuPlatform,
+            LegacyAllowed = LegacyAllowed,
+            LegacyOnlyFeatures = LegacyOnlyFeatures,
+            DeviceConfigLength = DeviceConfigLength,
+        };
+    }
+}
