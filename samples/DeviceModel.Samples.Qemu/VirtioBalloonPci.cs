@@ -20,9 +20,13 @@ public sealed partial class VirtioBalloonPci : VirtioPciDevice
     public bool FreePageReporting { get; set; }
 
     [ConfigOption("page-poison", Description = "Page poisoning (VIRTIO_BALLOON_F_PAGE_POISON)")]
+    [CompatHint("5.1", false)]
     public bool PagePoison { get; set; } = true;
 
+    /// <summary>QEMU 4.0 shipped a larger config size; only 4.0 machines keep it.</summary>
     [ConfigOption("qemu-4-0-config-size", Description = "Use QEMU 4.0's larger config size")]
+    [CompatHint("4.0", false)]
+    [CompatHint("4.1", true)]
     public bool Qemu40ConfigSize { get; set; }
 
     [ConfigOption("guest-stats-polling-interval", HostOnly = true, Description = "Seconds between guest statistics polls (0: off)")]

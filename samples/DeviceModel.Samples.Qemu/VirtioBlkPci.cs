@@ -20,6 +20,7 @@ public enum BlockdevOnError
 public sealed partial class VirtioBlkPci : VirtioPciDevice
 {
     /// <summary>Vectors: auto is one per queue plus one for configuration changes.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     [CompatHint("5.2", 2u)]
     public override uint? Vectors { get; set; }
 

@@ -4,6 +4,11 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
 public sealed partial class VirtioRngPci : VirtioPciDevice
 {
+    /// <summary>Vectors: QEMU 7.2 gave virtio-rng-pci two (config and the request queue); older machines had none.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    [CompatHint("7.2", 0u)]
+    public override uint? Vectors { get; set; } = 2;
+
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 4;
 

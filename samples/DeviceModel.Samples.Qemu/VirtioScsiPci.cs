@@ -4,13 +4,24 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-scsi-pci", Description = "Virtio SCSI host adapter")]
 public sealed partial class VirtioScsiPci : VirtioPciDevice
 {
+    /// <summary>Vectors: auto is one per request queue plus control, event and config.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    public override uint? Vectors { get; set; }
+
+    /// <inheritdoc/>
+    [CompatHint("2.2", false)]
+    public override bool AnyLayout { get; set; } = true;
+
     [ConfigOption("num_queues", Auto = true, Min = "1", Max = "1021", Description = "Number of request virtqueues (auto: one per vCPU)")]
+    [CompatHint("5.2", 1u)]
     public uint? NumQueues { get; set; }
 
     [ConfigOption("virtqueue_size", Min = "2", Max = "1024", Description = "Virtqueue size")]
+    [CompatHint("5.0", 128u)]
     public uint VirtqueueSize { get; set; } = 256;
 
     [ConfigOption("seg_max_adjust", Description = "Derive seg_max from the virtqueue size")]
+    [CompatHint("5.0", false)]
     public bool SegMaxAdjust { get; set; } = true;
 
     [ConfigOption("max_sectors", Description = "Largest transfer in sectors")]

@@ -7,11 +7,18 @@ public sealed partial class VirtioSerialPci : VirtioPciDevice
     [ConfigOption("max_ports", Min = "1", Max = "511", Description = "Largest number of ports")]
     public uint MaxPorts { get; set; } = 31;
 
+    /// <summary>Vectors: config and the control queues.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    [CompatHint("1.5", 32u)]
+    public override uint? Vectors { get; set; } = 2;
+
     [ConfigOption("emergency-write", Description = "Emergency write (VIRTIO_CONSOLE_F_EMERG_WRITE)")]
+    [CompatHint("2.8", false)]
     public bool EmergencyWrite { get; set; } = true;
 
-    [ConfigOption("class", Description = "PCI class code (0: communication controller)")]
-    public uint Class { get; set; }
+    /// <summary>QEMU keeps communication-other (0x0780), display-other (0x0380) and "others" (0xff00), and uses 0x0780 for anything else.</summary>
+    [ConfigOption("class", Auto = true, Description = "PCI class (0x0780 communication, 0x0380 display, 0xff00 other)")]
+    public uint? Class { get; set; }
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 3;
@@ -21,12 +28,13 @@ public sealed partial class VirtioSerialPci : VirtioPciDevice
 
     /// <inheritdoc/>
     /// <remarks>QEMU accepts communication-other (0x0780), display-other (0x0380) and "others" (0xff00); anything else is 0x0780.</remarks>
-    protected override ushort? ClassId => Class is 0x0780 or 0x0380 or 0xff00 ? (ushort)Class : null;
+    protected override ushort? ClassId => (ushort?)Class;
 
-    /// <summary>QEMU: two vectors, for config and the control queues.</summary>
+    /// <summary>QEMU: two vectors, for config and the control queues; an unknown class becomes communication-other.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {
         base.ResolveAuto(context);
         Vectors ??= 2;
+        if (Class is not (0x0780 or 0x0380 or 0xff00)) Class = 0x0780;
     }
 }

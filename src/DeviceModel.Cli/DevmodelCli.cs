@@ -43,6 +43,9 @@ namespace DeviceModel.Cli
             root.Subcommands.Add(ResolveCommand.Create(context));
             root.Subcommands.Add(HintsCommand.Create(context));
             root.Subcommands.Add(CompatCommand.Create(context));
+            root.Subcommands.Add(DocsCommand.Create(context));
+            root.Subcommands.Add(SchemaCommand.Create(context));
+            root.Subcommands.Add(DiffCommand.Create(context));
             root.Subcommands.Add(LspciCommand.Create(context));
             return root;
         }

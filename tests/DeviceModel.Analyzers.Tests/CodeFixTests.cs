@@ -14,10 +14,10 @@ namespace DeviceModel.Analyzers.Tests
     /// <summary>The code fixes, each with its expected source and baseline edits.</summary>
     public sealed class CodeFixTests
     {
-        private static CodeFixTest<TFix> Test<TFix>(string source, string fixedSource, string shipped, string unshipped, string? fixedUnshipped = null)
+        private static DeviceCodeFixTest<TFix> Test<TFix>(string source, string fixedSource, string shipped, string unshipped, string? fixedUnshipped = null)
             where TFix : CodeFixProvider, new()
         {
-            var test = new CodeFixTest<TFix> { TestCode = Usings + source, FixedCode = Usings + fixedSource };
+            var test = new DeviceCodeFixTest<TFix> { TestCode = Usings + source, FixedCode = Usings + fixedSource };
             test.TestState.AdditionalFiles.Add((TestProject.ShippedPath, shipped));
             test.TestState.AdditionalFiles.Add((TestProject.UnshippedPath, unshipped));
             test.TestState.AnalyzerConfigFiles.Add(TestProject.ProductVersion("7.2"));
@@ -165,19 +165,42 @@ namespace DeviceModel.Analyzers.Tests
 
         // ---- (b) DM0001 / DM0002 / DM0013: accept into Unshipped ----
 
+        private const string Others = """
+            [Device("blk")]
+            public partial class Blk
+            {
+                [ConfigOption("size")]
+                public int Size { get; set; } = 1;
+            }
+
+            [Device("zz")]
+            public partial class Zz
+            {
+                [ConfigOption("x")]
+                public int X { get; set; } = 1;
+            }
+
+            """;
+
         [Fact]
         public Task Accept_InsertsTheLineInSortedPosition_KeepingCommentsAndTheFilesLineEndings() =>
-            Test<AcceptDefaultCodeFix>("""
+            Test<AcceptDefaultCodeFix>(Others + """
                 [Device("nic")]
                 public partial class Nic
                 {
+                    [ConfigOption("ctrl")]
+                    public bool Ctrl { get; set; } = true;
+
                     [ConfigOption("mq")]
                     public bool {|DM0002:Mq|} { get; set; } = true;
                 }
-                """, """
+                """, Others + """
                 [Device("nic")]
                 public partial class Nic
                 {
+                    [ConfigOption("ctrl")]
+                    public bool Ctrl { get; set; } = true;
+
                     [ConfigOption("mq")]
                     public bool Mq { get; set; } = true;
                 }

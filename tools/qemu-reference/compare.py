@@ -40,6 +40,15 @@ def full_ext(blob):
     return ext + bytes.fromhex(blob["ext_config_fill"]) * (3840 - len(ext))
 
 
+def byte_difference(a, b, base):
+    """'N bytes differ, first at 0xOFF: aa != bb'."""
+    offs = [i for i in range(min(len(a), len(b))) if a[i] != b[i]]
+    if not offs:
+        return "lengths %d != %d" % (len(a), len(b))
+    return "%d byte(s) differ, first at 0x%03x: %02x != %02x" % (
+        len(offs), base + offs[0], a[offs[0]], b[offs[0]])
+
+
 def effective_props(runs, variant, key):
     """Full property dict (``key`` = "props" or "backend_props") of a run."""
     run = runs[variant]
@@ -113,11 +122,17 @@ class Comparison:
         if ida == idb:
             self.same_cfg_id += 1
         ca, cb = self.a["cfgspace"][ida], self.b["cfgspace"][idb]
-        for k in CFG_EQUAL_KEYS:
+        if ca["config_bytes"] != cb["config_bytes"]:
+            self.diff(where + " cfg config_bytes", byte_difference(
+                bytes.fromhex(ca["config_bytes"]), bytes.fromhex(cb["config_bytes"]), 0))
+        for k in CFG_EQUAL_KEYS[1:]:
             if ca.get(k) != cb.get(k):
                 self.diff(where + " cfg " + k, first_difference(ca.get(k), cb.get(k), k))
-        if full_ext(ca) != full_ext(cb):
-            self.diff(where + " cfg", "ECAM bytes 0x100-0xfff differ")
+        ea, eb = full_ext(ca), full_ext(cb)
+        if ea != eb:
+            self.diff(where + " cfg ECAM 0x100-0xfff",
+                      "present in only one file" if ea is None or eb is None
+                      else byte_difference(ea, eb, 0x100))
         wa, wb = ca.get("write_probe", {}), cb.get("write_probe", {})
         for reg in wa:
             if reg not in wb:

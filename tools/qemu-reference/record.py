@@ -17,7 +17,7 @@ OUT/help/<X>.txt.  See README.md next to this script for the format.
 
 Regenerate all goldens (from the repository root):
 
-    python3 tools/qemu-reference/record.py --out tests/goldens/qemu
+    python3 tools/qemu-reference/record.py --out tests/goldens/qemu --jobs 2
 """
 import argparse
 import concurrent.futures as cf

@@ -17,8 +17,10 @@ namespace DeviceModel
         [CompatHint("2.7", true)]
         public bool DisableModern { get; set; }
 
-        /// <summary>Number of MSI-X vectors; null: decided by the device (auto).</summary>
-        [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+        /// <summary>
+        /// Number of MSI-X vectors; null: none (QEMU's virtio-balloon-pci has no vectors option and no MSI-X). Device
+        /// types that have the option override this property with <c>[ConfigOption("vectors", Auto = true)]</c>.
+        /// </summary>
         public virtual uint? Vectors { get; set; }
 
         /// <summary>Migrate extra state (MSI-X pending bits and more).</summary>
@@ -101,6 +103,7 @@ namespace DeviceModel
 
         /// <summary>VIRTIO_F_ANY_LAYOUT.</summary>
         [ConfigOption("any_layout", Description = "Offer any descriptor layout")]
+        [CompatHint("2.4", false)]
         public virtual bool AnyLayout { get; set; } = true;
 
         /// <summary>VIRTIO_F_IOMMU_PLATFORM.</summary>

@@ -18,7 +18,7 @@ namespace DeviceModel.Analyzers.Tests.Harness
         /// </summary>
         public static Task Analyzer(string source, string? shipped = null, string? unshipped = null, string? productVersion = "7.2", params DiagnosticResult[] expected)
         {
-            var test = new AnalyzerTest { TestCode = Usings + source };
+            var test = new DeviceAnalyzerTest { TestCode = Usings + source };
             if (shipped is not null || unshipped is not null)
             {
                 test.TestState.AdditionalFiles.Add((TestProject.ShippedPath, shipped ?? ""));

@@ -47,9 +47,9 @@ namespace DeviceModel.Analyzers.Tests.Harness
     }
 
     /// <summary>An analyzer test of <see cref="DeviceAnalyzer"/> on an offline net10.0 project.</summary>
-    internal sealed class AnalyzerTest : CSharpAnalyzerTest<DeviceAnalyzer, DefaultVerifier>
+    internal sealed class DeviceAnalyzerTest : CSharpAnalyzerTest<DeviceAnalyzer, DefaultVerifier>
     {
-        public AnalyzerTest()
+        public DeviceAnalyzerTest()
         {
             TestProject.Configure(TestState);
             SolutionTransforms.Add(TestProject.EnableNullable);
@@ -57,10 +57,10 @@ namespace DeviceModel.Analyzers.Tests.Harness
     }
 
     /// <summary>A code fix test of <see cref="DeviceAnalyzer"/> and <typeparamref name="TCodeFix"/> on an offline net10.0 project.</summary>
-    internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<DeviceAnalyzer, TCodeFix, DefaultVerifier>
+    internal sealed class DeviceCodeFixTest<TCodeFix> : CSharpCodeFixTest<DeviceAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new()
     {
-        public CodeFixTest()
+        public DeviceCodeFixTest()
         {
             TestProject.Configure(TestState);
             SolutionTransforms.Add(TestProject.EnableNullable);
