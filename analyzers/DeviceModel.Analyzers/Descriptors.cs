@@ -4,7 +4,6 @@ namespace DeviceModel.Analyzers
 {
     /// <summary>
     /// The DeviceModel diagnostics. Each id has a page <c>docs/diagnostics/DMxxxx.md</c>; ids are never reused.
-    /// DM0012 is reserved for capability layouts (overlap, overflow, misalignment).
     /// </summary>
     internal static class Descriptors
     {
@@ -86,6 +85,12 @@ namespace DeviceModel.Analyzers
             "The default of option '{0}' is not a compile-time constant: {1}",
             DiagnosticSeverity.Error,
             "The default must be a constant (or absent) so the compat baseline and the generated metadata can record it; use Auto for values decided at realize time.");
+
+        public static readonly DiagnosticDescriptor CapabilityLayout = Create("DM0012",
+            "Capability layout overlaps, overflows or is misaligned",
+            "Capability '{0}' {1}",
+            DiagnosticSeverity.Error,
+            "Fixed capability offsets must be dword aligned and inside their area (0x40–0xff, extended 0x100–0xfff), fixed capabilities must not overlap, and the unconditional capabilities must fit in the area.");
 
         public static readonly DiagnosticDescriptor BaselineOutOfDate = Create("DM0013",
             "Compat defaults baseline out of date",

@@ -15,9 +15,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DeviceModel.Analyzers
 {
     /// <summary>
-    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015), and guards each
-    /// guest-visible option's default against the compilation's compat defaults baseline (DM0001–DM0003, DM0013,
-    /// DM0016). Everything the generator silently skips is reported here: the generator reports nothing.
+    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015) and their capability
+    /// layouts (DM0012), and guards each guest-visible option's default against the compilation's compat defaults
+    /// baseline (DM0001–DM0003, DM0013, DM0016). Everything the generator silently skips is reported here: the
+    /// generator reports nothing.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeviceAnalyzer : DiagnosticAnalyzer
@@ -34,6 +35,7 @@ namespace DeviceModel.Analyzers
             Descriptors.DeviceNotPartial,
             Descriptors.UnsupportedOption,
             Descriptors.NonConstantDefault,
+            Descriptors.CapabilityLayout,
             Descriptors.BaselineOutOfDate,
             Descriptors.InvalidProductVersion,
             Descriptors.MisplacedHint,

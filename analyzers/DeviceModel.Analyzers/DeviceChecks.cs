@@ -49,6 +49,7 @@ namespace DeviceModel.Analyzers
                 CheckOption(option, keyed);
             }
             CheckDuplicates();
+            CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name);
         }
 
         /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines.</summary>

@@ -35,6 +35,17 @@ namespace DeviceModel.Cli
             return ExitCodes.BadInput;
         }
 
+        /// <summary>The device type named <paramref name="name"/>, or null with the bad-input exit code and a "did you mean".</summary>
+        public DeviceInfo? FindDevice(string name, out int exitCode)
+        {
+            exitCode = ExitCodes.Success;
+            DeviceInfo? device = Catalog.Find(name);
+            if (device is not null) return device;
+            string? suggestion = Catalog.Suggest(name);
+            exitCode = Fail("unknown device type '" + name + "'" + (suggestion is null ? "" : "; did you mean '" + suggestion + "'?") + " (see 'devmodel devices')");
+            return null;
+        }
+
         /// <summary>Prints one error and returns the bad-input exit code.</summary>
         public int Fail(string message)
         {

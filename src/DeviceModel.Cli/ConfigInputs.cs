@@ -114,7 +114,7 @@ namespace DeviceModel.Cli
                 if (device.Succeeded) devices.Add((device.Value!, new SourceLocation(source, 0, 0)));
                 else errors.AddRange(device.Errors);
             }
-            if (errors.Count == 0) JsonConfigReader.CheckIds(devices, errors);
+            JsonConfigReader.CheckIds(devices, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
             machine = parse.GetValue(Machine) ?? machine;
             var list = ImmutableArray.CreateBuilder<Device>(devices.Count);

@@ -62,7 +62,7 @@ public sealed class SchemaTests
         string text = File.ReadAllText(Repo.PathOf("samples", "configs", name));
         EvaluationResults results = Evaluate(text);
         Assert.True(results.IsValid, name + ": " + Describe(results));
-        Assert.True(Read(text).Succeeded, name + " should also be read by the config reader");
+        Assert.True(Accepted(text), name + " should also be accepted by the config reader and the resolver");
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class SchemaTests
     {
         EvaluationResults results = Evaluate(text);
         Assert.False(results.IsValid, what + ": the schema accepted it");
-        Assert.False(Read(text).Succeeded, what + ": the config reader accepted it (the test's example is wrong)");
+        Assert.False(Accepted(text), what + ": the config reader and the resolver accepted it (the test's example is wrong)");
     }
 
     [Theory]
@@ -104,6 +104,7 @@ public sealed class SchemaTests
     {
         EvaluationResults results = Evaluate(text);
         Assert.True(results.IsValid, Describe(results));
+        Assert.True(Accepted(text), "the product refuses the test's example");
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class SchemaTests
     public void Option_schema_carries_type_limits_default_and_history()
     {
         JsonNode schema = JsonNode.Parse(MachineConfigSchema.Generate(QemuCatalog.Catalog))!;
-        JsonNode net = schema["$defs"]!["virtio-net-pci"]!;
+        JsonNode net = schema["$defs"]!["device:virtio-net-pci"]!;
         Assert.Equal("virtio-net-pci", (string?)net["properties"]!["driver"]!["const"]);
         Assert.False((bool)net["additionalProperties"]!);
 
@@ -156,7 +157,7 @@ public sealed class SchemaTests
         Assert.Equal(0L, (long)integer["minimum"]!);
         Assert.Equal(uint.MaxValue, (ulong)integer["maximum"]!);
 
-        JsonNode period = schema["$defs"]!["virtio-rng-pci"]!["properties"]!["period"]!;
+        JsonNode period = schema["$defs"]!["device:virtio-rng-pci"]!["properties"]!["period"]!;
         Assert.Equal(1L, (long)period["anyOf"]!.AsArray().First(a => (string?)a!["type"] == "integer")!["minimum"]!);
 
         JsonNode machine = schema["properties"]!["machine"]!;
@@ -170,8 +171,12 @@ public sealed class SchemaTests
     private static EvaluationResults Evaluate(string text) =>
         Schema.Value.Evaluate(JsonNode.Parse(text, documentOptions: ReaderOptions), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-    private static ParseResult<MachineConfig> Read(string text) =>
-        JsonConfigReader.ReadMachineConfig(Encoding.UTF8.GetBytes(text), QemuCatalog.Catalog, "test.json");
+    /// <summary>Whether the product takes the config: the reader parses it and the resolver resolves it (hints file aside).</summary>
+    private static bool Accepted(string text)
+    {
+        ParseResult<MachineConfig> read = JsonConfigReader.ReadMachineConfig(Encoding.UTF8.GetBytes(text), QemuCatalog.Catalog, "test.json");
+        return read.Succeeded && CompatResolver.Resolve(read.Value! with { HintsPath = null }, QemuCatalog.Catalog).Succeeded;
+    }
 
     private static string Describe(EvaluationResults results)
     {

@@ -105,7 +105,7 @@ namespace DeviceModel.Analyzers.Model
                 var fields = new List<IFieldSymbol>();
                 foreach (IFieldSymbol field in valueType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
                 {
-                    names.Add(ValueSyntax.ToKebabCase(field.Name));
+                    names.Add(DeviceParser.EnumValueName(field));
                     values.Add(field.ConstantValue);
                     fields.Add(field);
                 }

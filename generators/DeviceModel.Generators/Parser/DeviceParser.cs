@@ -26,6 +26,7 @@ namespace DeviceModel.Generators.Parser
         private const string RomImageAttribute = "DeviceModel.RomImageAttribute";
         private const string PciCapabilityAttribute = "DeviceModel.PciCapabilityAttribute";
         private const string PciExtendedCapabilityAttribute = "DeviceModel.PciExtendedCapabilityAttribute";
+        private const string OptionValueNameAttribute = "DeviceModel.OptionValueNameAttribute";
 
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -177,7 +178,7 @@ namespace DeviceModel.Generators.Parser
                 {
                     // An alias (two members, one value) is one value: the first member names it.
                     if (!seenValues.Add(field.ConstantValue)) continue;
-                    enumNames.Add(ValueSyntax.ToKebabCase(field.Name));
+                    enumNames.Add(EnumValueName(field));
                     enumMembers.Add(valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name);
                     enumValues.Add(field.ConstantValue);
                 }
@@ -212,6 +213,28 @@ namespace DeviceModel.Generators.Parser
                 new EquatableArray<string>(enumNames),
                 new EquatableArray<string>(enumMembers),
                 new EquatableArray<HintSpec>(history));
+        }
+
+        /// <summary>
+        /// How an enum member is spelt in option values: its <c>[OptionValueName]</c> when it has a usable one (QEMU's
+        /// <c>2_5</c>), else its kebab-case name. The analyzers use this too, so both accept the same spellings.
+        /// </summary>
+        public static string EnumValueName(IFieldSymbol field)
+        {
+            AttributeData? spelling = FindAttribute(field.GetAttributes(), OptionValueNameAttribute);
+            if (spelling is { ConstructorArguments.Length: 1 } && spelling.ConstructorArguments[0].Value is string name && IsValidValueName(name)) return name;
+            return ValueSyntax.ToKebabCase(field.Name);
+        }
+
+        /// <summary>A value name is non-empty and holds no <c>,</c>, <c>=</c> or white space (it must survive keyval syntax).</summary>
+        public static bool IsValidValueName(string name)
+        {
+            if (name.Length == 0) return false;
+            foreach (char c in name)
+            {
+                if (c == ',' || c == '=' || char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            }
+            return true;
         }
 
         /// <summary>The option kind of a property type, or null when unsupported.</summary>

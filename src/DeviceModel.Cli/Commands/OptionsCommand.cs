@@ -16,12 +16,8 @@ namespace DeviceModel.Cli.Commands
             command.SetAction(parse =>
             {
                 string name = parse.GetValue(type)!;
-                DeviceInfo? device = context.Catalog.Find(name);
-                if (device is null)
-                {
-                    string? suggestion = context.Catalog.Suggest(name);
-                    return context.Fail("unknown device type '" + name + "'" + (suggestion is null ? "" : "; did you mean '" + suggestion + "'?") + " (see 'devmodel devices')");
-                }
+                DeviceInfo? device = context.FindDevice(name, out int exit);
+                if (device is null) return exit;
                 if (parse.GetValue(format) == "json")
                 {
                     context.WriteJson(w => WriteJson(w, device));

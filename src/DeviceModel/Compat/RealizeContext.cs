@@ -52,12 +52,4 @@ namespace DeviceModel
         /// <summary>Marks a MAC as taken (given in the config or a hints record), so defaults skip it.</summary>
         public void ReserveMac(MacAddress mac) => _reserved.Add(mac.Value);
     }
-
-    /// <summary>
-    /// A PCI Express port that other devices can sit behind with <c>bus=ID</c> (QEMU's <c>pcie-root-port</c>).
-    /// </summary>
-    [Device("pcie-port", Description = "PCI Express port")]
-    public abstract partial class PciExpressPort : PciDevice
-    {
-    }
 }

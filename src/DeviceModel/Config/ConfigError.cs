@@ -122,16 +122,18 @@ namespace DeviceModel
     /// <summary>The result of a parse: a value, or the errors (never both, never a partial value).</summary>
     public readonly struct ParseResult<T> where T : class
     {
+        private readonly ImmutableArray<ConfigError> _errors;
+
         private ParseResult(T? value, ImmutableArray<ConfigError> errors)
         {
             Value = value;
-            Errors = errors.IsDefault ? ImmutableArray<ConfigError>.Empty : errors;
+            _errors = errors;
         }
 
         /// <summary>The parsed value, or null when there were errors.</summary>
         public T? Value { get; }
-        /// <summary>The errors, empty on success.</summary>
-        public ImmutableArray<ConfigError> Errors { get; }
+        /// <summary>The errors, empty on success (also for <c>default</c>).</summary>
+        public ImmutableArray<ConfigError> Errors => _errors.IsDefault ? ImmutableArray<ConfigError>.Empty : _errors;
         /// <summary>Whether the parse succeeded.</summary>
         public bool Succeeded => Value is not null;
 

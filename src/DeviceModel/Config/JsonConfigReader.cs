@@ -159,7 +159,7 @@ namespace DeviceModel
             {
                 errors.Add(StringError(e, text, reader.TokenStartIndex));
             }
-            if (errors.Count == 0) CheckIds(devices, errors);
+            CheckIds(devices, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
             var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
             foreach ((Device device, _) in devices) list.Add(device);

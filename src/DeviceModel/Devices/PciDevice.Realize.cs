@@ -37,6 +37,7 @@ namespace DeviceModel
                     Identity = Identity,
                     HeaderType = HeaderType,
                     Express = IsExpressFunction,
+                    ExpressPort = IsExpressPort,
                     Multifunction = Multifunction,
                     InterruptPin = InterruptPin,
                     Placement = Placement,
@@ -60,6 +61,9 @@ namespace DeviceModel
 
         /// <summary>Whether the function has a 4 KiB PCI Express space and capability (by default: behind an express port).</summary>
         protected virtual bool IsExpressFunction => Realizing.IsPciExpress;
+
+        /// <summary>Whether the type-1 header is a PCI Express port's (see <see cref="PciHeader.InitializeBridge"/>).</summary>
+        protected virtual bool IsExpressPort => false;
 
         /// <summary>The interrupt pin (1 = INTA#); 0 for none.</summary>
         protected virtual byte InterruptPin => 1;

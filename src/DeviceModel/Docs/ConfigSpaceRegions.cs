@@ -25,7 +25,8 @@ namespace DeviceModel.Docs
     /// <param name="Length">Length in bytes.</param>
     /// <param name="Name">The capability's or header's name; <c>free</c> for free space.</param>
     /// <param name="Id">Capability ID (8 bits standard, 16 bits extended); null for the header and free space.</param>
-    /// <param name="Next">Offset of the next capability in its list (0 at the end); null for the header and free space.</param>
+    /// <param name="Next">Offset of the next capability in its list (0 at the end); for the header, the capability pointer
+    /// (the first capability, 0 for none); null for free space.</param>
     public sealed record ConfigSpaceRegion(ConfigSpaceRegionKind Kind, int Offset, int Length, string Name, int? Id, int? Next)
     {
         /// <summary>Last byte.</summary>
@@ -50,7 +51,7 @@ namespace DeviceModel.Docs
             ArgumentNullException.ThrowIfNull(function);
             var regions = new List<ConfigSpaceRegion>
             {
-                new(ConfigSpaceRegionKind.Header, 0, HeaderSize, HeaderName(function.Config), null, null),
+                new(ConfigSpaceRegionKind.Header, 0, HeaderSize, HeaderName(function.Config), null, ListHead(function.Config)),
             };
             var placed = new List<PlacedCapability>(function.Capabilities);
             AddWithFree(regions, placed, ConfigSpaceRegionKind.Capability, HeaderSize, ConfigSpace.ConventionalSize);
@@ -85,6 +86,9 @@ namespace DeviceModel.Docs
         }
 
         private static ConfigSpaceRegion Free(int from, int to) => new(ConfigSpaceRegionKind.Free, from, to - from, "free", null, null);
+
+        private static int ListHead(ConfigSpace config) =>
+            (config.Values.Get16(PciRegisters.Status) & PciRegisters.StatusCapabilityList) != 0 ? config.Values.Get8(PciRegisters.CapabilityList) : 0;
 
         private static string HeaderName(ConfigSpace config) =>
             (config.Values.Get8(PciRegisters.HeaderType) & 0x7f) == 1 ? "Type 1 (bridge) header" : "Type 0 header";

@@ -43,8 +43,9 @@ namespace DeviceModel.Docs
             svg.Append("  <title>").Append(Escape(title)).Append("</title>\n");
             svg.Append("  <rect width=\"").Append(F(width)).Append("\" height=\"").Append(F(height)).Append("\" fill=\"#ffffff\"/>\n");
             svg.Append("  <text x=\"16\" y=\"26\" font-size=\"14\" font-weight=\"bold\">").Append(Escape(title)).Append("</text>\n");
-            Panel(svg, 8, "Configuration space 0x00-0xff (" + Bytes(function.Config.Size) + " space)", standard, 0x00, 0x100, 0x10);
-            if (!extended.IsEmpty) Panel(svg, 8 + PanelWidth, "Extended configuration space 0x100-0xfff", extended, 0x100, 0x1000, 0x100);
+            string size = function.Config.IsExpress ? "4 KiB PCI Express" : "256-byte conventional";
+            Panel(svg, 8, "0x00-0xff: header and capabilities (" + size + " configuration space)", standard, 0x00, 0x100, 0x10);
+            if (!extended.IsEmpty) Panel(svg, 8 + PanelWidth, "0x100-0xfff: PCI Express extended capabilities", extended, 0x100, 0x1000, 0x100);
             svg.Append("</svg>\n");
             return svg.ToString();
         }
@@ -90,7 +91,7 @@ namespace DeviceModel.Docs
                 svg.Append("    <g class=\"").Append(ClassOf(region.Kind)).Append("\" data-offset=\"").Append(ConfigSpaceRegions.Hex(region.Offset, from == 0 ? 2 : 3))
                    .Append("\" data-length=\"").Append(region.Length.ToString(CultureInfo.InvariantCulture)).Append('"');
                 if (region.Id is not null) svg.Append(" data-id=\"").Append(region.IdText).Append('"');
-                if (region.Next is int next) svg.Append(" data-next=\"").Append(ConfigSpaceRegions.Hex(next, from == 0 ? 2 : 3)).Append('"');
+                if (region.Next is int next && region.Kind != ConfigSpaceRegionKind.Header) svg.Append(" data-next=\"").Append(ConfigSpaceRegions.Hex(next, from == 0 ? 2 : 3)).Append('"');
                 svg.Append(" data-name=\"").Append(Escape(region.Name)).Append("\">\n");
                 svg.Append("      <title>").Append(Escape(text)).Append("</title>\n");
                 svg.Append("      <rect x=\"").Append(F(x + StripLeft)).Append("\" y=\"").Append(F(top[i])).Append("\" width=\"").Append(F(StripWidth))
@@ -124,7 +125,7 @@ namespace DeviceModel.Docs
                 case ConfigSpaceRegionKind.Free:
                     return range + " free, " + bytes;
                 case ConfigSpaceRegionKind.Header:
-                    return range + " " + region.Name + ", " + bytes;
+                    return range + " " + region.Name + ", " + bytes + (region.Next is int head and not 0 ? ", first capability " + ConfigSpaceRegions.Hex(head) : ", no capabilities");
                 default:
                     string next = region.Next is int n && n != 0 ? "next " + ConfigSpaceRegions.Hex(n, digits) : "end of list";
                     return range + " " + region.Name + " (id " + region.IdText + "), " + bytes + ", " + next;

@@ -83,7 +83,7 @@ namespace DeviceModel.Docs
             foreach (DeviceInfo device in catalog.Devices)
             {
                 writer.WriteStartObject();
-                writer.WriteString("$ref", "#/$defs/" + device.Name);
+                writer.WriteString("$ref", "#/$defs/" + DefinitionOf(device));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -99,10 +99,7 @@ namespace DeviceModel.Docs
             writer.WriteString("type", "string");
             writer.WriteString("pattern", KeyvalPattern(catalog));
             writer.WriteEndObject();
-            writer.WriteStartObject("id");
-            writer.WriteString("type", "string");
-            writer.WriteString("pattern", "^[A-Za-z][A-Za-z0-9._-]*$");
-            writer.WriteEndObject();
+            WriteValueDefinitions(writer);
             foreach (DeviceInfo device in catalog.Devices) WriteDevice(writer, device);
             writer.WriteEndObject();
 
@@ -125,9 +122,12 @@ namespace DeviceModel.Docs
             return "^(" + string.Join("|", names) + ")(,.*)?$";
         }
 
+        /// <summary>The name of a device type's schema under <c>$defs</c> (prefixed, so no device name collides with a value syntax's).</summary>
+        public static string DefinitionOf(DeviceInfo device) => "device:" + device.Name;
+
         private static void WriteDevice(Utf8JsonWriter writer, DeviceInfo device)
         {
-            writer.WriteStartObject(device.Name);
+            writer.WriteStartObject(DefinitionOf(device));
             if (device.Description is not null) writer.WriteString("description", device.Description);
             writer.WriteString("type", "object");
             writer.WriteStartObject("properties");
@@ -164,64 +164,73 @@ namespace DeviceModel.Docs
                 writer.WritePropertyName("default");
                 KeyvalFormatter.WriteValue(writer, option.Default);
             }
+            bool auto = option.IsAuto && option.Kind != OptionKind.OnOffAuto && option.Kind != OptionKind.Enum;
+            var alternatives = new List<Action>();
+            switch (option.Kind)
+            {
+                case OptionKind.Bool: alternatives.Add(() => Ref(writer, "bool")); break;
+                case OptionKind.OnOffAuto: alternatives.Add(() => Ref(writer, "on-off-auto")); break;
+                case OptionKind.MacAddress: alternatives.Add(() => Ref(writer, "mac-address")); break;
+                case OptionKind.PciAddress: alternatives.Add(() => Ref(writer, "pci-address")); break;
+                case OptionKind.String: alternatives.Add(() => Type(writer, "string")); break;
+                case OptionKind.Enum:
+                    alternatives.Add(() =>
+                    {
+                        var names = new List<string>(option.EnumNames.ToArray());
+                        if (option.IsAuto && !names.Contains("auto")) names.Add("auto");
+                        Enum(writer, names);
+                    });
+                    break;
+                case OptionKind.Size:
+                    alternatives.Add(() => Integer(writer, option));
+                    alternatives.Add(() => Ref(writer, "size-text"));
+                    break;
+                default:
+                    alternatives.Add(() => Integer(writer, option));
+                    alternatives.Add(() => Ref(writer, ValueSyntax.IsSigned(option.Kind) ? "signed-text" : "unsigned-text"));
+                    break;
+            }
+            if (auto) alternatives.Add(() => { writer.WriteStartObject(); writer.WriteString("const", "auto"); writer.WriteEndObject(); });
+            if (option.IsNullable) alternatives.Add(() => Type(writer, "null"));
             writer.WriteStartArray("anyOf");
-            WriteAlternatives(writer, option);
-            if (option.IsAuto && option.Kind != OptionKind.OnOffAuto && option.Kind != OptionKind.Enum)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("const", "auto");
-                writer.WriteEndObject();
-            }
-            if (option.IsNullable)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type", "null");
-                writer.WriteEndObject();
-            }
+            foreach (Action alternative in alternatives) alternative();
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        private static void WriteAlternatives(Utf8JsonWriter writer, OptionInfo option)
+        /// <summary>The value syntaxes options share, as strings (JSON booleans and numbers are checked inline).</summary>
+        private static void WriteValueDefinitions(Utf8JsonWriter writer)
         {
-            switch (option.Kind)
-            {
-                case OptionKind.Bool:
-                    writer.WriteStartObject();
-                    writer.WriteString("type", "boolean");
-                    writer.WriteEndObject();
-                    Enum(writer, "on", "off", "yes", "no", "true", "false");
-                    break;
-                case OptionKind.OnOffAuto:
-                    Enum(writer, "on", "off", "auto");
-                    break;
-                case OptionKind.Enum:
-                {
-                    var names = new List<string>(option.EnumNames.ToArray());
-                    if (option.IsAuto && !names.Contains("auto")) names.Add("auto");
-                    Enum(writer, names.ToArray());
-                    break;
-                }
-                case OptionKind.MacAddress:
-                    Pattern(writer, "^[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}$");
-                    break;
-                case OptionKind.PciAddress:
-                    Pattern(writer, "^(0?[0-9a-fA-F]|1[0-9a-fA-F])(\\.[0-7])?$");
-                    break;
-                case OptionKind.String:
-                    writer.WriteStartObject();
-                    writer.WriteString("type", "string");
-                    writer.WriteEndObject();
-                    break;
-                case OptionKind.Size:
-                    Integer(writer, option);
-                    Pattern(writer, "^(0[xX][0-9a-fA-F]+|(0|[1-9][0-9]*)(\\.[0-9]+)?[bBkKmMgGtTpPeE]?)$");
-                    break;
-                default:
-                    Integer(writer, option);
-                    Pattern(writer, ValueSyntax.IsSigned(option.Kind) ? "^[-+]?(" + UnsignedInteger + ")$" : "^\\+?(" + UnsignedInteger + ")$");
-                    break;
-            }
+            writer.WriteStartObject("bool");
+            writer.WriteString("description", "A JSON boolean, or on/off, yes/no, true/false.");
+            writer.WriteStartArray("anyOf");
+            Type(writer, "boolean");
+            Enum(writer, new[] { "on", "off", "yes", "no", "true", "false" });
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+
+            writer.WriteStartObject("on-off-auto");
+            writer.WriteStartArray("enum");
+            foreach (string value in new[] { "on", "off", "auto" }) writer.WriteStringValue(value);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+
+            Definition(writer, "unsigned-text", "An unsigned integer as text: decimal without leading zeros, or 0x hex.", "^\\+?(" + UnsignedInteger + ")$");
+            Definition(writer, "signed-text", "A signed integer as text: decimal without leading zeros, or 0x hex.", "^[-+]?(" + UnsignedInteger + ")$");
+            Definition(writer, "size-text", "A size in bytes as text: decimal or 0x hex, with an optional k/M/G/T/P/E suffix (powers of 1024), e.g. 4k or 1.5G.",
+                "^(0[xX][0-9a-fA-F]+|(0|[1-9][0-9]*)(\\.[0-9]+)?[bBkKmMgGtTpPeE]?)$");
+            Definition(writer, "mac-address", "A MAC address xx:xx:xx:xx:xx:xx.", "^[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}$");
+            Definition(writer, "pci-address", "A PCI slot and optional function, in hex: slot 00-1f, function 0-7 (06 or 06.0).", "^(0?[0-9a-fA-F]|1[0-9a-fA-F])(\\.[0-7])?$");
+            Definition(writer, "id", "An identifier: a letter, then letters, digits, '-', '.' or '_'.", "^[A-Za-z][A-Za-z0-9._-]*$");
+        }
+
+        private static void Definition(Utf8JsonWriter writer, string name, string description, string pattern)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("description", description);
+            writer.WriteString("type", "string");
+            writer.WriteString("pattern", pattern);
+            writer.WriteEndObject();
         }
 
         private static void Integer(Utf8JsonWriter writer, OptionInfo option)
@@ -241,15 +250,21 @@ namespace DeviceModel.Docs
             writer.WriteEndObject();
         }
 
-        private static void Pattern(Utf8JsonWriter writer, string pattern)
+        private static void Ref(Utf8JsonWriter writer, string definition)
         {
             writer.WriteStartObject();
-            writer.WriteString("type", "string");
-            writer.WriteString("pattern", pattern);
+            writer.WriteString("$ref", "#/$defs/" + definition);
             writer.WriteEndObject();
         }
 
-        private static void Enum(Utf8JsonWriter writer, params string[] values)
+        private static void Type(Utf8JsonWriter writer, string type)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WriteEndObject();
+        }
+
+        private static void Enum(Utf8JsonWriter writer, IEnumerable<string> values)
         {
             writer.WriteStartObject();
             writer.WriteStartArray("enum");

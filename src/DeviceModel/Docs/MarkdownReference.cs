@@ -226,7 +226,9 @@ namespace DeviceModel.Docs
                     Line(md, "Behind `" + ReferenceBus.RootPortType + ",id=" + LayoutSamples.PortId + ",chassis=1`, with `bus=" + LayoutSamples.PortId + "`.");
                     Line(md);
                 }
-                Line(md, "![" + device.Name + " configuration space, " + sample.Bus.Title.ToLowerInvariant() + "](" + PictureName(device, sample.Bus) + ")");
+                Line(md, "![" + PictureTitle(sample) + "](" + PictureName(device, sample.Bus) + ")");
+                Line(md);
+                Line(md, "The header's capability pointer (0x34) names the first capability; each capability names the next.");
                 Line(md);
                 Line(md, "| offset | length | contents | id | next |");
                 Line(md, "|---|---:|---|---|---|");
@@ -235,7 +237,7 @@ namespace DeviceModel.Docs
                 foreach (ConfigSpaceRegion region in regions)
                 {
                     int digits = region.Offset >= 0x100 ? 3 : 2;
-                    string next = region.Next is int n ? (n == 0 ? "end" : ConfigSpaceRegions.Hex(n, digits)) : "";
+                    string next = region.Next is int n ? (n == 0 ? (region.Kind == ConfigSpaceRegionKind.Header ? "" : "end") : ConfigSpaceRegions.Hex(n, digits)) : "";
                     Row(md, ConfigSpaceRegions.Hex(region.Offset, digits), Int(region.Length), region.Kind == ConfigSpaceRegionKind.Free ? "*free*" : Cell(region.Name),
                         region.IdText, next);
                 }
@@ -245,7 +247,7 @@ namespace DeviceModel.Docs
 
         /// <summary>The SVG title of a sample.</summary>
         internal static string PictureTitle(LayoutSample sample) =>
-            sample.Device.Name + " on " + sample.Machine!.Name + ": " + sample.Bus.Title.ToLowerInvariant();
+            sample.Device.Name + " on " + sample.Machine!.Name + ": " + sample.Bus.Title;
 
         private static string TypeText(OptionInfo option)
         {

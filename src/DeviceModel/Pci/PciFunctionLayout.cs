@@ -16,6 +16,8 @@ namespace DeviceModel.Pci
         public PciHeaderType HeaderType { get; init; } = PciHeaderType.Endpoint;
         /// <summary>A 4 KiB PCI Express space (required for extended capabilities).</summary>
         public bool Express { get; init; }
+        /// <summary>A type-1 header of a PCI Express root or downstream port (see <see cref="PciHeader.InitializeBridge"/>).</summary>
+        public bool ExpressPort { get; init; }
         /// <summary>The multi-function bit of the header type.</summary>
         public bool Multifunction { get; init; }
         /// <summary>Interrupt pin (0: none, 1: INTA# … 4: INTD#).</summary>
@@ -36,7 +38,7 @@ namespace DeviceModel.Pci
         public RealizedPciFunction Realize()
         {
             var space = new ConfigSpace(Express ? ConfigSpace.ExpressSize : ConfigSpace.ConventionalSize);
-            if (HeaderType == PciHeaderType.Bridge) PciHeader.InitializeBridge(space, Identity, Multifunction);
+            if (HeaderType == PciHeaderType.Bridge) PciHeader.InitializeBridge(space, Identity, Multifunction, ExpressPort);
             else PciHeader.InitializeEndpoint(space, Identity, Multifunction);
             space.Values.Set8(PciRegisters.InterruptPin, InterruptPin);
 

@@ -15,6 +15,10 @@ namespace DeviceModel.Pci
         /// bus reset, fast back-to-back, both discard timers, discard SERR).</summary>
         public const ushort WritableBridgeControlBits = 0x0bff;
 
+        /// <summary>Bridge control bits a PCI Express port lets the guest write: parity, SERR, ISA, VGA, VGA 16-bit and
+        /// bus reset; the rest "does not apply to PCI Express and must be hardwired to 0" (QEMU's <c>pcie_port_init_reg</c>).</summary>
+        public const ushort ExpressPortWritableBridgeControlBits = 0x005f;
+
         /// <summary>
         /// Type 0 header: identity, subsystem, header type, and QEMU's default masks: command 0x0507, cache line size and
         /// interrupt line writable, status error bits write-1-to-clear, and every byte after the header writable
@@ -34,8 +38,12 @@ namespace DeviceModel.Pci
         /// 66 MHz and fast back-to-back in status and secondary status, 16-bit I/O and 64-bit prefetchable windows, and the
         /// bridge masks: bus numbers and secondary latency timer, windows, upper-32 prefetchable registers and bridge
         /// control writable.
+        /// <para>With <paramref name="expressPort"/>, a PCI Express root or downstream port as QEMU's
+        /// <c>pcie_port_init_reg</c> and the port's reset leave it: no 66 MHz or fast back-to-back (they do not apply to
+        /// PCI Express), only <see cref="ExpressPortWritableBridgeControlBits"/> writable, and every window disabled
+        /// (base above limit, <c>pci_bridge_disable_base_limit</c>).</para>
         /// </summary>
-        public static void InitializeBridge(ConfigSpace space, in PciIdentity identity, bool multifunction = false)
+        public static void InitializeBridge(ConfigSpace space, in PciIdentity identity, bool multifunction = false, bool expressPort = false)
         {
             InitializeCommon(space, identity with { ClassCode = 0x060400 });
             ConfigBytes v = space.Values, w = space.WriteMask, w1c = space.WriteOneToClearMask, c = space.CheckMask;
@@ -58,6 +66,16 @@ namespace DeviceModel.Pci
             c.Set8(PciRegisters.IoLimit, (byte)(c.Get8(PciRegisters.IoLimit) | 0x0f));
             c.Or16(PciRegisters.PrefetchableMemoryBase, 0x000f);
             c.Or16(PciRegisters.PrefetchableMemoryLimit, 0x000f);
+
+            if (expressPort)
+            {
+                // pcie_port_init_reg, then the reset's pci_bridge_disable_base_limit.
+                w.Set16(PciRegisters.BridgeControl, ExpressPortWritableBridgeControlBits);
+                v.Set8(PciRegisters.IoBase, (byte)(v.Get8(PciRegisters.IoBase) | 0xf0));
+                v.Or16(PciRegisters.MemoryBase, 0xfff0);
+                v.Or16(PciRegisters.PrefetchableMemoryBase, 0xfff0);
+                return;
+            }
 
             // pci_bridge_initfn
             v.Or16(PciRegisters.Status, PciRegisters.Status66MHz | PciRegisters.StatusFastBackToBack);

@@ -42,6 +42,7 @@ namespace DeviceModel.Analyzers.Tests.Harness
         public static DiagnosticDescriptor DM0009 => Descriptors.DeviceNotPartial;
         public static DiagnosticDescriptor DM0010 => Descriptors.UnsupportedOption;
         public static DiagnosticDescriptor DM0011 => Descriptors.NonConstantDefault;
+        public static DiagnosticDescriptor DM0012 => Descriptors.CapabilityLayout;
         public static DiagnosticDescriptor DM0013 => Descriptors.BaselineOutOfDate;
         public static DiagnosticDescriptor DM0014 => Descriptors.InvalidProductVersion;
         public static DiagnosticDescriptor DM0015 => Descriptors.MisplacedHint;

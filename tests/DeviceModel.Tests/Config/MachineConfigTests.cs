@@ -300,7 +300,7 @@ public sealed class MachineConfigTests
         ConfigError error = Single(JsonConfigReader.ReadMachineConfig(bytes, Catalog));
         clock.Stop();
         Assert.Equal(new SourceLocation(null, 1, json.Length - 2), error.Location);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "reading took " + clock.Elapsed);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "reading took " + clock.Elapsed); // ~1 s now, even under test-run load
     }
 
     private static string RepoRoot()

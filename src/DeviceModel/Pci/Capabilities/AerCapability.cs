@@ -31,11 +31,24 @@ namespace DeviceModel.Pci
         /// <summary>Default correctable mask (<c>PCI_ERR_COR_MASK_DEFAULT</c>).</summary>
         public const uint CorrectableMaskDefault = 0x0000_e000;
 
-        /// <summary>Declares the capability; <paramref name="multipleHeaderRecording"/> when the device keeps a header log (QEMU's <c>aer_log_max</c> &gt; 0).</summary>
-        public AerCapability(bool multipleHeaderRecording = false) : base(CapabilityId, 2, "AER", Size) => MultipleHeaderRecording = multipleHeaderRecording;
+        /// <summary>Root error command (root ports).</summary>
+        public const int RootCommandOffset = 0x2c;
+        /// <summary>Root error status (root ports).</summary>
+        public const int RootStatusOffset = 0x30;
+
+        /// <summary>Declares the capability; <paramref name="multipleHeaderRecording"/> when the device keeps a header log
+        /// (QEMU's <c>aer_log_max</c> &gt; 0), <paramref name="rootPort"/> for a root port's root error registers.</summary>
+        public AerCapability(bool multipleHeaderRecording = false, bool rootPort = false) : base(CapabilityId, 2, "AER", Size)
+        {
+            MultipleHeaderRecording = multipleHeaderRecording;
+            RootPort = rootPort;
+        }
 
         /// <summary>Multiple header recording capable (and its enable writable).</summary>
         public bool MultipleHeaderRecording { get; }
+
+        /// <summary>Root error command enables writable and root error status W1C (QEMU's <c>pcie_aer_root_init</c>).</summary>
+        public bool RootPort { get; }
 
         /// <inheritdoc/>
         protected internal override void Initialize(CapabilityRegisters registers)
@@ -50,6 +63,12 @@ namespace DeviceModel.Pci
             // ECRC generation (0x20) and check (0x80) capable; their enables 0x40 and 0x100; MHRC 0x200, MHRE 0x400.
             v.Set32(CapabilitiesOffset, MultipleHeaderRecording ? 0xa0u | 0x200u : 0xa0u);
             w.Set32(CapabilitiesOffset, MultipleHeaderRecording ? 0x140u | 0x400u : 0x140u);
+            if (RootPort)
+            {
+                w.Set32(RootCommandOffset, 0x7);          // correctable, non-fatal, fatal reporting enables
+                w1c.Set32(RootStatusOffset, 0x7f);        // the error received bits
+                registers.CheckMask.Set32(RootStatusOffset, 0x07ff_ffff); // the interrupt message number is not checked
+            }
         }
     }
 }

@@ -17,10 +17,12 @@ namespace DeviceModel.Pci
         RootComplexIntegratedEndpoint = 0x9,
     }
 
-    /// <summary>A hot-plug slot behind a root or downstream port.</summary>
+    /// <summary>A hot-plug slot behind a root or downstream port, as reset leaves it: empty.</summary>
     /// <param name="Number">Physical slot number (13 bits).</param>
-    /// <param name="HotPlug">Hot-plug surprise and hot-plug capable.</param>
-    public readonly record struct PciExpressSlot(ushort Number, bool HotPlug = true);
+    /// <param name="HotPlug">Hot-plug surprise and hot-plug capable (QEMU: <c>hotplug</c> and native hot-plug).</param>
+    /// <param name="PowerController">A power controller is present (QEMU's <c>power_controller_present</c>): its control
+    /// bit is writable and an empty slot is powered off.</param>
+    public readonly record struct PciExpressSlot(ushort Number, bool HotPlug = true, bool PowerController = false);
 
     /// <summary>
     /// The PCI Express capability (ID 0x10), version 2, 60 bytes, as QEMU's <c>pcie_cap_init</c> fills it: x1 link at
@@ -60,6 +62,8 @@ namespace DeviceModel.Pci
         public const int DeviceCapabilities2Offset = 0x24;
         /// <summary>Device Control 2.</summary>
         public const int DeviceControl2Offset = 0x28;
+        /// <summary>Link Capabilities 2.</summary>
+        public const int LinkCapabilities2Offset = 0x2c;
         /// <summary>Link Control 2.</summary>
         public const int LinkControl2Offset = 0x30;
 
@@ -97,6 +101,12 @@ namespace DeviceModel.Pci
         public PciExpressSlot? Slot { get; init; }
         /// <summary>Root Control system-error enables writable (<c>pcie_cap_root_init</c>, root ports only).</summary>
         public bool RootControl { get; init; }
+        /// <summary>
+        /// The link a port advertises (QEMU's <c>x-speed</c>/<c>x-width</c>, <c>pcie_cap_fill_slot_lnk</c>): maximum speed
+        /// and width in Link Capabilities and Link Status, bandwidth notification and DLL Link Active reporting above
+        /// x1 2.5 GT/s, the supported speeds vector and the target speed. Null: version 1's x1 at 2.5 GT/s, untouched.
+        /// </summary>
+        public PciExpressLink? Link { get; init; }
 
         /// <summary>An endpoint with QEMU's virtio-pci init switches.</summary>
         public static PciExpressCapability Endpoint(bool deviceErrorReporting, bool linkControl, bool functionLevelReset, bool readOnlyEmptyExtendedHeader) =>
@@ -108,8 +118,9 @@ namespace DeviceModel.Pci
                 ReadOnlyEmptyExtendedHeader = readOnlyEmptyExtendedHeader,
             };
 
-        /// <summary>A root port as QEMU's <c>pcie-root-port</c> sets its capability up (link speed and width options not modelled).</summary>
-        public static PciExpressCapability RootPort(byte portNumber, PciExpressSlot? slot, bool readOnlyEmptyExtendedHeader = true) =>
+        /// <summary>A root port as QEMU's <c>rp_realize</c> sets its capability up: ARI forwarding, error reporting, the
+        /// slot, root control and, when given, the advertised link.</summary>
+        public static PciExpressCapability RootPort(byte portNumber, PciExpressSlot? slot, bool readOnlyEmptyExtendedHeader = true, PciExpressLink? link = null) =>
             new(PciExpressPortType.RootPort)
             {
                 PortNumber = portNumber,
@@ -118,6 +129,7 @@ namespace DeviceModel.Pci
                 Slot = slot,
                 RootControl = true,
                 ReadOnlyEmptyExtendedHeader = readOnlyEmptyExtendedHeader,
+                Link = link,
             };
 
         /// <inheritdoc/>
@@ -131,6 +143,7 @@ namespace DeviceModel.Pci
             v.Set32(LinkCapabilitiesOffset, (uint)PortNumber << 24 | 0x400 | 0x10 | 0x1);
             v.Set16(LinkStatusOffset, 0x0011);
             registers.CheckMask.Set16(LinkStatusOffset, 0);
+            if (Link is PciExpressLink link) FillLink(v, link);
 
             // pcie_cap_init, version 2: extended fmt field and End-End TLP prefix supported; prefix blocking writable.
             v.Set32(DeviceCapabilities2Offset, 0x0010_0000 | 0x0020_0000);
@@ -159,16 +172,42 @@ namespace DeviceModel.Pci
             }
         }
 
-        /// <summary>pcie_cap_slot_init: slot implemented, number, indicators and buttons, hot-plug events.</summary>
+        /// <summary>pcie_cap_fill_slot_lnk: the link's maximum speed and width, and what a faster or wider link implies.</summary>
+        private static void FillLink(ConfigBytes v, PciExpressLink link)
+        {
+            uint speed = (uint)link.Speed, width = (uint)link.Width;
+            uint capabilities = v.Get32(LinkCapabilitiesOffset) & ~0x3ffu | width << 4 | speed;
+            if (link.Width > PciExpressLinkWidth.X1 || link.Speed > PciExpressLinkSpeed.Gt2_5) capabilities |= 0x0020_0000; // bandwidth notification
+            if (link.Speed > PciExpressLinkSpeed.Gt2_5)
+            {
+                capabilities |= 0x0010_0000;                                                                     // DLL Link Active reporting
+                v.Set16(LinkControl2Offset, (ushort)(v.Get16(LinkControl2Offset) & ~0xf | (int)speed));            // target link speed
+            }
+            if (link.Speed > PciExpressLinkSpeed.Gt5)
+            {
+                // Supported Link Speeds vector: every speed up to the maximum (8 GT/s and up are described only here).
+                v.Set32(LinkCapabilities2Offset, link.Speed > PciExpressLinkSpeed.Gt8 ? 0x1eu : 0x0eu);
+            }
+            v.Set32(LinkCapabilitiesOffset, capabilities);
+            v.Set16(LinkStatusOffset, (ushort)(width << 4 | speed));
+        }
+
+        /// <summary>
+        /// pcie_cap_slot_init and the slot's reset: slot implemented, number, indicators and buttons, hot-plug events;
+        /// an empty slot reads with both indicators off and, with a power controller, powered off. (QEMU also makes
+        /// Electromechanical Interlock Control writable but clears it after every write, so it always reads 0: modelled
+        /// as read-only.)
+        /// </summary>
         private static void InitializeSlot(CapabilityRegisters registers, PciExpressSlot slot)
         {
             ConfigBytes v = registers.Values, w = registers.WriteMask;
             v.Or16(FlagsOffset, 0x0100);
             uint slotCapabilities = (uint)(slot.Number & 0x1fff) << 19 | 0x0002_0000 | 0x10 | 0x8 | 0x1;
             if (slot.HotPlug) slotCapabilities |= 0x20 | 0x40;
+            if (slot.PowerController) slotCapabilities |= 0x2;
             v.Set32(SlotCapabilitiesOffset, slotCapabilities);
-            v.Set16(SlotControlOffset, 0x0300 | 0x00c0);
-            w.Or16(SlotControlOffset, 0x0300 | 0x00c0 | 0x0020 | 0x0010 | 0x0008 | 0x0001 | 0x0800);
+            v.Set16(SlotControlOffset, (ushort)(slot.PowerController ? 0x0400 | 0x0300 | 0x00c0 : 0x00c0));
+            w.Or16(SlotControlOffset, (ushort)(0x0300 | 0x00c0 | 0x0020 | 0x0010 | 0x0008 | 0x0001 | (slot.PowerController ? 0x0400 : 0)));
             registers.WriteOneToClearMask.Or16(SlotStatusOffset, 0x0019);
         }
 
