@@ -15,12 +15,18 @@ namespace DeviceModel.Analyzers.CodeFixes
     /// <summary>
     /// DM0001, DM0002, DM0013: records the option's current default in <c>CompatDefaults.Unshipped.txt</c> (replacing
     /// its line there, else inserting it in sorted position), as PublicApiAnalyzers records a new API. Fix-all batches
-    /// every line of a project into one edit of the file.
+    /// every line of a project into one edit of the file. Accepting a changed default without a hint (DM0001) is a
+    /// decision per option, so its fix-all is kept apart (another equivalence key) from accepting new options and
+    /// defaults whose history is already recorded (DM0002, DM0013).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AcceptDefaultCodeFix)), Shared]
     public sealed class AcceptDefaultCodeFix : CodeFixProvider
     {
+        /// <summary>Accepting new options and defaults already covered by a hint (DM0002, DM0013).</summary>
         public const string EquivalenceKey = "DeviceModel.AcceptCompatDefault";
+
+        /// <summary>Accepting a changed default without a hint (DM0001): older machines will change.</summary>
+        public const string UnversionedEquivalenceKey = "DeviceModel.AcceptUnversionedCompatDefault";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.UnversionedDefault.Id, Descriptors.NewOptionWithoutHistory.Id, Descriptors.BaselineOutOfDate.Id);
@@ -34,15 +40,20 @@ namespace DeviceModel.Analyzers.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 if (LineOf(diagnostic) is not { } line) continue;
+                bool unversioned = diagnostic.Id == Descriptors.UnversionedDefault.Id;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Accept '" + line.Line + "' into " + CompatDefaultsFormat.UnshippedFileName,
+                        "Accept '" + line.Line + "' into " + CompatDefaultsFormat.UnshippedFileName + (unversioned ? " (older machines change too)" : ""),
                         cancellationToken => SetLinesAsync(project.Solution, project.Id, new[] { line }, cancellationToken),
-                        EquivalenceKey),
+                        unversioned ? UnversionedEquivalenceKey : EquivalenceKey),
                     diagnostic);
             }
             return Task.CompletedTask;
         }
+
+        /// <summary>Whether the fix of <paramref name="diagnostic"/> has the equivalence key <paramref name="key"/>.</summary>
+        internal static bool HasKey(Diagnostic diagnostic, string? key) =>
+            (diagnostic.Id == Descriptors.UnversionedDefault.Id ? UnversionedEquivalenceKey : EquivalenceKey) == key;
 
         /// <summary>The baseline line a diagnostic proposes, keyed for sorting.</summary>
         internal static (string Key, string Line)? LineOf(Diagnostic diagnostic)
@@ -81,6 +92,7 @@ namespace DeviceModel.Analyzers.CodeFixes
             {
                 foreach (Diagnostic diagnostic in diagnostics)
                 {
+                    if (!AcceptDefaultCodeFix.HasKey(diagnostic, context.CodeActionEquivalenceKey)) continue;
                     if (AcceptDefaultCodeFix.LineOf(diagnostic) is not { } line) continue;
                     if (!byProject.TryGetValue(project.Id, out List<(string, string)>? lines)) byProject.Add(project.Id, lines = new List<(string, string)>());
                     lines.Add(line);
@@ -89,7 +101,7 @@ namespace DeviceModel.Analyzers.CodeFixes
             if (byProject.Count == 0) return null;
             Solution solution = context.Solution;
             return CodeAction.Create(
-                "Accept all new defaults into " + CompatDefaultsFormat.UnshippedFileName,
+                "Accept all " + (context.CodeActionEquivalenceKey == AcceptDefaultCodeFix.UnversionedEquivalenceKey ? "changed" : "new") + " defaults into " + CompatDefaultsFormat.UnshippedFileName,
                 async cancellationToken =>
                 {
                     Solution updated = solution;
@@ -99,7 +111,7 @@ namespace DeviceModel.Analyzers.CodeFixes
                     }
                     return updated;
                 },
-                AcceptDefaultCodeFix.EquivalenceKey);
+                context.CodeActionEquivalenceKey);
         }
 
         private static async Task<List<(Project, ImmutableArray<Diagnostic>)>> DiagnosticsInScopeAsync(FixAllContext context)

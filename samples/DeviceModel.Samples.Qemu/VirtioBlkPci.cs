@@ -24,10 +24,6 @@ public sealed partial class VirtioBlkPci : VirtioPciDevice
     [CompatHint("5.2", 2u)]
     public override uint? Vectors { get; set; }
 
-    /// <inheritdoc/>
-    [CompatHint("2.7", false)]
-    public override bool AnyLayout { get; set; } = true;
-
     [ConfigOption("drive", HostOnly = true, Description = "Node name or ID of a block device to use as a backend")]
     public string? Drive { get; set; }
 
@@ -155,10 +151,14 @@ public sealed partial class VirtioBlkPci : VirtioPciDevice
     /// <summary>SCSI passthrough (VIRTIO_BLK_F_SCSI) exists only in legacy virtio.</summary>
     protected override System.Collections.Generic.IReadOnlyList<string> LegacyOnlyFeatures => Scsi ? ["scsi"] : [];
 
-    /// <summary>QEMU 5.2+: one queue per vCPU, and one vector per queue plus one; 512-byte blocks without a backend's.</summary>
+    /// <summary>
+    /// QEMU 5.2+: one queue per vCPU, and one vector per queue plus one; 512-byte blocks without a backend's. Without
+    /// virtio 1.0 the device offers SCSI instead of any_layout (virtio_blk_get_features), and reports any_layout off.
+    /// </summary>
     protected override void ResolveAuto(RealizeContext context)
     {
         base.ResolveAuto(context);
+        if (!IsModern) AnyLayout = false;
         NumQueues ??= (ushort)System.Math.Min(context.Smp, 1024);
         Vectors ??= (uint)NumQueues + 1;
         LogicalBlockSize ??= 512;

@@ -210,8 +210,9 @@ namespace DeviceModel.Analyzers.Tests
                 fixedUnshipped: "# accepted since the last release\r\nblk size=1\r\nnic ctrl=on\r\nnic mq=on\r\nzz x=1\r\n").RunAsync();
 
         [Fact]
-        public Task Accept_ReplacesTheOptionsUnshippedLine_AndAppendsAtTheEndOfAFileWithoutFinalNewline() =>
-            Test<AcceptDefaultCodeFix>("""
+        public Task Accept_ReplacesTheOptionsUnshippedLine_AndAppendsAtTheEndOfAFileWithoutFinalNewline()
+        {
+            var test = Test<AcceptDefaultCodeFix>("""
                 [Device("nic")]
                 public partial class Nic
                 {
@@ -234,10 +235,14 @@ namespace DeviceModel.Analyzers.Tests
                 """,
                 shipped: "nic vectors=4\n",
                 unshipped: "nic vectors=5",
-                fixedUnshipped: "nic vectors=6\nnic zz=\\sspaced\\n\n").RunAsync();
+                fixedUnshipped: "nic vectors=6\nnic zz=\\sspaced\\n\n");
+            // Accepting a changed default (DM0001) and a new option (DM0002) are two fix-all groups.
+            test.NumberOfFixAllIterations = 2;
+            return test.RunAsync();
+        }
 
         [Fact]
-        public Task Accept_FixAll_InsertsEveryLineOfTheProjectInOneEdit()
+        public Task Accept_FixAll_InsertsEveryNewLineOfTheProjectInOneEdit_ButNoChangedDefault()
         {
             var test = Test<AcceptDefaultCodeFix>("""
                 public enum Mode { Fast, SlowAndSteady }
@@ -257,6 +262,9 @@ namespace DeviceModel.Analyzers.Tests
 
                     [ConfigOption("size", IsSize = true)]
                     public ulong {|DM0002:Size|} { get; set; } = 1073741824;
+
+                    [ConfigOption("vectors")]
+                    public uint Vectors { get; set; } {|DM0001:= 5|};
                 }
 
                 [Device("blk")]
@@ -283,6 +291,9 @@ namespace DeviceModel.Analyzers.Tests
 
                     [ConfigOption("size", IsSize = true)]
                     public ulong Size { get; set; } = 1073741824;
+
+                    [ConfigOption("vectors")]
+                    public uint Vectors { get; set; } {|DM0001:= 5|};
                 }
 
                 [Device("blk")]
@@ -292,10 +303,13 @@ namespace DeviceModel.Analyzers.Tests
                     public string? Serial { get; set; }
                 }
                 """,
-                shipped: "",
+                shipped: "nic vectors=4\n",
                 unshipped: "# new in this release\n",
                 fixedUnshipped: "# new in this release\nblk serial\nnic addr=auto\nnic mode=fast\nnic mq=off\nnic size=1G\n");
-            // One fix-all writes all five lines: a single iteration, whatever the scope.
+            // One fix-all writes all five lines: a single iteration, whatever the scope. The changed default (DM0001)
+            // is another group: accepting new options never accepts it.
+            test.CodeActionEquivalenceKey = AcceptDefaultCodeFix.EquivalenceKey;
+            test.FixedState.MarkupHandling = MarkupMode.Allow; // DM0001 is fixable by the provider, yet must remain
             test.NumberOfFixAllIterations = 1;
             test.NumberOfFixAllInDocumentIterations = 1;
             test.NumberOfFixAllInProjectIterations = 1;

@@ -200,4 +200,28 @@ public sealed class CommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--no-such-flag", result.Error);
     }
+
+    [Fact]
+    public void LspciPrintsTheRootPortAndTheVirtioNicBehindItAsQemusFourKiBSpace()
+    {
+        CliResult result = CliRunner.Run("lspci", "--machine", "q35", "--device", "pcie-root-port,id=rp0,chassis=1", "--device", "virtio-net-pci,id=n0,bus=rp0");
+        Assert.Equal(0, result.ExitCode);
+        string[] blocks = result.Output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, blocks.Length);
+        Assert.StartsWith("00:01.0 PCI bridge: Device 1b36:000c\n", blocks[0], StringComparison.Ordinal);
+        Assert.StartsWith("01:00.0 Ethernet controller: Device 1af4:1041 (rev 01)\n", blocks[1], StringComparison.Ordinal);
+        Assert.Equal(4096 * 2, DumpHex(blocks[0]).Length);
+
+        // QEMU 7.2 recorded the same device behind pcie-root-port,id=rp0,chassis=1 on pc-q35-7.2 (variant rp:default).
+        using JsonDocument golden = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(CliRunner.RepoRoot, "tests", "goldens", "qemu", "virtio-net-pci.json")));
+        string id = golden.RootElement.GetProperty("machines").GetProperty("pc-q35-7.2").GetProperty("rp:default").GetProperty("cfg").GetString()!;
+        JsonElement cfg = golden.RootElement.GetProperty("cfgspace").GetProperty(id);
+        string ext = cfg.GetProperty("ext_config_bytes").GetString()!;
+        string qemu = cfg.GetProperty("config_bytes").GetString() + ext + string.Concat(Enumerable.Repeat(cfg.GetProperty("ext_config_fill").GetString(), (8192 - 512 - ext.Length) / 2));
+        Assert.Equal(qemu, DumpHex(blocks[1]));
+    }
+
+    /// <summary>The hex bytes of one lspci -xxxx block, without offsets or spaces.</summary>
+    private static string DumpHex(string block) =>
+        string.Concat(block.Split('\n').Skip(1).Where(l => l.Contains(':')).Select(l => l[(l.IndexOf(':') + 1)..].Replace(" ", "", StringComparison.Ordinal)));
 }

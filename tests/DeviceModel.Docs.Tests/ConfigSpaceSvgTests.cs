@@ -62,16 +62,23 @@ public sealed class ConfigSpaceSvgTests
     [Fact]
     public void A_4_KiB_space_gets_a_second_strip_with_the_extended_capabilities()
     {
-        RealizedPciFunction function = VirtioPciLayout.Create(new VirtioPciOptions
+        // A PCI Express endpoint built from the layout API alone: PCIe, PM and MSI placed QEMU's way, AER then ATS.
+        RealizedPciFunction function = new PciFunctionLayout
         {
-            DeviceType = 1,
-            Legacy = false,
-            Vectors = 4,
-            Bus = BusKind.ExpressPort,
-            Aer = true,
-            Ats = true,
-            DeviceConfigLength = 8,
-        }).Realize();
+            Identity = new PciIdentity(0x1af4, 0x1041, 1, 0x020000),
+            Express = true,
+            Capabilities =
+            [
+                new CapabilityDeclaration(PciExpressCapability.Endpoint(true, true, true, true)),
+                new CapabilityDeclaration(new PowerManagementCapability()),
+                new CapabilityDeclaration(new MsiCapability(4)),
+            ],
+            ExtendedCapabilities =
+            [
+                new ExtendedCapabilityDeclaration(new AerCapability()),
+                new ExtendedCapabilityDeclaration(new AtsCapability(pageAligned: true)),
+            ],
+        }.Realize();
         Assert.Equal(4096, function.Config.Size);
 
         XDocument svg = XDocument.Parse(ConfigSpaceSvg.Render(function, "express"));

@@ -1,16 +1,11 @@
-extern alias Generators;
-
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using DeviceModel.Docs.Tests.Harness;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using DeviceGenerator = Generators::DeviceModel.Generators.DeviceGenerator;
 
 namespace DeviceModel.Docs.Tests;
 
@@ -23,35 +18,34 @@ public sealed class QuickstartTests
     private const string Begin = "<!-- quickstart:begin -->";
     private const string End = "<!-- quickstart:end -->";
 
+    private static readonly Lazy<(Assembly Assembly, string ExpectedOutput)> Quickstart = new(() =>
+    {
+        (IReadOnlyList<string> code, string expected) = ReadQuickstart();
+        Assert.True(code.Count >= 2, "the quickstart needs the device code block and the usage code block");
+        return (GeneratedAssembly.Compile("Quickstart", code, OutputKind.ConsoleApplication), expected);
+    });
+
     [Fact]
     public void Readme_quickstart_compiles_with_the_generator_and_prints_what_it_says()
     {
-        (IReadOnlyList<string> code, string expectedOutput) = ReadQuickstart();
-        Assert.True(code.Count >= 2, "the quickstart needs the device code block and the usage code block");
+        string printed = GeneratedAssembly.RunMain(Quickstart.Value.Assembly);
+        Assert.Equal(Normalize(Quickstart.Value.ExpectedOutput), Normalize(printed));
+    }
 
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        IEnumerable<SyntaxTree> trees = code.Select((text, i) => CSharpSyntaxTree.ParseText(text, parse, "README.quickstart." + i + ".cs"));
-        IEnumerable<MetadataReference> references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(Device).Assembly.Location));
-        CSharpCompilation compilation = CSharpCompilation.Create("Quickstart", trees, references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication)
-                .WithNullableContextOptions(NullableContextOptions.Enable)
-                .WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+    [Fact]
+    public void Quickstart_catalog_gets_a_reference_too()
+    {
+        DeviceCatalog catalog = GeneratedAssembly.CatalogOf(Quickstart.Value.Assembly, "Acme.Devices.AcmeCatalog");
+        var files = ReferenceDocs.Generate(catalog).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new DeviceGenerator().AsSourceGenerator() }, parseOptions: parse);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        Assert.True(generatorDiagnostics.IsEmpty, "generator: " + string.Join("\n", generatorDiagnostics));
-        Assert.True(driver.GetRunResult().Results.Single().Exception is null, "the generator threw");
-        Assert.NotEmpty(driver.GetRunResult().GeneratedTrees);
-
-        using var image = new MemoryStream();
-        Microsoft.CodeAnalysis.Emit.EmitResult emit = output.Emit(image);
-        Diagnostic[] diagnostics = emit.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToArray();
-        Assert.True(diagnostics.Length == 0, "the README quickstart does not compile cleanly:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
-        Assert.True(emit.Success);
-
-        string printed = Run(image.ToArray());
-        Assert.Equal(Normalize(expectedOutput), Normalize(printed));
+        string page = files["acme-rng-pci.md"];
+        Assert.Contains("| `period` | `250` | `1000` before 2.0 |", page, StringComparison.Ordinal);
+        Assert.Contains("| `max-bytes` | uint64 | `4096` | 64 to 18446744073709551615 |  | Entropy bytes per period |", page, StringComparison.Ordinal);
+        // One machine family without PCI Express: the conventional picture only, and a sentence for the others.
+        Assert.Contains("acme-rng-pci.pci-root.svg", files.Keys);
+        Assert.DoesNotContain("acme-rng-pci.pcie-root.svg", files.Keys);
+        Assert.Contains("Not shown: the product declares no machine type with a PCI Express root complex.", page, StringComparison.Ordinal);
+        Assert.Contains("| `acme-pc-2.0` | 2.0 | `acme` |  |", files["index.md"], StringComparison.Ordinal);
     }
 
     /// <summary>The <c>csharp</c> code blocks between the markers, and the <c>text</c> block holding the expected output.</summary>
@@ -70,27 +64,6 @@ public sealed class QuickstartTests
         }
         Assert.True(output is not null, "the quickstart has no ```text block with the expected output");
         return (code, output!);
-    }
-
-    private static string Run(byte[] assembly)
-    {
-        var context = new AssemblyLoadContext("quickstart", isCollectible: true);
-        TextWriter original = Console.Out;
-        var captured = new StringWriter { NewLine = "\n" };
-        try
-        {
-            // DeviceModel itself resolves from the default context, so the quickstart shares the test's runtime types.
-            Assembly loaded = context.LoadFromStream(new MemoryStream(assembly));
-            MethodInfo main = loaded.EntryPoint ?? throw new InvalidOperationException("the quickstart has no entry point");
-            Console.SetOut(captured);
-            main.Invoke(null, main.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() });
-        }
-        finally
-        {
-            Console.SetOut(original);
-            context.Unload();
-        }
-        return captured.ToString();
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');

@@ -144,7 +144,9 @@ public sealed class CapabilityTests
         Assert.Equal(0x0142, space.Read16(at + 2));
         Assert.Equal(0x10000411u, space.Read32(at + 0x0c));
         Assert.Equal(0x000a_0079u, space.Read32(at + 0x14)); // slot 1, EIP, PIP, AIP, ABP, HPS, HPC
-        Assert.Equal(0x03c0, space.Read16(at + 0x18));
+        Assert.Equal(0x00c0, space.Read16(at + 0x18));       // empty slot without a power controller: attention indicator off
+        space.Write16(at + 0x18, 0xffff);
+        Assert.Equal(0x03f9, space.Read16(at + 0x18));       // QEMU's read-back: EIC always reads 0
         space.Write16(at + 0x1c, 0xffff);
         Assert.Equal(0x0007, space.Read16(at + 0x1c));
         Assert.Equal(0x20u, space.Read32(at + 0x24) & 0x20u);
@@ -177,6 +179,84 @@ public sealed class CapabilityTests
         Assert.Equal(0x0000_0020u, space.Read32(0x104));
         space.Write16(0x14e, 0xffff);
         Assert.Equal(0x800f, space.Read16(0x14e));
+    }
+
+    [Fact]
+    public void A_power_controller_powers_the_empty_slot_off_and_makes_its_control_writable()
+    {
+        (ConfigSpace space, int at) = Realize(PciExpressCapability.RootPort(0, new PciExpressSlot(0, HotPlug: false, PowerController: true)), express: true);
+        Assert.Equal(0x0002_001bu, space.Read32(at + 0x14));
+        Assert.Equal(0x07c0, space.Read16(at + 0x18));
+        space.Write16(at + 0x18, 0xffff);
+        Assert.Equal(0x07f9, space.Read16(at + 0x18));
+    }
+
+    [Theory]
+    [InlineData(PciExpressLinkSpeed.Gt2_5, PciExpressLinkWidth.X1, 0x0000_0411u, 0x0011, 0x0000_0000u, 0x0000)]
+    [InlineData(PciExpressLinkSpeed.Gt5, PciExpressLinkWidth.X1, 0x0030_0412u, 0x0012, 0x0000_0000u, 0x0002)]
+    [InlineData(PciExpressLinkSpeed.Gt8, PciExpressLinkWidth.X4, 0x0030_0443u, 0x0043, 0x0000_000eu, 0x0003)]
+    [InlineData(PciExpressLinkSpeed.Gt16, PciExpressLinkWidth.X32, 0x0030_0604u, 0x0204, 0x0000_001eu, 0x0004)]
+    [InlineData(PciExpressLinkSpeed.Gt2_5, PciExpressLinkWidth.X2, 0x0020_0421u, 0x0021, 0x0000_0000u, 0x0000)]
+    public void The_link_fills_capabilities_status_speed_vector_and_target_speed(PciExpressLinkSpeed speed, PciExpressLinkWidth width,
+        uint linkCapabilities, ushort linkStatus, uint linkCapabilities2, ushort linkControl2)
+    {
+        (ConfigSpace space, int at) = Realize(PciExpressCapability.RootPort(0, null, link: new PciExpressLink(speed, width)), express: true);
+        Assert.Equal(linkCapabilities, space.Read32(at + 0x0c));
+        Assert.Equal(linkStatus, space.Read16(at + 0x12));
+        Assert.Equal(linkCapabilities2, space.Read32(at + 0x2c));
+        Assert.Equal(linkControl2, space.Read16(at + 0x30));
+        space.Write16(at + 0x30, 0xffff);
+        Assert.Equal(linkControl2, space.Read16(at + 0x30));
+    }
+
+    [Fact]
+    public void Root_port_aer_has_multiple_header_recording_and_root_error_registers()
+    {
+        ConfigSpace space = new PciFunctionLayout
+        {
+            Identity = default,
+            Express = true,
+            ExtendedCapabilities = [new(new AerCapability(multipleHeaderRecording: true, rootPort: true))],
+        }.Realize().Config;
+        Assert.Equal(0x2a0u, space.Read32(0x118));
+        space.Write32(0x118, 0xffffffff);
+        Assert.Equal(0x7e0u, space.Read32(0x118));
+        space.Write32(0x12c, 0xffffffff);
+        Assert.Equal(0x7u, space.Read32(0x12c));
+        space.Values.Set32(0x130, 0x7f);
+        space.Write32(0x130, 0x05);
+        Assert.Equal(0x7au, space.Read32(0x130));
+    }
+
+    [Fact]
+    public void Acs_makes_exactly_its_implemented_controls_writable()
+    {
+        ConfigSpace space = new PciFunctionLayout
+        {
+            Identity = default,
+            Express = true,
+            ExtendedCapabilities = [new(new AerCapability(), 0x100), new(AcsCapability.DownstreamPort(), 0x148)],
+        }.Realize().Config;
+        Assert.Equal("0d000100" + "5f000000", Spaces.Hex(space.Bytes.Slice(0x148, 8)));
+        Assert.Equal(0x1482_0001u, space.Read32(0x100));
+        space.Write16(0x14e, 0xffff);
+        Assert.Equal(0x005f, space.Read16(0x14e));
+    }
+
+    [Fact]
+    public void Bridge_subsystem_ids_are_read_only()
+    {
+        (ConfigSpace space, int at) = Realize(new SubsystemVendorCapability(0x1b36, 0x0001));
+        Assert.Equal("0d000000" + "361b0100", Spaces.Hex(space.Bytes.Slice(at, 8)));
+        Assert.Equal("0d000000" + "361b0100", Spaces.Hex(WriteAllOnes(space, at, 8)));
+    }
+
+    [Fact]
+    public void Resource_reserve_is_qemus_packed_red_hat_capability()
+    {
+        (ConfigSpace space, int at) = Realize(new ResourceReserveCapability(4, 0x1000, uint.MaxValue, uint.MaxValue, ulong.MaxValue));
+        Assert.Equal("09002001" + "04000000" + "0010000000000000" + "ffffffff" + "ffffffff" + "ffffffffffffffff", Spaces.Hex(space.Bytes.Slice(at, 32)));
+        Assert.Equal(Spaces.Hex(space.Bytes.Slice(at, 32)), Spaces.Hex(WriteAllOnes(space, at, 32)));
     }
 
     [Fact]

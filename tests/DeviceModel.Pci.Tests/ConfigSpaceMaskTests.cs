@@ -15,17 +15,8 @@ public sealed class ConfigSpaceMaskTests
             .Select((w, offset, value) => (1 << w, offset & ~((1 << w) - 1), value))
             .Array[1, 40];
 
-    private static RealizedPciFunction ExpressWithoutSideEffects() => VirtioPciLayout.Create(new VirtioPciOptions
-    {
-        DeviceType = 1,
-        Legacy = false,
-        Vectors = 4,
-        Bus = BusKind.ExpressPort,
-        Aer = true,
-        Ats = true,
-        PcieFunctionLevelResetInit = false, // FLR self-clears: covered by its own test
-        DeviceConfigLength = 8,
-    }).Realize();
+    // FLR self-clears: covered by its own test.
+    private static RealizedPciFunction ExpressWithoutSideEffects() => Spaces.VirtioNetExpress(",x-pcie-flr-init=off");
 
     [Fact]
     public void Every_guest_write_applies_exactly_the_masks_and_read_only_bytes_never_change()

@@ -91,6 +91,22 @@ public sealed class PciHeaderTests
     }
 
     [Fact]
+    public void Express_port_header_has_no_66mhz_hardwires_bridge_control_and_disables_the_windows()
+    {
+        var space = ConfigSpace.Express();
+        PciHeader.InitializeBridge(space, new PciIdentity(0x1b36, 0x000c, 0, 0), expressPort: true);
+        Assert.Equal(0x0000, space.Read16(PciRegisters.Status));
+        Assert.Equal(0x0000, space.Read16(PciRegisters.SecondaryStatus));
+        Assert.Equal(0x00f0, space.Read16(PciRegisters.IoBase));            // base above limit: no I/O forwarded
+        Assert.Equal(0x0000fff0u, space.Read32(PciRegisters.MemoryBase));
+        Assert.Equal(0x0001fff1u, space.Read32(PciRegisters.PrefetchableMemoryBase));
+        space.Write16(PciRegisters.BridgeControl, 0xffff);
+        Assert.Equal(PciHeader.ExpressPortWritableBridgeControlBits, space.Read16(PciRegisters.BridgeControl));
+        space.Write16(PciRegisters.IoBase, 0xffff);
+        Assert.Equal(0xf0f0, space.Read16(PciRegisters.IoBase));
+    }
+
+    [Fact]
     public void Multifunction_sets_bit_7_of_the_header_type()
     {
         var space = ConfigSpace.Conventional();

@@ -209,9 +209,10 @@ namespace DeviceModel.Generators.Emitter
             w.Line("#nullable enable");
             w.Line();
             if (device.Namespace is not null) w.Open("namespace " + device.Namespace);
-            w.Line(GeneratedCode);
+            // The attribute goes on the member: a concrete device's other generated part already marks the class.
             w.Open("partial class " + device.ClassName);
             w.Line("/// <inheritdoc/>");
+            w.Line(GeneratedCode);
             w.Open("protected override void DeclareCapabilities(global::System.Collections.Generic.List<global::DeviceModel.Pci.CapabilityDeclaration> standard, global::System.Collections.Generic.List<global::DeviceModel.Pci.ExtendedCapabilityDeclaration> extended)");
             w.Line("base.DeclareCapabilities(standard, extended);");
             foreach (CapabilitySpec c in device.Capabilities)

@@ -34,12 +34,8 @@ namespace DeviceModel.Cli.Commands
                 string? only = parse.GetValue(device);
                 if (only is not null)
                 {
-                    DeviceInfo? info = context.Catalog.Find(only);
-                    if (info is null)
-                    {
-                        string? suggestion = context.Catalog.Suggest(only);
-                        return context.Fail("unknown device type '" + only + "'" + (suggestion is null ? "" : "; did you mean '" + suggestion + "'?") + " (see 'devmodel devices')");
-                    }
+                    DeviceInfo? info = context.FindDevice(only, out int exit);
+                    if (info is null) return exit;
                     devices = new[] { info };
                 }
                 MachineType machineA = a.Value!, machineB = b.Value!;

@@ -129,21 +129,23 @@ namespace DeviceModel
         private static void ApplyAuto(Device device, RealizeContext context)
         {
             DeviceInfo info = device.Info;
-            Span<bool> wasAuto = info.Options.Length <= 256 ? stackalloc bool[info.Options.Length] : new bool[info.Options.Length];
-            bool any = false;
-            for (int i = 0; i < info.Options.Length; i++)
+            OptionValue[] before = System.Buffers.ArrayPool<OptionValue>.Shared.Rent(info.Options.Length);
+            try
             {
-                wasAuto[i] = device.GetOption(i).IsAuto;
-                any |= wasAuto[i];
+                for (int i = 0; i < info.Options.Length; i++) before[i] = device.GetOption(i);
+                if (device is PciDevice pci && pci.Addr is null) pci.Addr = context.Address;
+                device.ResolveAuto(context);
+                // Auto values decided, and values a realize-time rule changed (QEMU's virtio-blk drops any_layout
+                // without virtio 1.0), are reported as decided at realize.
+                for (int i = 0; i < info.Options.Length; i++)
+                {
+                    OptionValue value = device.GetOption(i);
+                    if (!value.IsAuto && (before[i].IsAuto || value != before[i])) device.SetOption(i, value, OptionSource.Auto);
+                }
             }
-            if (!any) return;
-            if (device is PciDevice pci && pci.Addr is null) pci.Addr = context.Address;
-            device.ResolveAuto(context);
-            for (int i = 0; i < info.Options.Length; i++)
+            finally
             {
-                if (!wasAuto[i]) continue;
-                OptionValue value = device.GetOption(i);
-                if (!value.IsAuto) device.SetOption(i, value, OptionSource.Auto);
+                System.Buffers.ArrayPool<OptionValue>.Shared.Return(before, clearArray: true);
             }
         }
 

@@ -74,8 +74,9 @@ namespace DeviceModel
 
         /// <summary>
         /// Decides the options still "auto" after explicit config, hints and versioned defaults (QEMU decides them
-        /// in realize). Set the properties directly; the resolver records their provenance as <see cref="OptionSource.Auto"/>.
-        /// Overrides call the base first.
+        /// in realize), and applies the rules by which QEMU's realize changes a property it then reports (virtio-blk
+        /// without virtio 1.0 drops <c>any_layout</c>). Set the properties directly; the resolver records the provenance
+        /// of every value decided or changed here as <see cref="OptionSource.Auto"/>. Overrides call the base first.
         /// </summary>
         protected internal virtual void ResolveAuto(RealizeContext context)
         {

@@ -122,8 +122,6 @@ namespace DeviceModel
             Vectors = Vectors is uint n ? (int)System.Math.Min(n, int.MaxValue) : 0,
             PagePerVq = PagePerVq,
             ModernPioNotify = ModernPioNotify,
-            Bus = Realizing.Bus,
-            DisablePcie = DisablePcie,
             IommuPlatform = IommuPlatform,
             LegacyAllowed = LegacyAllowed,
             LegacyOnlyFeatures = LegacyOnlyFeatures,

@@ -37,9 +37,15 @@ namespace DeviceModel.Docs
                 return new LayoutSample(device, bus, null, null,
                     "the product declares no machine type " + (express ? "with" : "without") + " a PCI Express root complex.");
             }
-            if (device.Create() is not PciDevice)
+            Device prototype = device.Create();
+            if (prototype is not PciDevice)
             {
                 return new LayoutSample(device, bus, machine, null, "`" + device.Name + "` is not a PCI device.");
+            }
+            if (prototype is PciExpressPort && bus.Kind != BusKind.ExpressRoot)
+            {
+                // A root port plugs into a PCI Express root complex, never into a conventional bus or another root port.
+                return new LayoutSample(device, bus, machine, null, "a PCI Express port sits on a PCI Express root bus only.");
             }
             var strings = new List<string>();
             if (bus.Kind == BusKind.ExpressPort)

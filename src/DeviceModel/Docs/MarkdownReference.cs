@@ -228,8 +228,11 @@ namespace DeviceModel.Docs
                 }
                 Line(md, "![" + PictureTitle(sample) + "](" + PictureName(device, sample.Bus) + ")");
                 Line(md);
-                Line(md, "The header's capability pointer (0x34) names the first capability; each capability names the next.");
-                Line(md);
+                if (sample.Function.Capabilities.Count > 0)
+                {
+                    Line(md, "The header's capability pointer (0x34) names the first capability; each capability names the next.");
+                    Line(md);
+                }
                 Line(md, "| offset | length | contents | id | next |");
                 Line(md, "|---|---:|---|---|---|");
                 var regions = new List<ConfigSpaceRegion>(ConfigSpaceRegions.Standard(sample.Function));

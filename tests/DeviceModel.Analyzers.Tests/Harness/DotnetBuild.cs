@@ -20,7 +20,8 @@ namespace DeviceModel.Analyzers.Tests.Harness
         // Everything samples/DeviceModel.Samples.Qemu builds from (bin/obj left behind).
         private static readonly string[] Parts =
         {
-            "Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config",
+            "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config",
+            "src/Directory.Build.props", "src/Directory.Build.targets", "samples/Directory.Build.props", "samples/Directory.Build.targets",
             "src/DeviceModel", "generators", "analyzers", "samples/DeviceModel.Samples.Qemu",
         };
 

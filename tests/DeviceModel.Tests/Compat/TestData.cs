@@ -19,8 +19,6 @@ internal static class TestData
         }
     }
 
-    public static string QemuGolden(string device) => Path.Combine(RepoRoot, "tests", "goldens", "qemu", device + ".json");
-
     public static DeviceCatalog Catalog => QemuCatalog.Catalog;
 
     public static MachineConfig Config(string? machine, params string[] devices)

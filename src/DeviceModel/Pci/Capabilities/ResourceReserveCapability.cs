@@ -17,7 +17,7 @@ namespace DeviceModel.Pci
 
         /// <summary>Declares the capability; all-ones fields reserve nothing.</summary>
         public ResourceReserveCapability(uint buses, ulong io, uint memory, uint prefetchable32, ulong prefetchable64)
-            : base("RESOURCE_RESERVE", Body(buses, io, memory, prefetchable32, prefetchable64))
+            : base("RESOURCE_RESERVE", BuildBody(buses, io, memory, prefetchable32, prefetchable64))
         {
             Buses = buses;
             Io = io;
@@ -38,7 +38,7 @@ namespace DeviceModel.Pci
         public ulong Prefetchable64 { get; }
 
         // From byte 3: type, bus_res, io, mem, mem_pref_32, mem_pref_64 (QEMU's PCIBridgeQemuCap, packed).
-        private static byte[] Body(uint buses, ulong io, uint memory, uint prefetchable32, ulong prefetchable64)
+        private static byte[] BuildBody(uint buses, ulong io, uint memory, uint prefetchable32, ulong prefetchable64)
         {
             var body = new byte[Size - BodyOffset];
             Span<byte> at = body.AsSpan();

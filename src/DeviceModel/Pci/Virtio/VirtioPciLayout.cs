@@ -4,16 +4,10 @@ using System.Numerics;
 namespace DeviceModel.Pci
 {
     /// <summary>
-    /// The configuration space QEMU 7.2's virtio-pci transport gives a device (<c>virtio_pci_realize</c> and
-    /// <c>virtio_pci_device_plugged</c>), as a <see cref="PciFunctionLayout"/>: capability declarations in QEMU's
-    /// order and BAR declarations, each built by a small public step so that generated capability declarations can
-    /// reuse them.
-    /// <list type="bullet">
-    /// <item>Behind a PCI Express port, modern: PCIe v2 endpoint and PM first; AER at 0x100 and ATS after it.</item>
-    /// <item>Modern: common, ISR, device and notify capabilities in BAR4 (64-bit prefetchable), an optional port I/O
-    /// notify in BAR2, then the PCI-config window.</item>
-    /// <item>MSI-X last, in an exclusive BAR1; the legacy I/O BAR0 when legacy is on.</item>
-    /// </list>
+    /// The building blocks of QEMU 7.2's virtio-pci transport (<c>virtio_pci_realize</c>, <c>virtio_pci_device_plugged</c>)
+    /// that <see cref="VirtioPciDevice"/> declares its configuration space from: identities, QEMU's refusals, BAR numbers
+    /// and sizes. The capabilities themselves are declared on the device with <see cref="PciCapabilityAttribute"/>; the
+    /// device path (options, resolution, <see cref="PciDevice.Realize"/>) is the only producer of config spaces.
     /// </summary>
     public static class VirtioPciLayout
     {
@@ -34,47 +28,6 @@ namespace DeviceModel.Pci
         /// <summary>Size of the port I/O notify region.</summary>
         public const uint PioNotifySize = 4;
 
-        /// <summary>The whole layout for <paramref name="options"/>.</summary>
-        /// <exception cref="PciConfigurationException">QEMU refuses the combination (neither legacy nor modern, …).</exception>
-        public static PciFunctionLayout Create(VirtioPciOptions options)
-        {
-            Validate(options);
-            bool express = IsExpressFunction(options);
-            var capabilities = new List<CapabilityDeclaration>();
-            var extended = new List<ExtendedCapabilityDeclaration>();
-            var bars = new List<BarDeclaration>();
-
-            if (express)
-            {
-                capabilities.AddRange(ExpressCapabilities(options));
-                extended.AddRange(ExtendedCapabilities(options));
-            }
-            if (options.Modern)
-            {
-                capabilities.AddRange(ModernCapabilities(options));
-                bars.AddRange(ModernBars(options));
-            }
-            if (MsixLayout(options) is MsixExclusiveBar msix)
-            {
-                capabilities.Add(new CapabilityDeclaration(msix.Capability));
-                bars.Add(msix.Bar);
-            }
-            if (options.Legacy) bars.Add(BarDeclaration.Io(LegacyIoBar, LegacyIoBarSize(MsixLayout(options) is not null, options.DeviceConfigLength)));
-
-            return new PciFunctionLayout
-            {
-                Identity = Identity(options),
-                Express = express,
-                Multifunction = options.Multifunction,
-                InterruptPin = 1,
-                Placement = CapabilityPlacement.Qemu,
-                Capabilities = capabilities,
-                ExtendedCapabilities = extended,
-                Bars = bars,
-                ExpansionRom = options.RomSize > 0 ? new ExpansionRomDeclaration(options.RomSize) : null,
-            };
-        }
-
         /// <summary>Throws QEMU's refusals as <see cref="PciConfigurationException"/>.</summary>
         public static void Validate(VirtioPciOptions options)
         {
@@ -92,9 +45,6 @@ namespace DeviceModel.Pci
             if (options.DeviceConfigLength < 0) throw new PciConfigurationException("the device configuration length must not be negative");
         }
 
-        /// <summary>Whether the function gets its PCI Express personality: modern, PCIe not disabled, behind an express port.</summary>
-        public static bool IsExpressFunction(VirtioPciOptions options) => options.Bus == BusKind.ExpressPort && options.Modern && !options.DisablePcie;
-
         /// <summary>Transitional (legacy on): the transitional device ID, revision 0, subsystem ID = virtio type.
         /// Modern-only: 0x1040 + type, revision 1, QEMU's default subsystem 0x1100.</summary>
         public static PciIdentity Identity(VirtioPciOptions options)
@@ -107,50 +57,12 @@ namespace DeviceModel.Pci
                     VirtioPciIds.ModernRevision, classCode, PciIdentity.RedHatQumranetVendor, PciIdentity.QemuSubsystemId);
         }
 
-        /// <summary>PCIe v2 endpoint, then PM (version 1.2; power state writable with <c>x-pcie-pm-init</c>).</summary>
-        public static IEnumerable<CapabilityDeclaration> ExpressCapabilities(VirtioPciOptions options)
-        {
-            yield return new CapabilityDeclaration(PciExpressCapability.Endpoint(
-                options.PcieDeviceErrorInit, options.PcieLinkControlInit, options.PcieFunctionLevelResetInit, options.PcieExtendedCapabilityInit));
-            yield return new CapabilityDeclaration(new PowerManagementCapability(0x0003, options.PciePowerManagementInit));
-        }
-
-        /// <summary>AER at 0x100, ATS right after the previous extended capability.</summary>
-        public static IEnumerable<ExtendedCapabilityDeclaration> ExtendedCapabilities(VirtioPciOptions options)
-        {
-            int next = ExtendedCapabilityLayout.AreaStart;
-            if (options.Aer)
-            {
-                yield return new ExtendedCapabilityDeclaration(new AerCapability(), next);
-                next += AerCapability.Size;
-            }
-            if (options.Ats) yield return new ExtendedCapabilityDeclaration(new AtsCapability(options.AtsPageAligned), next);
-        }
-
-        /// <summary>Common, ISR, device, notify, [notify port I/O], PCI-config window.</summary>
-        public static IEnumerable<CapabilityDeclaration> ModernCapabilities(VirtioPciOptions options)
-        {
-            uint multiplier = NotifyOffsetMultiplier(options.PagePerVq);
-            yield return new CapabilityDeclaration(VirtioPciCapability.Region(VirtioPciCapabilityType.Common, ModernMemoryBar, 0, RegionSize));
-            yield return new CapabilityDeclaration(VirtioPciCapability.Region(VirtioPciCapabilityType.Isr, ModernMemoryBar, RegionSize, RegionSize));
-            yield return new CapabilityDeclaration(VirtioPciCapability.Region(VirtioPciCapabilityType.Device, ModernMemoryBar, 2 * RegionSize, RegionSize));
-            yield return new CapabilityDeclaration(VirtioPciCapability.Notify(ModernMemoryBar, NotifyRegionOffset, multiplier * QueueMax, multiplier));
-            if (options.ModernPioNotify)
-                yield return new CapabilityDeclaration(VirtioPciCapability.Notify(ModernIoBar, 0, PioNotifySize, 0, "virtio-notify-pio"));
-            yield return new CapabilityDeclaration(VirtioPciCapability.PciConfig());
-        }
-
         /// <summary>BAR4 (64-bit prefetchable) and, with port I/O notify, BAR2.</summary>
         public static IEnumerable<BarDeclaration> ModernBars(VirtioPciOptions options)
         {
             if (options.ModernPioNotify) yield return BarDeclaration.Io(ModernIoBar, PioNotifySize);
             yield return BarDeclaration.Memory64(ModernMemoryBar, ModernMemoryBarSize(options.PagePerVq), prefetchable: true);
         }
-
-        /// <summary>The MSI-X BAR layout, or null without vectors. QEMU drops MSI-X (with a warning) when <c>msix_init</c>
-        /// rejects the vector count, so more than 2048 vectors means no MSI-X too.</summary>
-        public static MsixExclusiveBar? MsixLayout(VirtioPciOptions options) =>
-            options.Vectors is > 0 and <= MsixCapability.MaxVectors ? MsixExclusiveBar.For(options.Vectors, MsixBar) : null;
 
         /// <summary>Notify multiplier: 4 bytes per queue, or a 4 KiB page per queue.</summary>
         public static uint NotifyOffsetMultiplier(bool pagePerVq) => pagePerVq ? 0x1000u : 4u;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace DeviceModel.Pci
 {
     /// <summary>
-    /// The resolved inputs of a virtio PCI function's configuration space: plain values, as a device's effective
-    /// options give them (QEMU property names in the remarks). Defaults are QEMU 7.2's.
+    /// The resolved inputs of the virtio-pci building blocks (<see cref="VirtioPciLayout"/>): plain values, as a device's
+    /// effective options give them (QEMU property names in the remarks). Defaults are QEMU 7.2's.
     /// </summary>
     public sealed record VirtioPciOptions
     {
@@ -24,32 +24,8 @@ namespace DeviceModel.Pci
         public bool PagePerVq { get; init; }
         /// <summary>Port I/O notify capability in BAR2 (<c>modern-pio-notify</c>).</summary>
         public bool ModernPioNotify { get; init; }
-        /// <summary>The bus the function sits on; only behind an express port does it get its PCI Express personality.</summary>
-        public BusKind Bus { get; init; } = BusKind.ConventionalRoot;
-        /// <summary>Never become a PCI Express function (<c>x-disable-pcie</c>).</summary>
-        public bool DisablePcie { get; init; }
-        /// <summary>PCIe error reporting enables writable (<c>x-pcie-deverr-init</c>).</summary>
-        public bool PcieDeviceErrorInit { get; init; } = true;
-        /// <summary>PCIe link control bits writable (<c>x-pcie-lnkctl-init</c>).</summary>
-        public bool PcieLinkControlInit { get; init; } = true;
-        /// <summary>PM power state writable (<c>x-pcie-pm-init</c>); the PM capability is present either way.</summary>
-        public bool PciePowerManagementInit { get; init; } = true;
-        /// <summary>Function Level Reset advertised (<c>x-pcie-flr-init</c>).</summary>
-        public bool PcieFunctionLevelResetInit { get; init; } = true;
-        /// <summary>Read-only null extended capability header (<c>x-pcie-extcap-init</c>).</summary>
-        public bool PcieExtendedCapabilityInit { get; init; } = true;
-        /// <summary>Advanced Error Reporting at 0x100 (<c>aer</c>, PCI Express only).</summary>
-        public bool Aer { get; init; }
-        /// <summary>Address Translation Services after AER (<c>ats</c>, PCI Express only).</summary>
-        public bool Ats { get; init; }
-        /// <summary>ATS page-aligned requests (<c>x-ats-page-aligned</c>).</summary>
-        public bool AtsPageAligned { get; init; } = true;
         /// <summary>Length of the device-specific configuration (sizes the legacy I/O BAR).</summary>
         public int DeviceConfigLength { get; init; }
-        /// <summary>Expansion ROM size in bytes (<c>romsize</c> with a <c>romfile</c> and <c>rombar=1</c>); 0: none.</summary>
-        public uint RomSize { get; init; }
-        /// <summary>Multi-function bit (<c>multifunction</c>).</summary>
-        public bool Multifunction { get; init; }
         /// <summary>The device sits behind an IOMMU (<c>iommu_platform</c>): refused with the legacy interface.</summary>
         public bool IommuPlatform { get; init; }
         /// <summary>The device type may offer the legacy interface (false for modern-only types).</summary>
