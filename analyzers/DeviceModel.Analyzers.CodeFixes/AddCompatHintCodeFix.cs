@@ -63,10 +63,10 @@ namespace DeviceModel.Analyzers.CodeFixes
                 {
                     if (inherited.ConstructorArguments.Length != 2 || inherited.ConstructorArguments[0].Value is not string inheritedSince) continue;
                     if (!OptionValues.TryHint(inherited.ConstructorArguments[1], option, out CanonicalValue canonical) || OptionValues.ToCSharp(canonical, option) is not { } literal) return document;
-                    hints.Add(Hint(inheritedSince, literal, AttributeNamesReason(inherited)));
+                    hints.Add(Hint(inheritedSince, literal, NamedString(inherited, "Reason"), NamedString(inherited, "Family")));
                 }
             }
-            hints.Add(Hint(since, value, null));
+            hints.Add(Hint(since, value, null, null));
 
             string newLine = NewLine(await document.GetTextAsync(cancellationToken).ConfigureAwait(false));
             SyntaxTriviaList leading = declaration.GetLeadingTrivia();
@@ -95,7 +95,7 @@ namespace DeviceModel.Analyzers.CodeFixes
             return document.WithSyntaxRoot(root.ReplaceNode(declaration, updated));
         }
 
-        private static AttributeListSyntax Hint(string since, string value, string? reason)
+        private static AttributeListSyntax Hint(string since, string value, string? reason, string? family)
         {
             var arguments = new List<AttributeArgumentSyntax>
             {
@@ -107,17 +107,22 @@ namespace DeviceModel.Analyzers.CodeFixes
                 arguments.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(reason)))
                     .WithNameEquals(SyntaxFactory.NameEquals("Reason")));
             }
+            if (family is not null)
+            {
+                arguments.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(family)))
+                    .WithNameEquals(SyntaxFactory.NameEquals("Family")));
+            }
             AttributeSyntax attribute = SyntaxFactory.Attribute(
                 SyntaxFactory.ParseName("global::DeviceModel.CompatHint").WithAdditionalAnnotations(Simplifier.Annotation),
                 SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)));
             return SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace();
         }
 
-        private static string? AttributeNamesReason(AttributeData hint)
+        private static string? NamedString(AttributeData hint, string name)
         {
             foreach (KeyValuePair<string, TypedConstant> pair in hint.NamedArguments)
             {
-                if (pair.Key == "Reason") return pair.Value.Value as string;
+                if (pair.Key == name) return pair.Value.Value as string;
             }
             return null;
         }

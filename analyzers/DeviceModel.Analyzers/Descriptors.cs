@@ -117,6 +117,12 @@ namespace DeviceModel.Analyzers
             DiagnosticSeverity.Error,
             "Each line is 'DEVICE OPTION=VALUE' (or 'DEVICE OPTION' for no value) with the value in the option's value syntax, once per option and file.");
 
+        public static readonly DiagnosticDescriptor UnknownHintFamily = Create("DM0017",
+            "Compat hint scoped to an unknown machine family",
+            "[CompatHint] Family '{0}' {1}",
+            DiagnosticSeverity.Error,
+            "A [CompatHint] Family names one of the machine families the product declares with [MachineFamily] (e.g. \"pc-q35\"); an entry scoped to a family no machine has never applies.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
     }

@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DeviceModel.Analyzers
 {
     /// <summary>
-    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015) and their capability
+    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017) and their capability
     /// layouts (DM0012), and guards each guest-visible option's default against the compilation's compat defaults
     /// baseline (DM0001–DM0003, DM0013, DM0016). Everything the generator silently skips is reported here: the
     /// generator reports nothing.
@@ -39,7 +39,8 @@ namespace DeviceModel.Analyzers
             Descriptors.BaselineOutOfDate,
             Descriptors.InvalidProductVersion,
             Descriptors.MisplacedHint,
-            Descriptors.MalformedBaselineLine);
+            Descriptors.MalformedBaselineLine,
+            Descriptors.UnknownHintFamily);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -165,16 +165,22 @@ namespace DeviceModel.Analyzers
 
         private readonly struct Entry
         {
-            public Entry(AttributeData hint, MachineVersion? since, CanonicalValue? value)
+            public Entry(AttributeData hint, MachineVersion? since, CanonicalValue? value, string? family)
             {
                 Hint = hint;
                 Since = since;
                 Value = value;
+                Family = family;
             }
 
             public AttributeData Hint { get; }
             public MachineVersion? Since { get; }
             public CanonicalValue? Value { get; }
+            /// <summary>The machine family the entry is scoped to; null for every family.</summary>
+            public string? Family { get; }
+
+            /// <summary>Whether the entry is part of the history a machine of <paramref name="view"/> sees (null: family-less).</summary>
+            public bool In(string? view) => Family is null || Family == view;
         }
 
         private void CheckHistory(OptionDeclaration option, CanonicalValue? defaultValue)
@@ -183,7 +189,9 @@ namespace DeviceModel.Analyzers
             foreach (AttributeData hint in option.History)
             {
                 if (hint.ConstructorArguments.Length != 2) continue;
-                MachineVersion? since = CheckSince(hint);
+                string? family = FamilyOf(hint);
+                MachineVersion? since = CheckSince(hint, family);
+                if (family is not null) CheckFamily(hint, family);
                 CanonicalValue? value = null;
                 if (OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue canonical))
                 {
@@ -195,38 +203,65 @@ namespace DeviceModel.Analyzers
                     string written = location.SourceTree is { } tree ? tree.GetText(_context.CancellationToken).ToString(location.SourceSpan) : hint.ConstructorArguments[1].ToCSharpString();
                     Report(Descriptors.InvalidHintValue, location, written, option.Name!, Expected(option));
                 }
-                entries.Add(new Entry(hint, since, value));
+                entries.Add(new Entry(hint, since, value, family));
             }
 
-            // Attribute order: oldest first, one per version.
-            Entry? previous = null;
+            // The histories machines see: the family-less one, and one per family the entries name (its entries and the
+            // family-less ones). Each is checked like a whole history; a hint is reported once.
+            var views = new List<string?> { null };
             foreach (Entry entry in entries)
             {
-                if (entry.Since is not { } since) continue;
-                if (previous is { Since: { } before })
+                if (entry.Family is not null && !views.Contains(entry.Family)) views.Add(entry.Family);
+            }
+            var reported = new HashSet<AttributeData>();
+
+            // Attribute order: oldest first, one per version.
+            foreach (string? view in views)
+            {
+                Entry? previous = null;
+                foreach (Entry entry in entries)
                 {
-                    if (since == before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' appears twice");
-                    else if (since < before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' is listed after '" + before + "': list [CompatHint]s oldest first");
+                    if (!entry.In(view) || entry.Since is not { } since) continue;
+                    if (previous is { Since: { } before } && (since <= before) && reported.Add(entry.Hint))
+                    {
+                        string scope = view is not null && (entry.Family is not null || previous.Value.Family is not null) ? " for machine family '" + view + "'" : "";
+                        if (since == before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' appears twice" + scope);
+                        else Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' is listed after '" + before + "'" + scope + ": list [CompatHint]s oldest first");
+                    }
+                    previous = entry;
                 }
-                previous = entry;
             }
 
-            // No-ops: a hint recording the value the next newer entry (or the default) already gives.
-            List<Entry> sorted = entries.Where(e => e.Since is not null).OrderBy(e => e.Since!.Value).ToList();
-            for (int i = 0; i < sorted.Count; i++)
+            // No-ops: a hint recording the value the next newer entry (or the default) already gives, in every history it is part of.
+            var useful = new HashSet<AttributeData>();
+            var noOps = new List<(Entry Entry, string Message)>();
+            foreach (string? view in views)
             {
-                if (sorted[i].Value is not { } value) continue;
-                CanonicalValue? next = i + 1 < sorted.Count ? sorted[i + 1].Value : defaultValue;
-                if (next is { } newer && newer == value && (i + 1 >= sorted.Count || sorted[i + 1].Since != sorted[i].Since))
+                List<Entry> sorted = entries.Where(e => e.In(view) && e.Since is not null).OrderBy(e => e.Since!.Value).ToList();
+                for (int i = 0; i < sorted.Count; i++)
                 {
-                    string from = i + 1 < sorted.Count ? "machines from " + sorted[i].Since + " to " + sorted[i + 1].Since + " get" : "the default is";
-                    Report(Descriptors.InvalidHistory, Location(sorted[i].Hint), option.Name!,
-                        "the hint since '" + sorted[i].Since + "' records " + value.Display + ", which " + from + " too: it changes nothing");
+                    if (sorted[i].Value is not { } value) continue;
+                    CanonicalValue? next = i + 1 < sorted.Count ? sorted[i + 1].Value : defaultValue;
+                    if (next is { } newer && newer == value && (i + 1 >= sorted.Count || sorted[i + 1].Since != sorted[i].Since))
+                    {
+                        string machines = view is null ? "machines" : view + " machines";
+                        string from = i + 1 < sorted.Count ? machines + " from " + sorted[i].Since + " to " + sorted[i + 1].Since + " get" : "the default is";
+                        string scope = sorted[i].Family is null ? "" : " for machine family '" + sorted[i].Family + "'";
+                        noOps.Add((sorted[i], "the hint since '" + sorted[i].Since + "'" + scope + " records " + value.Display + ", which " + from + " too: it changes nothing"));
+                    }
+                    else
+                    {
+                        useful.Add(sorted[i].Hint);
+                    }
                 }
+            }
+            foreach ((Entry entry, string message) in noOps)
+            {
+                if (!useful.Contains(entry.Hint) && reported.Add(entry.Hint)) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, message);
             }
         }
 
-        private MachineVersion? CheckSince(AttributeData hint)
+        private MachineVersion? CheckSince(AttributeData hint, string? family)
         {
             Location location = CatalogChecks.ArgumentLocation(hint, 0, "since", _context.CancellationToken) ?? Location(hint) ?? _type.Locations[0];
             if (hint.ConstructorArguments[0].Value is not string text || !MachineVersion.TryParse(text.AsSpan(), out MachineVersion since))
@@ -234,7 +269,14 @@ namespace DeviceModel.Analyzers
                 Report(Descriptors.InvalidVersion, location, hint.ConstructorArguments[0].Value as string ?? "null", "is not a version x.y or x.y.z");
                 return null;
             }
-            if (Product.MachineVersions.Count > 0 && !Product.MachineVersions.Contains(since))
+            if (family is not null && Product.FamilyVersions.TryGetValue(family, out HashSet<MachineVersion>? own))
+            {
+                if (!own.Contains(since))
+                {
+                    Report(Descriptors.InvalidVersion, location, text, "is not a machine version of family '" + family + "' ([MachineFamily] declares " + Product.DescribeMachineVersions(family) + ")");
+                }
+            }
+            else if (Product.MachineVersions.Count > 0 && !Product.MachineVersions.Contains(since))
             {
                 Report(Descriptors.InvalidVersion, location, text, "is not a machine version of this product ([MachineFamily] declares " + Product.DescribeMachineVersions() + ")");
             }
@@ -243,6 +285,40 @@ namespace DeviceModel.Analyzers
                 Report(Descriptors.InvalidVersion, location, text, "is newer than the product version " + Product.VersionText);
             }
             return since;
+        }
+
+        /// <summary>DM0017: a hint's <c>Family</c> must name a declared <c>[MachineFamily]</c> (checked when the compilation declares any).</summary>
+        private void CheckFamily(AttributeData hint, string family)
+        {
+            if (family.Length == 0 || family.Trim().Length != family.Length)
+            {
+                Report(Descriptors.UnknownHintFamily, NamedArgumentLocation(hint, "Family") ?? Location(hint) ?? _type.Locations[0], family, "is not a machine family name");
+            }
+            else if (Product.FamilyVersions.Count > 0 && !Product.FamilyVersions.ContainsKey(family))
+            {
+                Report(Descriptors.UnknownHintFamily, NamedArgumentLocation(hint, "Family") ?? Location(hint) ?? _type.Locations[0], family,
+                    "is not a machine family of this product ([MachineFamily] declares " + Product.DescribeFamilies() + ")");
+            }
+        }
+
+        /// <summary>The hint's <c>Family</c>, or null when it has none.</summary>
+        internal static string? FamilyOf(AttributeData hint)
+        {
+            foreach (KeyValuePair<string, TypedConstant> pair in hint.NamedArguments)
+            {
+                if (pair.Key == "Family") return pair.Value.Value as string;
+            }
+            return null;
+        }
+
+        private Location? NamedArgumentLocation(AttributeData attribute, string name)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken) is not AttributeSyntax { ArgumentList: { } arguments }) return null;
+            foreach (AttributeArgumentSyntax argument in arguments.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name) return argument.GetLocation();
+            }
+            return null;
         }
 
         private static string Expected(OptionDeclaration option)
@@ -256,13 +332,16 @@ namespace DeviceModel.Analyzers
             return "a constant of type " + type + auto + none + ", nor text of " + expected;
         }
 
-        /// <summary>The newest valid entry of the effective history (the generator's order: by version).</summary>
+        /// <summary>
+        /// The newest valid family-less entry of the effective history (the generator's order: by version). Entries
+        /// scoped to a machine family do not count: they keep older machines of that family only.
+        /// </summary>
         private static (MachineVersion Since, CanonicalValue Value)? Newest(OptionDeclaration option)
         {
             (MachineVersion Since, CanonicalValue Value)? newest = null;
             foreach (AttributeData hint in option.History)
             {
-                if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string text) continue;
+                if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string text || FamilyOf(hint) is not null) continue;
                 if (!MachineVersion.TryParse(text.AsSpan(), out MachineVersion since)) continue;
                 if (!OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue value)) continue;
                 if (newest is null || since >= newest.Value.Since) newest = (since, value);

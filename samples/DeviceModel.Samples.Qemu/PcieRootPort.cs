@@ -33,10 +33,13 @@ public sealed partial class PcieRootPort : PciExpressPort
     [ConfigOption("hotplug", Description = "The slot supports hot-plug")]
     public bool Hotplug { get; set; } = true;
 
-    /// <summary>QEMU 6.1 let ACPI hot-plug take over q35's root ports and hid native hot-plug; 6.2 gave it back.</summary>
+    /// <summary>
+    /// QEMU 6.1 let ACPI hot-plug take over q35's root ports and hid native hot-plug; 6.2 gave it back. A q35
+    /// machine-level property (ICH9 ACPI bridge hot-plug), so pc-i440fx-6.1 keeps native hot-plug.
+    /// </summary>
     [ConfigOption("x-native-hotplug", Description = "Advertise native (PCIe) hot-plug in the slot capabilities")]
-    [CompatHint("6.1", true)]
-    [CompatHint("6.2", false)]
+    [CompatHint("6.1", true, Family = "pc-q35")]
+    [CompatHint("6.2", false, Family = "pc-q35")]
     public bool NativeHotplug { get; set; } = true;
 
     [ConfigOption("power_controller_present", Description = "The slot has a power controller")]

@@ -68,6 +68,20 @@ namespace DeviceModel.Analyzers.Tests
                 expected: Diagnostic(DM0001, 0).WithArguments("nic", "vectors", "'4'", "'5'"));
 
         [Fact]
+        public Task DM0001_FamilyScopedHint_DoesNotCoverTheChange_ForOtherFamilies() =>
+            Analyzer("""
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("vectors")]
+                    [CompatHint("6.0", 4u, Family = "q35")]
+                    public uint Vectors { get; set; } {|#0:= 5|};
+                }
+                """,
+                shipped: "nic vectors=4\n",
+                expected: Diagnostic(DM0001, 0).WithArguments("nic", "vectors", "'4'", "'5'"));
+
+        [Fact]
         public Task DM0001_OverrideOfAnInheritedOption_IsGuardedUnderTheDerivedDevice() =>
             Analyzer("""
                 [Device("fam")]

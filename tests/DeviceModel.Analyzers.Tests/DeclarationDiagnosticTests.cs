@@ -3,7 +3,7 @@ using static DeviceModel.Analyzers.Tests.Harness.Run;
 
 namespace DeviceModel.Analyzers.Tests
 {
-    /// <summary>DM0004–DM0011, DM0014, DM0015: declarations the generator would skip or misread.</summary>
+    /// <summary>DM0004–DM0011, DM0014, DM0015, DM0017: declarations the generator would skip or misread.</summary>
     public sealed class DeclarationDiagnosticTests
     {
         private const string Catalog = """
@@ -75,6 +75,84 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0004, 0).WithArguments("1.5", "in machine family 'pc' comes after 2.0: list versions oldest first"),
                     Diagnostic(DM0004, 0).WithArguments("8.0", "in machine family 'pc' is newer than the product version 7.2"),
                 });
+
+        private const string TwoFamilies = """
+            [DeviceCatalog]
+            [Product("demo", "7.2")]
+            [MachineFamily("pc", "1.0 2.0 6.0 6.1 6.2 7.2")]
+            [MachineFamily("q35", "2.0 6.0 6.1 6.2 7.2")]
+            public static partial class DemoCatalog
+            {
+            }
+
+            """;
+
+        [Fact]
+        public Task DM0004_FamilyScopedSince_MustBeAVersionOfThatFamily() =>
+            Analyzer(TwoFamilies + """
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("a")]
+                    [CompatHint({|#0:"1.0"|}, false, Family = "q35")]
+                    [CompatHint("6.0", true, Family = "q35")]
+                    public bool A { get; set; }
+
+                    [ConfigOption("b")]
+                    [CompatHint("1.0", false, Family = "pc")]
+                    public bool B { get; set; } = true;
+                }
+                """,
+                expected: Diagnostic(DM0004, 0).WithArguments("1.0", "is not a machine version of family 'q35' ([MachineFamily] declares 2.0 6.0 6.1 6.2 7.2)"));
+
+        // ---- DM0017 ----
+
+        [Fact]
+        public Task DM0017_FamilyThatNoMachineFamilyDeclares_OrAnEmptyName_IsReported() =>
+            Analyzer(TwoFamilies + """
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("a")]
+                    [CompatHint("6.1", false, {|#0:Family = "q53"|})]
+                    public bool A { get; set; } = true;
+
+                    [ConfigOption("b")]
+                    [CompatHint("6.1", false, Reason = "why", {|#1:Family = ""|})]
+                    public bool B { get; set; } = true;
+                }
+                """,
+                expected: new[]
+                {
+                    Diagnostic(DM0017, 0).WithArguments("q53", "is not a machine family of this product ([MachineFamily] declares pc q35)"),
+                    Diagnostic(DM0017, 1).WithArguments("", "is not a machine family name"),
+                });
+
+        [Fact]
+        public Task DM0017_DeclaredFamily_IsClean() =>
+            Analyzer(TwoFamilies + """
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("x-native-hotplug")]
+                    [CompatHint("6.1", true, Family = "q35")]
+                    [CompatHint("6.2", false, Family = "q35")]
+                    public bool NativeHotplug { get; set; } = true;
+                }
+                """);
+
+        [Fact]
+        public Task DM0017_WithoutMachineFamilies_AnyFamilyNameGoes() =>
+            Analyzer("""
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("a")]
+                    [CompatHint("6.1", false, Family = "anything")]
+                    public bool A { get; set; } = true;
+                }
+                """,
+                productVersion: "7.2");
 
         // ---- DM0005 ----
 
@@ -201,6 +279,55 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0006, 0).WithArguments("vectors", "the hint since '2.0' records '3', which machines from 2.0 to 6.0 get too: it changes nothing"),
                     Diagnostic(DM0006, 1).WithArguments("mq", "the hint since '6.0' records 'on', which the default is too: it changes nothing"),
                 });
+
+        [Fact]
+        public Task DM0006_FamilyScopedHints_AreCheckedInEachHistoryAMachineSees() =>
+            Analyzer(TwoFamilies + """
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("dup")]
+                    [CompatHint("6.1", true)]
+                    [{|#0:CompatHint("6.1", false, Family = "q35")|}]
+                    public bool Dup { get; set; } = false;
+
+                    [ConfigOption("order")]
+                    [CompatHint("6.2", 2u)]
+                    [{|#1:CompatHint("6.0", 1u, Family = "q35")|}]
+                    public uint Order { get; set; } = 3;
+
+                    [ConfigOption("noop")]
+                    [CompatHint("6.0", 1u, Family = "q35")]
+                    [{|#2:CompatHint("6.1", 3u, Family = "q35")|}]
+                    public uint NoOp { get; set; } = 3;
+                }
+                """,
+                expected: new[]
+                {
+                    Diagnostic(DM0006, 0).WithArguments("dup", "since '6.1' appears twice for machine family 'q35'"),
+                    Diagnostic(DM0006, 1).WithArguments("order", "since '6.0' is listed after '6.2' for machine family 'q35': list [CompatHint]s oldest first"),
+                    Diagnostic(DM0006, 2).WithArguments("noop", "the hint since '6.1' for machine family 'q35' records '3', which the default is too: it changes nothing"),
+                });
+
+        [Fact]
+        public Task DM0006_SameSinceInTwoFamilies_AndAGlobalHintThatMattersInOneHistory_AreClean() =>
+            Analyzer(TwoFamilies + """
+                [Device("nic")]
+                public partial class Nic
+                {
+                    [ConfigOption("a")]
+                    [CompatHint("6.1", 1u, Family = "pc")]
+                    [CompatHint("6.1", 2u, Family = "q35")]
+                    public uint A { get; set; } = 3;
+
+                    // In q35's history the 2.0 hint is followed by q35's 6.0 hint recording the same 1, but for
+                    // every other machine it is the only entry: it is not a no-op.
+                    [ConfigOption("b")]
+                    [CompatHint("2.0", 1u)]
+                    [CompatHint("6.0", 1u, Family = "q35")]
+                    public uint B { get; set; } = 3;
+                }
+                """);
 
         [Fact]
         public Task DM0006_AscendingHistoryOfChangingValues_IsClean() =>

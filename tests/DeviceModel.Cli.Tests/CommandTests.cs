@@ -175,6 +175,21 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void CompatTableShowsAFamilyScopedHistoryAsThatFamilysRow()
+    {
+        CliResult text = CliRunner.Run("compat", "pcie-root-port");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains(text.Output.Split('\n'), l => l.StartsWith("x-native-hotplug (pc-q35 only) ", StringComparison.Ordinal));
+        CliResult json = CliRunner.Run("compat", "pcie-root-port", "--format", "json");
+        using JsonDocument doc = json.Json();
+        Assert.False(doc.RootElement.GetProperty("options").TryGetProperty("x-native-hotplug", out _));
+        JsonElement row = doc.RootElement.GetProperty("families").GetProperty("pc-q35").GetProperty("x-native-hotplug");
+        int at61 = doc.RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetString()).ToList().IndexOf("6.1");
+        Assert.False(row[at61].GetBoolean());
+        Assert.True(row[at61 + 1].GetBoolean());
+    }
+
+    [Fact]
     public void UnknownMachineListsCloseMatches()
     {
         CliResult result = CliRunner.Run("resolve", "--machine", "pc-q35-7.3", "--device", "virtio-net-pci");

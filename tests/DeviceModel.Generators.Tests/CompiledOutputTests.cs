@@ -280,6 +280,21 @@ namespace DeviceModel.Generators.Tests
         }
 
         [Fact]
+        public void FamilyScopedHint_IsEmittedWithItsFamily_SortedByVersion_AndAppliesToThatFamilyOnly()
+        {
+            OptionInfo discard = _corpus.Device("corpus-storage-controller").FindOption("discard")!;
+            Assert.Equal(
+                new[] { (new MachineVersion(4, 0), "off", (string?)null), (new MachineVersion(5, 0), "on", "corpus-q35") },
+                discard.History.Select(e => (e.Since, DeviceText.Value(e.Value), e.Family)));
+            Assert.Equal("off", DeviceText.Value(discard.DefaultFor(new MachineVersion(3, 0), "corpus-q35")));
+            Assert.Equal("on", DeviceText.Value(discard.DefaultFor(new MachineVersion(4, 2), "corpus-q35")));
+            Assert.Equal("auto", DeviceText.Value(discard.DefaultFor(new MachineVersion(5, 0), "corpus-q35")));
+            Assert.Equal("off", DeviceText.Value(discard.DefaultFor(new MachineVersion(3, 0), "corpus-pc")));
+            Assert.Equal("auto", DeviceText.Value(discard.DefaultFor(new MachineVersion(4, 2), "corpus-pc")));
+            Assert.Equal("auto", DeviceText.Value(discard.DefaultFor(new MachineVersion(4, 2))));
+        }
+
+        [Fact]
         public void OptionsNotOverridden_KeepTheBaseHistory()
         {
             DeviceInfo fast = _corpus.Device("corpus-nic-fast");

@@ -35,6 +35,9 @@ namespace DeviceModel.Analyzers.Model
         /// <summary>Every declared machine version; empty when the compilation declares no family (then any version goes).</summary>
         public HashSet<MachineVersion> MachineVersions { get; } = new();
 
+        /// <summary>The declared machine families by name, each with its machine versions; empty when the compilation declares none.</summary>
+        public Dictionary<string, HashSet<MachineVersion>> FamilyVersions { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Finds the compilation's catalog classes (top-level types only, as the generator accepts them).</summary>
         public static ProductInfo Read(Compilation compilation, AnalyzerConfigOptions globalOptions)
         {
@@ -67,9 +70,16 @@ namespace DeviceModel.Analyzers.Model
             foreach (AttributeData family in info.Families)
             {
                 if (family.ConstructorArguments.Length != 2 || family.ConstructorArguments[1].Value is not string versions) continue;
+                HashSet<MachineVersion>? own = null;
+                if (family.ConstructorArguments[0].Value is string name && !info.FamilyVersions.TryGetValue(name, out own))
+                {
+                    info.FamilyVersions.Add(name, own = new HashSet<MachineVersion>());
+                }
                 foreach (string part in SplitVersions(versions))
                 {
-                    if (MachineVersion.TryParse(part.AsSpan(), out MachineVersion machine)) info.MachineVersions.Add(machine);
+                    if (!MachineVersion.TryParse(part.AsSpan(), out MachineVersion machine)) continue;
+                    info.MachineVersions.Add(machine);
+                    own?.Add(machine);
                 }
             }
             return info;
@@ -97,10 +107,18 @@ namespace DeviceModel.Analyzers.Model
             return null;
         }
 
-        /// <summary>For messages: the declared machine versions, or a summary when there are many.</summary>
-        public string DescribeMachineVersions()
+        /// <summary>For messages: the declared machine family names, ordinally.</summary>
+        public string DescribeFamilies()
         {
-            var sorted = new List<MachineVersion>(MachineVersions);
+            var names = new List<string>(FamilyVersions.Keys);
+            names.Sort(StringComparer.Ordinal);
+            return string.Join(" ", names);
+        }
+
+        /// <summary>For messages: the declared machine versions (of one family, when given), or a summary when there are many.</summary>
+        public string DescribeMachineVersions(string? family = null)
+        {
+            var sorted = new List<MachineVersion>(family is not null && FamilyVersions.TryGetValue(family, out HashSet<MachineVersion>? own) ? own : MachineVersions);
             sorted.Sort();
             if (sorted.Count <= 8) return string.Join(" ", sorted);
             return sorted[0] + " … " + sorted[sorted.Count - 1] + " (" + sorted.Count.ToString(CultureInfo.InvariantCulture) + " versions)";

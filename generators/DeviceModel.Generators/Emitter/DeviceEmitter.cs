@@ -60,7 +60,7 @@ namespace DeviceModel.Generators.Emitter
                     foreach (HintSpec h in o.History)
                     {
                         entries.Add("new global::DeviceModel.CompatEntry(new global::DeviceModel.MachineVersion(" + h.Major + ", " + h.Minor + ", " + h.Patch + "), "
-                            + ValueExpression(o, h) + ", " + SourceWriter.Literal(h.Reason) + ")");
+                            + ValueExpression(o, h) + ", " + SourceWriter.Literal(h.Reason) + (h.Family is null ? "" : ", " + SourceWriter.Literal(h.Family)) + ")");
                     }
                     history = "new global::DeviceModel.CompatEntry[] { " + string.Join(", ", entries) + " }";
                 }

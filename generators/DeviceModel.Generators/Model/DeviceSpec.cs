@@ -37,8 +37,8 @@ namespace DeviceModel.Generators.Model
         EquatableArray<string> EnumMembers,
         EquatableArray<HintSpec> History);
 
-    /// <summary>One <c>[CompatHint]</c> after the value syntax validated it: canonical text and 64-bit value.</summary>
-    internal sealed record HintSpec(string Since, int Major, int Minor, int Patch, ulong Bits, string? Text, int State, string? Reason)
+    /// <summary>One <c>[CompatHint]</c> after the value syntax validated it: canonical text and 64-bit value, and the machine family it is scoped to (null: every family).</summary>
+    internal sealed record HintSpec(string Since, int Major, int Minor, int Patch, ulong Bits, string? Text, int State, string? Reason, string? Family)
     {
         public const int StateValue = 0, StateNull = 1, StateAuto = 2;
     }

@@ -193,7 +193,7 @@ namespace DeviceModel.Generators.Parser
                     if (spec is null) return null; // an invalid history must not half-apply: the analyzer reports it
                     history.Add(spec);
                 }
-                history.Sort((a, b) => new MachineVersion(a.Major, a.Minor, a.Patch).CompareTo(new MachineVersion(b.Major, b.Minor, b.Patch)));
+                history.Sort(CompareHints);
             }
 
             return new OptionSpec(
@@ -273,9 +273,19 @@ namespace DeviceModel.Generators.Parser
             if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string since) return null;
             if (!MachineVersion.TryParse(since.AsSpan(), out MachineVersion version)) return null;
             string? reason = NamedString(hint, "Reason");
+            string? family = NamedString(hint, "Family");
             TypedConstant value = hint.ConstructorArguments[1];
             if (!TryCanonical(value, kind, nullable, isAuto, enumNames, enumValues, out ulong bits, out string? text, out int state)) return null;
-            return new HintSpec(since, version.Major, version.Minor, version.Patch, bits, text, state, reason);
+            return new HintSpec(since, version.Major, version.Minor, version.Patch, bits, text, state, reason, family);
+        }
+
+        /// <summary>The history order: by <c>since</c>; at one version the family-less entry first, then by family, ordinally.</summary>
+        public static int CompareHints(HintSpec a, HintSpec b)
+        {
+            int byVersion = new MachineVersion(a.Major, a.Minor, a.Patch).CompareTo(new MachineVersion(b.Major, b.Minor, b.Patch));
+            if (byVersion != 0) return byVersion;
+            if (a.Family is null || b.Family is null) return (a.Family is null ? 0 : 1) - (b.Family is null ? 0 : 1);
+            return string.CompareOrdinal(a.Family, b.Family);
         }
 
         /// <summary>A typed constant as the option's canonical value.</summary>

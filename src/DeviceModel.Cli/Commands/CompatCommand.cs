@@ -28,14 +28,32 @@ namespace DeviceModel.Cli.Commands
                         w.WriteStartArray("versions");
                         foreach (MachineVersion v in table.Versions) w.WriteStringValue(v.ToString());
                         w.WriteEndArray();
+                        // "options": the family-less rows; "families": per machine family, the rows of family-scoped histories.
                         w.WriteStartObject("options");
                         foreach (CompatTable.Row row in table.Rows)
                         {
-                            w.WriteStartArray(row.Option.Name);
-                            foreach (OptionValue value in row.Values) KeyvalFormatter.WriteValue(w, value);
-                            w.WriteEndArray();
+                            if (row.Family is null) WriteRow(w, row);
                         }
                         w.WriteEndObject();
+                        var families = new SortedSet<string>(System.StringComparer.Ordinal);
+                        foreach (CompatTable.Row row in table.Rows)
+                        {
+                            if (row.Family is not null) families.Add(row.Family);
+                        }
+                        if (families.Count > 0)
+                        {
+                            w.WriteStartObject("families");
+                            foreach (string family in families)
+                            {
+                                w.WriteStartObject(family);
+                                foreach (CompatTable.Row row in table.Rows)
+                                {
+                                    if (row.Family == family) WriteRow(w, row);
+                                }
+                                w.WriteEndObject();
+                            }
+                            w.WriteEndObject();
+                        }
                         w.WriteEndObject();
                     });
                     return ExitCodes.Success;
@@ -50,7 +68,7 @@ namespace DeviceModel.Cli.Commands
                 var lines = new List<List<string>> { header };
                 foreach (CompatTable.Row row in table.Rows)
                 {
-                    var line = new List<string> { row.Option.Name };
+                    var line = new List<string> { row.Label };
                     foreach (OptionValue value in row.Values) line.Add(value.ToString());
                     lines.Add(line);
                 }
@@ -68,6 +86,13 @@ namespace DeviceModel.Cli.Commands
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        private static void WriteRow(System.Text.Json.Utf8JsonWriter w, CompatTable.Row row)
+        {
+            w.WriteStartArray(row.Option.Name);
+            foreach (OptionValue value in row.Values) KeyvalFormatter.WriteValue(w, value);
+            w.WriteEndArray();
         }
     }
 }

@@ -45,7 +45,7 @@ namespace DeviceModel.Cli.Commands
         private static string HistoryText(OptionInfo option)
         {
             var parts = new System.Collections.Generic.List<string>();
-            foreach (CompatEntry entry in option.History) parts.Add(entry.Value + " before " + entry.Since);
+            foreach (CompatEntry entry in option.History) parts.Add(entry.Value + " before " + entry.SinceText);
             return string.Join(", ", parts);
         }
 
@@ -80,6 +80,7 @@ namespace DeviceModel.Cli.Commands
                 {
                     w.WriteStartObject();
                     w.WriteString("before", entry.Since.ToString());
+                    if (entry.Family is not null) w.WriteString("family", entry.Family);
                     w.WritePropertyName("value");
                     KeyvalFormatter.WriteValue(w, entry.Value);
                     w.WriteEndObject();

@@ -62,8 +62,13 @@ namespace DeviceModel
     /// <summary>
     /// Records a compat history entry: machines older than <c>since</c> keep <c>value</c>; machines from
     /// <c>since</c> on get the next newer entry's value, or the property's default. Several on one option
-    /// form its history, replacing QEMU's hand-kept <c>hw_compat_X_Y</c> tables.
+    /// form its history, replacing QEMU's hand-kept <c>hw_compat_X_Y</c> tables (and, with <see cref="Family"/>,
+    /// the per-machine-family <c>pc_compat_X_Y</c> ones).
     /// </summary>
+    /// <remarks>
+    /// A machine of family F and version V gets the value of the oldest entry, among the entries without a
+    /// <see cref="Family"/> and those of family F, whose <c>since</c> is newer than V; else the property's default.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
     public sealed class CompatHintAttribute : Attribute
     {
@@ -84,5 +89,11 @@ namespace DeviceModel
 
         /// <summary>Why the default changed (shown in the docs' compat history).</summary>
         public string? Reason { get; set; }
+
+        /// <summary>
+        /// The <c>[MachineFamily]</c> (e.g. <c>"pc-q35"</c>) whose machines this entry applies to; null (the default)
+        /// for machines of every family. Other families' machines skip the entry as if it were not declared.
+        /// </summary>
+        public string? Family { get; set; }
     }
 }

@@ -4,11 +4,22 @@ using System.Collections.Immutable;
 
 namespace DeviceModel
 {
-    /// <summary>One entry of an option's compat history: machines before <see cref="Since"/> keep <see cref="Value"/>.</summary>
+    /// <summary>
+    /// One entry of an option's compat history: machines before <see cref="Since"/> keep <see cref="Value"/> — machines
+    /// of every family, or only those of <see cref="Family"/>.
+    /// </summary>
     /// <param name="Since">The first machine version with the newer value.</param>
     /// <param name="Value">The value older machines keep.</param>
     /// <param name="Reason">Why the default changed, if the author said.</param>
-    public sealed record CompatEntry(MachineVersion Since, OptionValue Value, string? Reason);
+    /// <param name="Family">The machine family the entry is scoped to, or null for every family.</param>
+    public sealed record CompatEntry(MachineVersion Since, OptionValue Value, string? Reason, string? Family = null)
+    {
+        /// <summary>Whether the entry applies to machines of <paramref name="family"/> (null: family-less evaluation, which only global entries apply to).</summary>
+        public bool AppliesTo(string? family) => Family is null || (family is not null && string.Equals(Family, family, StringComparison.Ordinal));
+
+        /// <summary>The first machines with the newer value, for text: <c>6.2</c>, or <c>pc-q35-6.2</c> for a family-scoped entry.</summary>
+        public string SinceText => Family is null ? Since.ToString() : Family + "-" + Since;
+    }
 
     /// <summary>
     /// Generated metadata of one option of one device type: what the parsers, the compat engine, the hints
@@ -64,7 +75,7 @@ namespace DeviceModel
         public bool HasLimits => ValueSyntax.IsInteger(Kind) && (Min != TypeMin || Max != ValueSyntax.MaxOf(Kind));
         /// <summary>The kebab-case member names of an enum option, in declaration order.</summary>
         public ReadOnlySpan<string> EnumNames => _enumNames;
-        /// <summary>Compat history, oldest <c>since</c> first.</summary>
+        /// <summary>Compat history, oldest <c>since</c> first (entries of one version: the family-less one first, then by family, ordinally).</summary>
         public ImmutableArray<CompatEntry> History { get; }
         /// <summary>The newest-machine default: set by the catalog from a freshly constructed device.</summary>
         public OptionValue Default { get; internal set; }
@@ -77,17 +88,41 @@ namespace DeviceModel
         private ulong TypeMin => unchecked((ulong)ValueSyntax.MinOf(Kind));
 
         /// <summary>
-        /// The default for a machine of <paramref name="version"/>: the value of the oldest history entry whose
-        /// <c>since</c> is newer than the version, else <see cref="Default"/>. Allocation-free.
+        /// The default of family-less evaluation at <paramref name="version"/>: only the history entries without a
+        /// family apply (see <see cref="DefaultFor(MachineVersion, string?)"/>). Allocation-free.
         /// </summary>
-        public OptionValue DefaultFor(MachineVersion version)
+        public OptionValue DefaultFor(MachineVersion version) => DefaultFor(version, null);
+
+        /// <summary>The default for <paramref name="machine"/>: evaluated at its version, for its family. Allocation-free.</summary>
+        public OptionValue DefaultFor(MachineType machine)
+        {
+            ArgumentNullException.ThrowIfNull(machine);
+            return DefaultFor(machine.Version, machine.Family);
+        }
+
+        /// <summary>
+        /// The default for a machine of <paramref name="version"/> and <paramref name="family"/> (null: family-less):
+        /// the value of the history entry <see cref="HistoryIndexFor"/> selects, else <see cref="Default"/>. Allocation-free.
+        /// </summary>
+        public OptionValue DefaultFor(MachineVersion version, string? family)
+        {
+            int index = HistoryIndexFor(version, family);
+            return index < 0 ? Default : History[index].Value;
+        }
+
+        /// <summary>
+        /// The one compat evaluation: the index in <see cref="History"/> of the oldest entry that applies to
+        /// <paramref name="family"/> (an entry without a family, or one of that family) and whose <c>since</c> is
+        /// newer than <paramref name="version"/>; -1 when none does (the machine gets <see cref="Default"/>).
+        /// </summary>
+        public int HistoryIndexFor(MachineVersion version, string? family)
         {
             ImmutableArray<CompatEntry> history = History;
             for (int i = 0; i < history.Length; i++)
             {
-                if (version < history[i].Since) return history[i].Value;
+                if (version < history[i].Since && history[i].AppliesTo(family)) return i;
             }
-            return Default;
+            return -1;
         }
 
         /// <summary>The expected form of a value, for error messages.</summary>

@@ -21,7 +21,8 @@ namespace DeviceModel
     /// <summary>
     /// The compat engine: resolves every option of every device with the founding rules, highest first:
     /// explicit config &gt; the device's hints record &gt; the versioned default (history at the record's producer
-    /// version for a device with a record, else at the machine's version) &gt; the current default, with "auto"
+    /// version and the family of the record's machine type for a device with a record, else at the machine's version
+    /// and family) &gt; the current default, with "auto"
     /// decided last from the machine and bus. Nothing here compares versions outside the declared histories.
     /// </summary>
     public static class CompatResolver
@@ -54,6 +55,9 @@ namespace DeviceModel
             }
             Dictionary<Device, (BusKind Bus, PciAddress Address)> placement = Place(config.Devices, machine, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
+            // A recorded device's defaults are evaluated where the record was written: at the producer version, for the
+            // family of the file's machine type (family-less when this product does not know that machine).
+            string? hintsFamily = hints is null ? null : machines.Find(hints.Machine)?.Family;
             var used = new HashSet<string>(StringComparer.Ordinal);
             var session = new RealizeSession(machines);
             var resolved = ImmutableArray.CreateBuilder<ResolvedDevice>(config.Devices.Length);
@@ -75,8 +79,9 @@ namespace DeviceModel
                     used.Add(key);
                 }
                 MachineVersion effective = record is not null ? hints!.ProducerVersion : machine.Version;
+                string? family = record is not null ? hintsFamily : machine.Family;
                 var context = new RealizeContext(machine, bus, smp, address, session);
-                ApplyDefaultsAndHints(device, record, effective);
+                ApplyDefaultsAndHints(device, record, effective, family);
                 resolved.Add(new ResolvedDevice(device, key, context, effective, record is not null));
             }
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
@@ -107,7 +112,7 @@ namespace DeviceModel
         /// <summary>The hints key of a device: its id, else <c>addr:SS.F</c>.</summary>
         public static string KeyOf(Device device, PciAddress address) => device.Id ?? "addr:" + address;
 
-        private static void ApplyDefaultsAndHints(Device device, HintsRecord? record, MachineVersion effective)
+        private static void ApplyDefaultsAndHints(Device device, HintsRecord? record, MachineVersion effective, string? family)
         {
             DeviceInfo info = device.Info;
             for (int i = 0; i < info.Options.Length; i++)
@@ -120,9 +125,9 @@ namespace DeviceModel
                     continue;
                 }
                 if (option.HostOnly) continue;
-                OptionValue value = option.DefaultFor(effective);
-                bool fromHistory = !option.History.IsEmpty && effective < option.History[option.History.Length - 1].Since;
-                device.SetOption(i, value, fromHistory ? OptionSource.Machine : OptionSource.Default);
+                int entry = option.HistoryIndexFor(effective, family);
+                if (entry >= 0) device.SetOption(i, option.History[entry].Value, OptionSource.Machine);
+                else device.SetOption(i, option.Default, OptionSource.Default);
             }
         }
 

@@ -12,7 +12,7 @@ namespace DeviceModel.Docs
     public sealed record DefaultChange(DeviceInfo Device, OptionInfo Option, OptionValue From, OptionValue To);
 
     /// <summary>
-    /// Compares two machine types through the options' compat histories (<see cref="OptionInfo.DefaultFor"/>): what a
+    /// Compares two machine types through the options' compat histories (<see cref="OptionInfo.DefaultFor(MachineType)"/>: each at its version, for its family): what a
     /// VM manager moving a guest from one to the other would see change when it sets nothing explicitly. Options
     /// decided at realize time ("auto") compare as auto; <c>devmodel resolve</c> shows what they become on a bus.
     /// </summary>
@@ -33,7 +33,7 @@ namespace DeviceModel.Docs
                 foreach (OptionInfo option in device.Options)
                 {
                     if (option.History.IsEmpty) continue;
-                    OptionValue a = option.DefaultFor(from.Version), b = option.DefaultFor(to.Version);
+                    OptionValue a = option.DefaultFor(from), b = option.DefaultFor(to);
                     if (a != b) changes.Add(new DefaultChange(device, option, a, b));
                 }
             }

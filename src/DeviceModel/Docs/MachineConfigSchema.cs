@@ -273,14 +273,14 @@ namespace DeviceModel.Docs
             writer.WriteEndObject();
         }
 
-        /// <summary><c>3 before 6.0</c>, oldest first, with the author's reason when there is one.</summary>
+        /// <summary><c>3 before 6.0</c> (<c>off before pc-q35-6.2</c> for a family-scoped entry), oldest first, with the author's reason when there is one.</summary>
         internal static string HistoryText(OptionInfo option)
         {
             var parts = new List<string>(option.History.Length);
             foreach (CompatEntry entry in option.History)
             {
                 string value = entry.Value.IsNull ? "none" : entry.Value.ToString();
-                parts.Add(value + " before " + entry.Since + (entry.Reason is null ? "" : " (" + entry.Reason + ")"));
+                parts.Add(value + " before " + entry.SinceText + (entry.Reason is null ? "" : " (" + entry.Reason + ")"));
             }
             return string.Join(", ", parts);
         }

@@ -148,8 +148,13 @@ namespace DeviceModel.Docs
                 Line(md);
                 return;
             }
+            bool scoped = false;
+            foreach (OptionInfo option in versioned)
+            {
+                foreach (CompatEntry entry in option.History) scoped |= entry.Family is not null;
+            }
             Line(md, "Declared with `[CompatHint]`: a machine type older than the version named keeps the older value, so a guest sees the same "
-                + "device after an upgrade.");
+                + "device after an upgrade." + (scoped ? " An entry naming a machine type (`before pc-q35-6.2`) applies to that machine family only." : ""));
             Line(md);
             Line(md, "| option | default | older machine types |");
             Line(md, "|---|---|---|");
@@ -158,7 +163,7 @@ namespace DeviceModel.Docs
                 var parts = new List<string>();
                 foreach (CompatEntry entry in option.History)
                 {
-                    parts.Add(Code(ValueText(entry.Value)) + " before " + entry.Since + (entry.Reason is null ? "" : " (" + Cell(entry.Reason) + ")"));
+                    parts.Add(Code(ValueText(entry.Value)) + " before " + entry.SinceText + (entry.Reason is null ? "" : " (" + Cell(entry.Reason) + ")"));
                 }
                 Row(md, Code(option.Name), DefaultText(option), string.Join(", ", parts));
             }
@@ -167,7 +172,8 @@ namespace DeviceModel.Docs
             CompatTable table = CompatTable.For(device, machines);
             Line(md, "### Defaults by machine version");
             Line(md);
-            Line(md, "Each column holds the default from that machine version until the next column's; a value in bold changed there.");
+            Line(md, "Each column holds the default from that machine version until the next column's; a value in bold changed there."
+                + (scoped ? " A row marked with a machine family holds what that family's machines get; an option's unmarked row, what every other machine gets." : ""));
             Line(md);
             var header = new StringBuilder("| option |");
             var rule = new StringBuilder("|---|");
@@ -180,7 +186,7 @@ namespace DeviceModel.Docs
             Line(md, rule.ToString());
             foreach (CompatTable.Row row in table.Rows)
             {
-                var cells = new List<string> { Code(row.Option.Name) };
+                var cells = new List<string> { row.Family is null ? Code(row.Option.Name) : Code(row.Option.Name) + " (" + row.Family + " only)" };
                 for (int i = 0; i < row.Values.Length; i++)
                 {
                     string value = Code(ValueText(row.Values[i]));

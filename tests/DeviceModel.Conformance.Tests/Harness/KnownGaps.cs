@@ -26,16 +26,7 @@ internal static class KnownGaps
         new("virtio-blk-pci", "secs", DriveGeometry, DriveGeometryPlan),
     ];
 
-    public static IReadOnlyList<KnownGap> Cases { get; } =
-    [
-        new("pcie-root-port", ["pc-i440fx-6.1"], null,
-            "On pc-q35-6.1 QEMU's ICH9 ACPI PCI hot-plug (acpi-pci-hotplug-with-bridge-support on, x-keep-pci-slot-hpc off: "
-            + "machine-level properties of q35 only) turns a root port's native hot-plug off, which also hides hot-plug in SltCap "
-            + "and reserves 4 KiB of I/O. The sample declares it as x-native-hotplug's 6.1 history, which a [CompatHint] can only "
-            + "scope by version, so pc-i440fx-6.1 (no ICH9, native hot-plug stays on) gets it too.",
-            "Declare machine-level compat properties with their histories on [MachineFamily] (ICH9-LPC's ACPI bridge hot-plug) "
-            + "and make x-native-hotplug an auto option that reads them from RealizeContext.Machine."),
-    ];
+    public static IReadOnlyList<KnownGap> Cases { get; } = [];
 
     public static bool IsExcludedOption(string device, string option) => ExcludedOptions.Any(e => e.Device == device && e.Option == option);
 

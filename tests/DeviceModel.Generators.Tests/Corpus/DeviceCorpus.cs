@@ -154,7 +154,10 @@ namespace DeviceModel.Generators.Tests.Corpus
             }
             """);
 
-        /// <summary>A <c>Controller</c> in nested namespace declarations; another <c>Controller</c> is in <see cref="Usb"/>.</summary>
+        /// <summary>
+        /// A <c>Controller</c> in nested namespace declarations; another <c>Controller</c> is in <see cref="Usb"/>. Its
+        /// discard history mixes a family-scoped entry (listed first: the generator sorts by version) with a family-less one.
+        /// </summary>
         public static readonly SourceFile Storage = new("Corpus/Storage.cs", """
             using DeviceModel;
 
@@ -172,6 +175,7 @@ namespace DeviceModel.Generators.Tests.Corpus
                         public string Serial { get; set; } = "QM00001";
 
                         [ConfigOption("discard", Description = "Pass discard requests")]
+                        [CompatHint("5.0", OnOffAuto.On, Family = "corpus-q35")]
                         [CompatHint("4.0", OnOffAuto.Off)]
                         public OnOffAuto Discard { get; set; } = OnOffAuto.Auto;
                     }

@@ -96,6 +96,36 @@ public sealed class FoundingRuleTests
     }
 
     [Fact]
+    public void FamilyScopedHistoryGivesItsOlderValueToThatFamilysMachinesOnly()
+    {
+        ResolvedMachine q35 = TestData.Resolve("pc-q35-6.1", null, "pcie-root-port,id=p0,chassis=1");
+        Assert.False(TestData.Value(q35, "p0", "x-native-hotplug").Bool);
+        Assert.Equal(OptionSource.Machine, TestData.Source(q35, "p0", "x-native-hotplug"));
+        ResolvedMachine i440fx = TestData.Resolve("pc-i440fx-6.1", null, "pcie-root-port,id=p0,chassis=1");
+        Assert.True(TestData.Value(i440fx, "p0", "x-native-hotplug").Bool);
+        Assert.Equal(OptionSource.Default, TestData.Source(i440fx, "p0", "x-native-hotplug"));
+        // Older pc-q35 machines are on the history too: they keep the value before 6.1.
+        ResolvedMachine older = TestData.Resolve("pc-q35-6.0", null, "pcie-root-port,id=p0,chassis=1");
+        Assert.True(TestData.Value(older, "p0", "x-native-hotplug").Bool);
+        Assert.Equal(OptionSource.Machine, TestData.Source(older, "p0", "x-native-hotplug"));
+    }
+
+    [Theory]
+    [InlineData("pc-q35-6.1", false, OptionSource.Machine)]
+    [InlineData("pc-i440fx-6.1", true, OptionSource.Default)]
+    [InlineData("microvm-6.1", true, OptionSource.Default)] // unknown to this product: family-less evaluation
+    public void RecordedDeviceIsEvaluatedForTheFamilyOfTheHintsFilesMachine(string recordedOn, bool expected, OptionSource source)
+    {
+        // A 6.1 record without x-native-hotplug, applied on the newest q35: the file's machine decides the family.
+        HintsRecord full = HintsFile.FromResolved(TestData.Resolve("pc-q35-7.2", null, "pcie-root-port,id=p0,chassis=1"), TestData.Catalog.RequireMachines()).Records[0];
+        var record = new HintsRecord(full.Key, full.Driver, full.Values.Where(v => v.Key != "x-native-hotplug"));
+        var hints = new HintsFile(new MachineVersion(6, 1), recordedOn, new[] { record });
+        ResolvedMachine later = TestData.Resolve("q35", hints, "pcie-root-port,id=p0,chassis=1");
+        Assert.Equal(expected, TestData.Value(later, "p0", "x-native-hotplug").Bool);
+        Assert.Equal(source, TestData.Source(later, "p0", "x-native-hotplug"));
+    }
+
+    [Fact]
     public void DeviceWithoutIdIsKeyedByItsPciAddress()
     {
         HintsFile hints = Dump(TestData.Resolve("pc-i440fx-5.2", null, "virtio-net-pci,addr=04.0"));
