@@ -102,6 +102,9 @@ public sealed partial class PcieRootPort : PciExpressPort
             throw new PciConfigurationException("PCI resource reserve cap: pref32-reserve must be less than 4G");
     }
 
+    /// <summary>QEMU (gen_rp_realize): a port that reserves no I/O (<c>io-reserve=0</c>) has no programmable I/O window.</summary>
+    protected override bool HasIoWindow => IoReserve != 0;
+
     /// <summary>BAR0 holds only the MSI-X table and PBA.</summary>
     protected override void DeclareBars(List<BarDeclaration> bars) => bars.Add(Msix.Bar);
 

@@ -34,4 +34,11 @@ public sealed partial class VirtioBalloonPci : VirtioPciDevice
 
     [ConfigOption("iothread", HostOnly = true, Description = "IOThread for free page hinting")]
     public string? IoThread { get; set; }
+
+    /// <summary>QEMU (virtio_balloon_device_realize) runs free page hinting in an IOThread and refuses it without one.</summary>
+    protected override void Validate()
+    {
+        base.Validate();
+        if (FreePageHint && string.IsNullOrEmpty(IoThread)) throw new DeviceModel.Pci.PciConfigurationException("'free-page-hint' requires 'iothread' to be set");
+    }
 }

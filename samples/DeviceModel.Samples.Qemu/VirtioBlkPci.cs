@@ -21,7 +21,7 @@ public sealed partial class VirtioBlkPci : VirtioPciDevice
 {
     /// <summary>Vectors: auto is one per queue plus one for configuration changes.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
-    [CompatHint("5.2", 2u)]
+    [CompatHint("2.12", 2u)]
     public override uint? Vectors { get; set; }
 
     [ConfigOption("drive", HostOnly = true, Description = "Node name or ID of a block device to use as a backend")]
@@ -145,8 +145,16 @@ public sealed partial class VirtioBlkPci : VirtioPciDevice
     protected override int DeviceConfigLength => WriteZeroes ? 57 : Discard ? 48 : 36;
 
     /// <inheritdoc/>
-    /// <remarks>QEMU accepts storage-SCSI (0x0100) and storage-other (0x0180) and uses SCSI for anything else.</remarks>
-    protected override ushort? ClassId => Class is 0x0100 or 0x0180 ? (ushort)Class : null;
+    /// <remarks>QEMU uses any non-zero class as given (its low 16 bits) and storage-SCSI (0x0100) for 0.</remarks>
+    protected override ushort? ClassId => Class != 0 ? (ushort)Class : null;
+
+    /// <summary>QEMU (virtio_blk_device_realize): the queue size must be a power of two above 2.</summary>
+    protected override void Validate()
+    {
+        base.Validate();
+        if (QueueSize <= 2) throw new DeviceModel.Pci.PciConfigurationException("invalid queue-size property (" + QueueSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), must be > 2");
+        if ((QueueSize & (QueueSize - 1)) != 0) throw new DeviceModel.Pci.PciConfigurationException("invalid queue-size property (" + QueueSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), must be a power of 2 (max 1024)");
+    }
 
     /// <summary>SCSI passthrough (VIRTIO_BLK_F_SCSI) exists only in legacy virtio.</summary>
     protected override System.Collections.Generic.IReadOnlyList<string> LegacyOnlyFeatures => Scsi ? ["scsi"] : [];

@@ -152,11 +152,16 @@ public sealed partial class VirtioNetPci : VirtioPciDevice
         }
     }
 
-    /// <summary>QEMU gives a NIC without <c>mac</c> the next default address.</summary>
+    /// <summary>
+    /// QEMU gives a NIC without <c>mac</c> the next default address. It caps tx_queue_size at 256
+    /// (virtio_net_max_tx_queue_size) unless the peer is vhost-user or vhost-vdpa, which the model does not know
+    /// (<c>netdev</c> is host-only): the cap always applies.
+    /// </summary>
     protected override void ResolveAuto(RealizeContext context)
     {
         base.ResolveAuto(context);
         Mac ??= context.Session.NextDefaultMac();
         Vectors ??= 4; // 2 × queue pairs + config + control, with one queue pair
+        if (TxQueueSize > 256) TxQueueSize = 256;
     }
 }

@@ -7,9 +7,9 @@ public sealed partial class VirtioSerialPci : VirtioPciDevice
     [ConfigOption("max_ports", Min = "1", Max = "511", Description = "Largest number of ports")]
     public uint MaxPorts { get; set; } = 31;
 
-    /// <summary>Vectors: config and the control queues.</summary>
-    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
-    [CompatHint("1.5", 32u)]
+    /// <summary>Vectors: config and the control queues; auto (machines before 1.5): one per port plus one.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X; auto: max_ports + 1)")]
+    [CompatHint("1.5", "auto")]
     public override uint? Vectors { get; set; } = 2;
 
     [ConfigOption("emergency-write", Description = "Emergency write (VIRTIO_CONSOLE_F_EMERG_WRITE)")]
@@ -30,11 +30,11 @@ public sealed partial class VirtioSerialPci : VirtioPciDevice
     /// <remarks>QEMU accepts communication-other (0x0780), display-other (0x0380) and "others" (0xff00); anything else is 0x0780.</remarks>
     protected override ushort? ClassId => (ushort?)Class;
 
-    /// <summary>QEMU: two vectors, for config and the control queues; an unknown class becomes communication-other.</summary>
+    /// <summary>QEMU: unspecified vectors are one per port plus one; an unknown class becomes communication-other.</summary>
     protected override void ResolveAuto(RealizeContext context)
     {
         base.ResolveAuto(context);
-        Vectors ??= 2;
+        Vectors ??= MaxPorts + 1;
         if (Class is not (0x0780 or 0x0380 or 0xff00)) Class = 0x0780;
     }
 }

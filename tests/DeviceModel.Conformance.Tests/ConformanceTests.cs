@@ -9,14 +9,15 @@ namespace DeviceModel.Conformance.Tests;
 /// Every recorded QEMU 7.2 case of the eight sample devices (every machine type and alias × every variant, on the
 /// root bus and behind a pcie-root-port) goes through the device path and matches QEMU: every declared option's
 /// value, the config space byte for byte (4 KiB where QEMU was read through ECAM), BAR and ROM sizing and the writable
-/// bits; what QEMU refused is refused with a message. Known gaps (docs/conformance.md) must still fail.
+/// bits; what QEMU refused is refused with a message. The extra option variants (tests/goldens/qemu-extra) get the same
+/// checks. Known gaps (docs/conformance.md) must still fail.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (QemuGolden golden in QemuGolden.All)
+        foreach (QemuGolden golden in QemuGolden.AllFiles)
             foreach (QemuCase run in golden.Cases())
                 data.Add(run.Device, run.Machine, run.Variant);
         return data;
@@ -41,6 +42,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     public void Every_device_has_recorded_cases_and_every_gap_matches_one()
     {
         Assert.Equal(8, QemuGolden.All.Count);
+        Assert.Equal(QemuGolden.All.Select(g => g.Device).OrderBy(d => d, System.StringComparer.Ordinal), QemuGolden.Extras.Select(g => g.Device).OrderBy(d => d, System.StringComparer.Ordinal));
         foreach (KnownGap gap in KnownGaps.Cases)
             Assert.True(CaseRunner.All.Any(r => r.Gap == gap), "known gap matches no recorded case: " + gap.Cause);
         foreach (IGrouping<string, CaseResult> device in CaseRunner.All.GroupBy(r => r.Case.Device))

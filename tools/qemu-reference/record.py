@@ -30,8 +30,43 @@ sys.dont_write_bytecode = True          # keep the source tree free of __pycache
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from qemuref import cfgspace, qemu, qmp  # noqa: E402
-from qemuref.catalog import DEVICES  # noqa: E402
+from qemuref.catalog import DEVICES, Device, Variant  # noqa: E402
 from qemuref.datafile import DeviceFile  # noqa: E402
+
+
+def read_variants_file(path):
+    """{device name: OrderedDict(variant name -> Variant)} from a variants file:
+    one ``DEVICE VARIANT`` per line (``#`` comments).  VARIANT is the -device
+    option string; an ``rp:`` prefix puts the DUT behind a root port and
+    ``rp:default`` is the root-port variant without options.  Every listed
+    device also gets the ``default`` variant (diffs are taken against it)."""
+    from collections import OrderedDict
+    out = OrderedDict()
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split(None, 1)
+            if len(parts) != 2 or parts[0] not in DEVICES:
+                raise SystemExit("%s:%d: expected 'DEVICE VARIANT' with a known device" % (path, n))
+            dev, name = parts
+            rp = name.startswith("rp:")
+            opts = name[3:] if rp else name
+            if opts == "default":
+                opts = ""
+            vs = out.setdefault(dev, OrderedDict([("default", Variant())]))
+            if name in vs:
+                raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
+            vs[name] = Variant(opts, rp)
+    return out
+
+
+def with_variants(dev, variants, source):
+    """``dev`` with its variant list replaced (the extra-variants recording)."""
+    notes = list(dev.notes) + ["variants from %s" % source]
+    return Device(dev.name, variants, dev.extra_args, dev.required_options, dev.slot,
+                  dev.help_also, notes)
 
 
 def log(msg):
@@ -112,6 +147,10 @@ def main():
     ap.add_argument("--variant", action="append", default=[], metavar="NAME",
                     help="record only this variant (repeatable; names may contain commas, "
                          "e.g. --variant default --variant 'mq=on,vectors=10')")
+    ap.add_argument("--variants-file", metavar="FILE",
+                    help="record the variants listed in FILE (lines 'DEVICE VARIANT', e.g. "
+                         "tools/qemu-reference/extra-variants.txt) instead of the catalog's; "
+                         "only the devices it lists (and --devices) are recorded")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="parallel recordings (default: number of CPUs)")
     ap.add_argument("--timeout", type=float, default=60,
@@ -126,6 +165,10 @@ def main():
     if unknown:
         ap.error("unknown device(s): %s" % ", ".join(unknown))
     devices = [DEVICES[d] for d in a.devices.split(",")]
+    if a.variants_file:
+        extra = read_variants_file(a.variants_file)
+        devices = [with_variants(d, extra[d.name], os.path.relpath(a.variants_file))
+                   for d in devices if d.name in extra]
     all_machines, aliases = qemu.list_machines()
     if not all_machines:
         ap.error("%s lists no pc machine types" % qemu.QEMU)

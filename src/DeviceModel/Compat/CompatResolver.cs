@@ -140,6 +140,7 @@ namespace DeviceModel
                 for (int i = 0; i < info.Options.Length; i++) before[i] = device.GetOption(i);
                 if (device is PciDevice pci && pci.Addr is null) pci.Addr = context.Address;
                 device.ResolveAuto(context);
+                device.ApplyRealizeRules(context);
                 // Auto values decided, and values a realize-time rule changed (QEMU's virtio-blk drops any_layout
                 // without virtio 1.0), are reported as decided at realize.
                 for (int i = 0; i < info.Options.Length; i++)

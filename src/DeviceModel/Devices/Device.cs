@@ -82,6 +82,16 @@ namespace DeviceModel
         {
         }
 
+        /// <summary>
+        /// Applies the realize rules that depend on values <see cref="ResolveAuto"/> decided anywhere in the class
+        /// hierarchy (it runs after every override of <see cref="ResolveAuto"/>): QEMU's virtio-pci drops MSI-X, and
+        /// reports <c>vectors</c> 0, when msix_init rejects the vector count. Provenance as for <see cref="ResolveAuto"/>.
+        /// Overrides call the base first.
+        /// </summary>
+        protected internal virtual void ApplyRealizeRules(RealizeContext context)
+        {
+        }
+
         /// <summary>The device as a <c>-device</c> keyval string with every explicitly set option.</summary>
         public string ToKeyval(bool allOptions = false) => KeyvalFormatter.Format(this, allOptions);
 

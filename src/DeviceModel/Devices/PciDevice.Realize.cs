@@ -27,6 +27,7 @@ namespace DeviceModel
             try
             {
                 Validate();
+                ValidateRomSize();
                 var standard = new List<CapabilityDeclaration>();
                 var extended = new List<ExtendedCapabilityDeclaration>();
                 DeclareCapabilities(standard, extended);
@@ -39,6 +40,7 @@ namespace DeviceModel
                     Express = IsExpressFunction,
                     ExpressPort = IsExpressPort,
                     Multifunction = Multifunction,
+                    IoWindow = HasIoWindow,
                     InterruptPin = InterruptPin,
                     Placement = Placement,
                     Capabilities = standard,
@@ -55,6 +57,21 @@ namespace DeviceModel
 
         /// <summary>Vendor, device, revision, class and subsystem IDs.</summary>
         protected abstract PciIdentity Identity { get; }
+
+        /// <summary>Whether a type-1 header's I/O window is programmable (see <see cref="PciFunctionLayout.IoWindow"/>).</summary>
+        protected virtual bool HasIoWindow => true;
+
+        /// <summary>
+        /// QEMU (pci_add_option_rom) refuses an explicit <c>romsize</c> smaller than the ROM image when the ROM BAR is
+        /// used. The product declares each image's BAR size (its size rounded up to a power of two), and a power-of-two
+        /// romsize below it is smaller than the image.
+        /// </summary>
+        private void ValidateRomSize()
+        {
+            if (RomBar == 0 || string.IsNullOrEmpty(RomFile) || RomSize is not uint size || size == uint.MaxValue) return;
+            if (Realizing.Session.Product.RomImages.TryGetValue(RomFile, out uint image) && size < image)
+                throw new PciConfigurationException("romfile \"" + RomFile + "\" is too large for ROM size " + size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         /// <summary>Endpoint (type 0) or bridge (type 1) header.</summary>
         protected virtual PciHeaderType HeaderType => PciHeaderType.Endpoint;

@@ -45,11 +45,14 @@ namespace DeviceModel
         [CompatHint("2.9", false)]
         public bool PcieExtcapInit { get; set; } = true;
 
-        /// <summary>QEMU sizes the ROM BAR from the ROM file: the product declares its images' sizes.</summary>
+        /// <summary>
+        /// QEMU sizes the ROM BAR from the ROM file: the product declares its images' sizes. With <c>rombar=0</c> QEMU
+        /// (pci_add_option_rom) loads the image through fw_cfg instead and never sizes it, so romsize stays unset.
+        /// </summary>
         protected internal override void ResolveAuto(RealizeContext context)
         {
             base.ResolveAuto(context);
-            if (RomSize is null && !string.IsNullOrEmpty(RomFile) && context.Session.Product.RomImages.TryGetValue(RomFile, out uint size)) RomSize = size;
+            if (RomSize is null && RomBar != 0 && !string.IsNullOrEmpty(RomFile) && context.Session.Product.RomImages.TryGetValue(RomFile, out uint size)) RomSize = size;
         }
     }
 }

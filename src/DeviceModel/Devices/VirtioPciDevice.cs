@@ -1,3 +1,5 @@
+using DeviceModel.Pci;
+
 namespace DeviceModel
 {
     /// <summary>
@@ -139,6 +141,16 @@ namespace DeviceModel
         {
             base.ResolveAuto(context);
             if (DisableLegacy == OnOffAuto.Auto) DisableLegacy = context.IsPciExpress ? OnOffAuto.On : OnOffAuto.Off;
+        }
+
+        /// <summary>
+        /// QEMU (virtio_pci_device_plugged): when msix_init rejects the vector count (more than 2048), the device runs
+        /// without MSI-X and its <c>vectors</c> property reads 0.
+        /// </summary>
+        protected internal override void ApplyRealizeRules(RealizeContext context)
+        {
+            base.ApplyRealizeRules(context);
+            if (Vectors is > MsixCapability.MaxVectors) Vectors = 0;
         }
     }
 }

@@ -32,13 +32,22 @@ namespace DeviceModel.Pci
         public IReadOnlyList<BarDeclaration> Bars { get; init; } = [];
         /// <summary>The expansion ROM BAR, or null for none.</summary>
         public ExpansionRomDeclaration? ExpansionRom { get; init; }
+        /// <summary>
+        /// Whether a type-1 header's I/O window can be programmed (default); false: the guest cannot write the I/O
+        /// base/limit or the command register's I/O enable (QEMU's root port with <c>io-reserve=0</c>).
+        /// </summary>
+        public bool IoWindow { get; init; } = true;
 
         /// <summary>Builds the configuration space.</summary>
         /// <exception cref="PciConfigurationException">Capabilities or BARs collide, overflow, or need a PCI Express space.</exception>
         public RealizedPciFunction Realize()
         {
             var space = new ConfigSpace(Express ? ConfigSpace.ExpressSize : ConfigSpace.ConventionalSize);
-            if (HeaderType == PciHeaderType.Bridge) PciHeader.InitializeBridge(space, Identity, Multifunction, ExpressPort);
+            if (HeaderType == PciHeaderType.Bridge)
+            {
+                PciHeader.InitializeBridge(space, Identity, Multifunction, ExpressPort);
+                if (!IoWindow) PciHeader.DisableIoWindow(space);
+            }
             else PciHeader.InitializeEndpoint(space, Identity, Multifunction);
             space.Values.Set8(PciRegisters.InterruptPin, InterruptPin);
 

@@ -34,6 +34,19 @@ namespace DeviceModel.Pci
         }
 
         /// <summary>
+        /// Makes a bridge's I/O window unprogrammable: I/O base/limit and the command register's I/O enable read-only
+        /// (QEMU's gen_rp_realize when the root port reserves no I/O, <c>io-reserve=0</c>).
+        /// </summary>
+        public static void DisableIoWindow(ConfigSpace space)
+        {
+            System.ArgumentNullException.ThrowIfNull(space);
+            ConfigBytes w = space.WriteMask;
+            w.Set16(PciRegisters.Command, (ushort)(w.Get16(PciRegisters.Command) & ~PciRegisters.CommandIo));
+            w.Set8(PciRegisters.IoBase, 0);
+            w.Set8(PciRegisters.IoLimit, 0);
+        }
+
+        /// <summary>
         /// Type 1 header: identity (the class code is forced to PCI bridge 0x0604 as QEMU's <c>pci_bridge_initfn</c>),
         /// 66 MHz and fast back-to-back in status and secondary status, 16-bit I/O and 64-bit prefetchable windows, and the
         /// bridge masks: bus numbers and secondary latency timer, windows, upper-32 prefetchable registers and bridge

@@ -34,16 +34,22 @@ internal sealed class QemuCase
     public override string ToString() => Device + " " + Machine + " " + Variant;
 }
 
-/// <summary>One device's reference file in tests/goldens/qemu (format: tools/qemu-reference/README.md).</summary>
+/// <summary>
+/// One device's reference file in tests/goldens/qemu, or in tests/goldens/qemu-extra (the extra option variants of
+/// tools/qemu-reference/extra-variants.txt on a few machine types; same format: tools/qemu-reference/README.md).
+/// </summary>
 internal sealed class QemuGolden
 {
-    private QemuGolden(string device, JsonDocument document)
+    private QemuGolden(string device, JsonDocument document, bool extra)
     {
         Device = device;
         Document = document;
+        Extra = extra;
     }
 
     public string Device { get; }
+    /// <summary>Whether the file is one of tests/goldens/qemu-extra.</summary>
+    public bool Extra { get; }
     public JsonDocument Document { get; }
     public JsonElement Root => Document.RootElement;
 
@@ -53,17 +59,31 @@ internal sealed class QemuGolden
     /// <summary>The recorder's <c>-device</c> strings of a root-port variant: the port, then the device under test.</summary>
     public IReadOnlyList<string> RootPortTemplate => DeviceArguments(Root.GetProperty("recorder").GetProperty("behind_root_port").GetString()!.Split(';')[0]);
 
-    /// <summary>Every recorded device, in file-name order.</summary>
-    public static IReadOnlyList<QemuGolden> All { get; } = Load();
+    /// <summary>Every recorded device's main file, in file-name order.</summary>
+    public static IReadOnlyList<QemuGolden> All { get; } = Load(Repository.Goldens, extra: false);
+
+    /// <summary>The extra-variant files, in file-name order.</summary>
+    public static IReadOnlyList<QemuGolden> Extras { get; } = Load(Repository.ExtraGoldens, extra: true);
+
+    /// <summary>Main files, then extra files: every recorded case is in exactly one of them.</summary>
+    public static IEnumerable<QemuGolden> AllFiles => All.Concat(Extras);
 
     public static QemuGolden Of(string device) => All.Single(g => g.Device == device);
 
-    /// <summary>Every machine × variant of the device, in file order.</summary>
+    /// <summary>
+    /// Every machine × variant of the device, in file order. An extra file's <c>default</c> run (the base of its
+    /// property diffs) and any variant the main file also records are cases of the main file, so they are skipped.
+    /// </summary>
     public IEnumerable<QemuCase> Cases()
     {
+        QemuGolden? main = Extra ? All.SingleOrDefault(g => g.Device == Device) : null;
         foreach (JsonProperty machine in Root.GetProperty("machines").EnumerateObject())
         {
-            foreach (JsonProperty variant in machine.Value.EnumerateObject()) yield return Case(machine.Name, variant.Name);
+            foreach (JsonProperty variant in machine.Value.EnumerateObject())
+            {
+                if (main is not null && main.Root.GetProperty("variants").TryGetProperty(variant.Name, out _)) continue;
+                yield return Case(machine.Name, variant.Name);
+            }
         }
     }
 
@@ -132,13 +152,14 @@ internal sealed class QemuGolden
         return devices;
     }
 
-    private static IReadOnlyList<QemuGolden> Load()
+    private static IReadOnlyList<QemuGolden> Load(string directory, bool extra)
     {
         var goldens = new List<QemuGolden>();
-        foreach (string path in Directory.GetFiles(Repository.Goldens, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        if (!Directory.Exists(directory)) return goldens;
+        foreach (string path in Directory.GetFiles(directory, "*.json").OrderBy(p => p, StringComparer.Ordinal))
         {
             JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            goldens.Add(new QemuGolden(document.RootElement.GetProperty("device").GetString()!, document));
+            goldens.Add(new QemuGolden(document.RootElement.GetProperty("device").GetString()!, document, extra));
         }
         return goldens;
     }

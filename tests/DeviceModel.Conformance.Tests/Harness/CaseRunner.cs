@@ -41,7 +41,7 @@ internal sealed class CaseResult
 internal static class CaseRunner
 {
     private static readonly Lazy<IReadOnlyList<CaseResult>> AllResults = new(() =>
-        QemuGolden.All.SelectMany(g => g.Cases()).Select(Run).ToList());
+        QemuGolden.AllFiles.SelectMany(g => g.Cases()).Select(Run).ToList());
 
     /// <summary>Every recorded case of every device, run once per test session.</summary>
     public static IReadOnlyList<CaseResult> All => AllResults.Value;

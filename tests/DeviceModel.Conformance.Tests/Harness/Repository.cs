@@ -11,6 +11,9 @@ internal static class Repository
     /// <summary>The QEMU reference data the recorder writes (tools/qemu-reference).</summary>
     public static string Goldens => Path.Combine(Root, "tests", "goldens", "qemu");
 
+    /// <summary>The extra option variants on a few machine types (tools/qemu-reference/extra-variants.txt).</summary>
+    public static string ExtraGoldens => Path.Combine(Root, "tests", "goldens", "qemu-extra");
+
     /// <summary>The generated conformance report.</summary>
     public static string Report => Path.Combine(Root, "docs", "conformance.md");
 

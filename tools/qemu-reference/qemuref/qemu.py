@@ -94,6 +94,22 @@ def merge_options(required, options):
     return ",".join(kept + [o for o in options.split(",") if o])
 
 
+def variant_slot(options, default):
+    """The slot of an ``addr=SS[.0]`` (hex, function 0) in a variant's options,
+    else ``default``.  The variant's addr replaces the harness's own."""
+    for o in options.split(","):
+        if o.startswith("addr="):
+            slot, _, fn = o[5:].partition(".")
+            if fn not in ("", "0"):
+                raise ValueError("only function 0 can be recorded: " + o)
+            return int(slot, 16)
+    return default
+
+
+def without_addr(options):
+    return ",".join(o for o in options.split(",") if o and not o.startswith("addr="))
+
+
 def device_command(machine, device, variant):
     """Return (argv without the protocol switch, (bus, slot) of the DUT).
 
@@ -109,9 +125,10 @@ def device_command(machine, device, variant):
         where = (SECONDARY_BUS, 0)
     else:
         root_bus = "pcie.0" if is_q35(machine) else "pci.0"
-        spec = "%s,id=%s,bus=%s,addr=%d.0" % (device.name, DUT_ID, root_bus, device.slot)
-        where = (0, device.slot)
-    opts = merge_options(device.required_options, variant.options)
+        slot = variant_slot(variant.options, device.slot)
+        spec = "%s,id=%s,bus=%s,addr=%d.0" % (device.name, DUT_ID, root_bus, slot)
+        where = (0, slot)
+    opts = merge_options(device.required_options, without_addr(variant.options))
     if opts:
         spec += "," + opts
     return args + ["-device", spec], where
