@@ -4,6 +4,10 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-balloon-pci", Description = "Virtio memory balloon")]
 public sealed partial class VirtioBalloonPci : VirtioPciDevice
 {
+    /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
+    [CompatHint("2.4", false)]
+    public override bool AnyLayout { get; set; } = true;
+
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 5;
 

@@ -19,6 +19,10 @@ public enum BlockdevOnError
 [Device("virtio-blk-pci", Description = "Virtio block device")]
 public sealed partial class VirtioBlkPci : VirtioPciDevice
 {
+    /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
+    [CompatHint("2.4", false)]
+    public override bool AnyLayout { get; set; } = true;
+
     /// <summary>Vectors: auto is one per queue plus one for configuration changes.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     [CompatHint("2.12", 2u)]

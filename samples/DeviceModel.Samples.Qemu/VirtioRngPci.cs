@@ -4,6 +4,10 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
 public sealed partial class VirtioRngPci : VirtioPciDevice
 {
+    /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
+    [CompatHint("2.4", false)]
+    public override bool AnyLayout { get; set; } = true;
+
     /// <summary>Vectors: QEMU 7.2 gave virtio-rng-pci two (config and the request queue); older machines had none.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     [CompatHint("7.2", 0u)]

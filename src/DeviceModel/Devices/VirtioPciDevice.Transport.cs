@@ -41,7 +41,7 @@ namespace DeviceModel
         protected bool IsModern => !DisableModern;
 
         /// <inheritdoc/>
-        protected override bool IsExpressFunction => Realizing.IsPciExpress && IsModern && !DisablePcie;
+        protected override bool IsExpressFunction => Realizing.IsPciExpress && RequestedModern && !DisablePcie;
 
         /// <summary>The port I/O notify capability is present.</summary>
         protected bool HasNotifyPio => IsModern && ModernPioNotify;
@@ -61,7 +61,12 @@ namespace DeviceModel
         protected override PciIdentity Identity => VirtioPciLayout.Identity(Options);
 
         /// <inheritdoc/>
-        protected override void Validate() => VirtioPciLayout.Validate(Options);
+        protected override void Validate()
+        {
+            if (RequestedNeither)
+                throw new PciConfigurationException("device cannot work as neither modern nor legacy mode is enabled: set either disable-modern or disable-legacy to off");
+            VirtioPciLayout.Validate(Options);
+        }
 
         /// <inheritdoc/>
         protected override void DeclareBars(List<BarDeclaration> bars)

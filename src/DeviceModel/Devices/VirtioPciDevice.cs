@@ -103,9 +103,11 @@ namespace DeviceModel
         [ConfigOption("notify_on_empty", Description = "Offer notify on empty")]
         public bool NotifyOnEmpty { get; set; } = true;
 
-        /// <summary>VIRTIO_F_ANY_LAYOUT.</summary>
+        /// <summary>
+        /// VIRTIO_F_ANY_LAYOUT. QEMU's compat entries for it name device types (hw_compat_2_3: virtio-blk, -balloon,
+        /// -serial, -rng, …), so the history is on the device types that have one.
+        /// </summary>
         [ConfigOption("any_layout", Description = "Offer any descriptor layout")]
-        [CompatHint("2.4", false)]
         public virtual bool AnyLayout { get; set; } = true;
 
         /// <summary>VIRTIO_F_IOMMU_PLATFORM.</summary>
@@ -151,6 +153,31 @@ namespace DeviceModel
         {
             base.ApplyRealizeRules(context);
             if (Vectors is > MsixCapability.MaxVectors) Vectors = 0;
+            if (ForcesVirtio1)
+            {
+                // virtio_pci_dc_realize decided PCI Express from the requested disable-modern, and virtio_pci_realize
+                // refused "neither", before the type's realize calls virtio_pci_force_virtio_1.
+                _requestedNeither = DisableModern && DisableLegacy == OnOffAuto.On;
+                _requestedModern = !DisableModern;
+                DisableLegacy = OnOffAuto.On;
+                DisableModern = false;
+            }
         }
+
+        /// <summary>
+        /// QEMU's <c>virtio_pci_force_virtio_1</c> (virtio-input, virtio-gpu): the type's realize sets
+        /// <c>disable-legacy=on</c> and <c>disable-modern=off</c> whatever was asked, after the transport decided the
+        /// PCI Express capability from the requested <c>disable-modern</c> and refused "neither".
+        /// </summary>
+        protected virtual bool ForcesVirtio1 => false;
+
+        private bool _requestedNeither;
+        private bool? _requestedModern;
+
+        /// <summary>Whether the modern interface was requested before <see cref="ForcesVirtio1"/> applied (PCI Express decision).</summary>
+        private protected bool RequestedModern => _requestedModern ?? !DisableModern;
+
+        /// <summary>Whether neither interface was requested before <see cref="ForcesVirtio1"/> applied.</summary>
+        private protected bool RequestedNeither => _requestedNeither;
     }
 }

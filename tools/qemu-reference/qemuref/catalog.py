@@ -100,6 +100,11 @@ DEVICES = OrderedDict((d.name, d) for d in [
            notes=["no vectors=0 variant: virtio-balloon-pci has no 'vectors' property"]),
     Device("virtio-rng-pci", _virtio_variants(), help_also=("virtio-rng-device",)),
     Device("virtio-serial-pci", _virtio_variants(), help_also=("virtio-serial-device",)),
+    # virtio-input and virtio-gpu: modern-only types (realize forces disable-legacy=on, disable-modern=off).
+    Device("virtio-keyboard-pci", _virtio_variants(), help_also=("virtio-keyboard-device",)),
+    Device("virtio-mouse-pci", _virtio_variants(), help_also=("virtio-mouse-device",)),
+    Device("virtio-tablet-pci", _virtio_variants(), help_also=("virtio-tablet-device",)),
+    Device("virtio-gpu-pci", _virtio_variants(), help_also=("virtio-gpu-device",)),
     Device("e1000", OrderedDict([("default", _v()), ("rp:default", _v("", True))])),
     # The root port itself as DUT, at 00:04.0 (the slot the rp: variants use).
     Device("pcie-root-port", OrderedDict([

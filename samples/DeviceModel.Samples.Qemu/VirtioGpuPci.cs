@@ -1,0 +1,50 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>
+/// QEMU's <c>virtio-gpu-pci</c>: a 2D virtio GPU without VGA compatibility. QEMU's realize forces virtio 1.0
+/// (<c>virtio_pci_force_virtio_1</c>): the device is always modern-only.
+/// </summary>
+[Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
+public sealed partial class VirtioGpuPci : VirtioPciDevice
+{
+    /// <summary>Three vectors: config, the control queue and the cursor queue.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    public override uint? Vectors { get; set; } = 3;
+
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 16;
+
+    /// <summary>virtio_gpu_config: events_read, events_clear, num_scanouts, num_capsets.</summary>
+    protected override int DeviceConfigLength => 16;
+
+    /// <summary>PCI_CLASS_DISPLAY_OTHER.</summary>
+    protected override ushort? ClassId => 0x0380;
+
+    /// <inheritdoc/>
+    protected override bool ForcesVirtio1 => true;
+
+    /// <summary>Scanouts (heads) offered to the guest.</summary>
+    [ConfigOption("max_outputs", Min = "1", Max = "16", Description = "Number of scanouts (outputs), at most 16")]
+    public uint MaxOutputs { get; set; } = 1;
+
+    /// <summary>VIRTIO_GPU_F_EDID; machines before 4.1 do not offer it.</summary>
+    [ConfigOption("edid", Description = "Offer EDID blobs for the outputs (VIRTIO_GPU_F_EDID)")]
+    [CompatHint("4.1", false)]
+    public bool Edid { get; set; } = true;
+
+    /// <summary>VIRTIO_GPU_F_RESOURCE_BLOB.</summary>
+    [ConfigOption("blob", Description = "Offer blob resources (VIRTIO_GPU_F_RESOURCE_BLOB)")]
+    public bool Blob { get; set; }
+
+    /// <summary>Preferred horizontal resolution.</summary>
+    [ConfigOption("xres", Description = "Preferred horizontal resolution in pixels")]
+    public uint XRes { get; set; } = 1280;
+
+    /// <summary>Preferred vertical resolution.</summary>
+    [ConfigOption("yres", Description = "Preferred vertical resolution in pixels")]
+    public uint YRes { get; set; } = 800;
+
+    /// <summary>Host memory the guest's resources may use.</summary>
+    [ConfigOption("max_hostmem", IsSize = true, HostOnly = true, Description = "Host memory limit for guest resources")]
+    public ulong MaxHostmem { get; set; } = 256UL * 1024 * 1024;
+}

@@ -1,0 +1,69 @@
+namespace DeviceModel.Samples.Qemu;
+
+/// <summary>
+/// QEMU's abstract <c>virtio-input-pci</c>: the options shared by virtio-keyboard-pci, virtio-mouse-pci and
+/// virtio-tablet-pci. QEMU's realize forces virtio 1.0 (<c>virtio_pci_force_virtio_1</c>): the devices are always
+/// modern-only, whatever <c>disable-legacy</c>/<c>disable-modern</c> say.
+/// </summary>
+[Device("virtio-input-pci", Description = "Virtio input device")]
+public abstract partial class VirtioInputPci : VirtioPciDevice
+{
+    /// <summary>Two vectors: config and the event queue.</summary>
+    [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    public override uint? Vectors { get; set; } = 2;
+
+    /// <inheritdoc/>
+    protected override ushort VirtioDeviceType => 18;
+
+    /// <summary>virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union.</summary>
+    protected override int DeviceConfigLength => 136;
+
+    /// <summary>PCI_CLASS_INPUT_OTHER (virtio-tablet-pci); the keyboard and the mouse have their own.</summary>
+    protected override ushort? ClassId => 0x0980;
+
+    /// <inheritdoc/>
+    protected override bool ForcesVirtio1 => true;
+
+    /// <summary>The serial string the device reports (VIRTIO_INPUT_CFG_ID_SERIAL).</summary>
+    [ConfigOption("serial", Description = "Serial number reported to the guest")]
+    public string? Serial { get; set; }
+
+    /// <summary>The display (console) whose input events the device receives.</summary>
+    [ConfigOption("display", HostOnly = true, Description = "ID of the display whose input events are routed to the device")]
+    public string? Display { get; set; }
+
+    /// <summary>The head of <see cref="Display"/>.</summary>
+    [ConfigOption("head", HostOnly = true, Description = "Head of the display whose input events are routed to the device")]
+    public uint Head { get; set; }
+}
+
+/// <summary>QEMU's <c>virtio-keyboard-pci</c>.</summary>
+[Device("virtio-keyboard-pci", Description = "Virtio keyboard")]
+public sealed partial class VirtioKeyboardPci : VirtioInputPci
+{
+    /// <summary>PCI_CLASS_INPUT_KEYBOARD.</summary>
+    protected override ushort? ClassId => 0x0900;
+}
+
+/// <summary>QEMU's <c>virtio-mouse-pci</c>.</summary>
+[Device("virtio-mouse-pci", Description = "Virtio mouse")]
+public sealed partial class VirtioMousePci : VirtioInputPci
+{
+    /// <summary>PCI_CLASS_INPUT_MOUSE.</summary>
+    protected override ushort? ClassId => 0x0902;
+
+    /// <summary>Report a wheel axis (REL_WHEEL) instead of wheel buttons; machines before 2.11 do not.</summary>
+    [ConfigOption("wheel-axis", Description = "Report the wheel as an axis (REL_WHEEL)")]
+    [CompatHint("2.11", false)]
+    public bool WheelAxis { get; set; } = true;
+}
+
+/// <summary>QEMU's <c>virtio-tablet-pci</c>.</summary>
+[Device("virtio-tablet-pci", Description = "Virtio tablet (absolute pointer)")]
+public sealed partial class VirtioTabletPci : VirtioInputPci
+{
+    /// <summary>Report a wheel axis (REL_WHEEL) instead of wheel buttons; machines before 2.11 do not.</summary>
+    [ConfigOption("wheel-axis", Description = "Report the wheel as an axis (REL_WHEEL)")]
+    [CompatHint("2.11", false)]
+    public bool WheelAxis { get; set; } = true;
+}
