@@ -19,6 +19,10 @@ public enum BlockdevOnError
 [Device("virtio-blk-pci", Description = "Virtio block device")]
 public sealed partial class VirtioBlkPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
+    public override bool Ioeventfd { get; set; } = true;
+
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
     [CompatHint("2.4", false)]
     public override bool AnyLayout { get; set; } = true;

@@ -7,6 +7,10 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
 public sealed partial class VirtioGpuPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
+    public override bool Ioeventfd { get; set; }
+
     /// <summary>Three vectors: config, the control queue and the cursor queue.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     public override uint? Vectors { get; set; } = 3;

@@ -5,6 +5,10 @@ namespace DeviceModel.Samples.Qemu;
 public sealed partial class VirtioNetPci : VirtioPciDevice
 {
     /// <inheritdoc/>
+    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
+    public override bool Ioeventfd { get; set; } = true;
+
+    /// <inheritdoc/>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     [CompatHint("6.0", 3u)]
     public override uint? Vectors { get; set; } = 4;

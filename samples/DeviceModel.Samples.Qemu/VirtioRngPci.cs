@@ -4,6 +4,10 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
 public sealed partial class VirtioRngPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
+    public override bool Ioeventfd { get; set; } = true;
+
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
     [CompatHint("2.4", false)]
     public override bool AnyLayout { get; set; } = true;

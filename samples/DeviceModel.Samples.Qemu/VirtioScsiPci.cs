@@ -4,6 +4,10 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-scsi-pci", Description = "Virtio SCSI host adapter")]
 public sealed partial class VirtioScsiPci : VirtioPciDevice
 {
+    /// <inheritdoc/>
+    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
+    public override bool Ioeventfd { get; set; } = true;
+
     /// <summary>Vectors: auto is one per request queue plus control, event and config.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
     public override uint? Vectors { get; set; }

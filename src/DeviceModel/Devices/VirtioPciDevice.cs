@@ -87,9 +87,11 @@ namespace DeviceModel
         [CompatHint("2.2", true)]
         public bool BusMasterBugMigration { get; set; }
 
-        /// <summary>Use ioeventfd for queue notifications: host-side only.</summary>
-        [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-        public bool Ioeventfd { get; set; } = true;
+        /// <summary>
+        /// Use ioeventfd for queue notifications: host-side only. Not every virtio device type has the option in QEMU
+        /// (balloon and input devices do not): types that do override this with <c>[ConfigOption("ioeventfd", HostOnly = true)]</c>.
+        /// </summary>
+        public virtual bool Ioeventfd { get; set; }
 
         /// <summary>VIRTIO_RING_F_INDIRECT_DESC.</summary>
         [ConfigOption("indirect_desc", Description = "Offer indirect descriptors")]
