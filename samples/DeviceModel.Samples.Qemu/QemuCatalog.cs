@@ -15,6 +15,7 @@ namespace DeviceModel.Samples.Qemu;
 [RomImage("efi-virtio.rom", "256k")]
 [RomImage("pxe-virtio.rom", "128k")]
 [RomImage("efi-e1000.rom", "256k")]
+[RomImage("efi-e1000e.rom", "256k")]
 [RomImage("pxe-e1000.rom", "128k")]
 public static partial class QemuCatalog
 {

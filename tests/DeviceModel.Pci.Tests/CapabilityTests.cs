@@ -64,8 +64,10 @@ public sealed class CapabilityTests
         (ConfigSpace space, int at) = Realize(msi);
         Assert.Equal(header, Spaces.Hex(space.Bytes.Slice(at, 4)));
         ushort control = space.Read16(at + 2);
-        space.Write16(at + 2, 0xffff);
-        Assert.Equal(control | 0x71, space.Read16(at + 2));
+        space.Write16(at + 2, 0xfffe);                                      // disabled: Multiple Message Enable as written
+        Assert.Equal(control | 0x70, space.Read16(at + 2));
+        space.Write16(at + 2, 0xffff);                                      // enabled: clamped to Multiple Message Capable
+        Assert.Equal(control | 0x01 | (control & 0x0e) << 3, space.Read16(at + 2));
         space.Write32(at + 4, 0xffffffff);
         Assert.Equal(0xfffffffcu, space.Read32(at + 4));
         space.Write16(at + msi.DataOffset, 0xffff);
@@ -75,6 +77,30 @@ public sealed class CapabilityTests
             space.Write32(at + msi.MaskOffset, 0xffffffff);
             Assert.Equal(uint.MaxValue >> (32 - vectors), space.Read32(at + msi.MaskOffset));
         }
+    }
+
+    [Fact]
+    public void Power_management_with_pme_has_pme_enable_and_data_select_writable_and_pme_status_w1c()
+    {
+        (ConfigSpace space, int at) = Realize(PowerManagementCapability.WithPme(0x0022));
+        Assert.Equal("01002200" + "00000000", Spaces.Hex(space.Bytes.Slice(at, 8)));
+        space.Write16(at + 4, 0x7fff);
+        Assert.Equal(0x1f03, space.Read16(at + 4));
+        Assert.Equal(PowerManagementCapability.PmeStatusBit, space.WriteOneToClearMask.Get16(at + 4));
+    }
+
+    [Fact]
+    public void Pcie_version_1_endpoint_is_20_bytes_without_device_2_registers()
+    {
+        PciExpressCapability rcie = PciExpressCapability.EndpointVersion1(rootComplexIntegrated: true);
+        Assert.Equal(PciExpressCapability.Version1Size, rcie.Length);
+        (ConfigSpace space, int at) = Realize(rcie, express: true);
+        Assert.Equal("10009100" + "00800000" + "00000000" + "11040000" + "00001100", Spaces.Hex(space.Bytes.Slice(at, 0x14)));
+        (ConfigSpace endpoint, int epAt) = Realize(PciExpressCapability.EndpointVersion1(rootComplexIntegrated: false), express: true);
+        Assert.Equal(0x0001, endpoint.Read16(epAt + 2));
+        endpoint.Write16(epAt + 8, 0x7fff);
+        Assert.Equal(0, endpoint.Read16(epAt + 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PciExpressCapability(PciExpressPortType.Endpoint, 3));
     }
 
     [Fact]
@@ -179,6 +205,24 @@ public sealed class CapabilityTests
         Assert.Equal(0x0000_0020u, space.Read32(0x104));
         space.Write16(0x14e, 0xffff);
         Assert.Equal(0x800f, space.Read16(0x14e));
+    }
+
+    [Fact]
+    public void Device_serial_number_follows_a_shortened_aer_read_only()
+    {
+        RealizedPciFunction function = new PciFunctionLayout
+        {
+            Identity = default,
+            Express = true,
+            ExtendedCapabilities = [new(new AerCapability(length: AerCapability.SizeWithoutPrefixLogTail)), new(new DeviceSerialNumberCapability(0x525400ff_ff123456))],
+        }.Realize();
+        ConfigSpace space = function.Config;
+        Assert.Equal(0x140, function.ExtendedCapabilities[1].Offset);
+        Assert.Equal("01000214", Spaces.Hex(space.Bytes.Slice(0x100, 4)));
+        Assert.Equal("03000100" + "563412ffff005452", Spaces.Hex(space.Bytes.Slice(0x140, 12)));
+        WriteAllOnes(space, 0x140, 12);
+        Assert.Equal("03000100" + "563412ffff005452", Spaces.Hex(space.Bytes.Slice(0x140, 12)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AerCapability(length: 0x44));
     }
 
     [Fact]

@@ -106,6 +106,8 @@ DEVICES = OrderedDict((d.name, d) for d in [
     Device("virtio-tablet-pci", _virtio_variants(), help_also=("virtio-tablet-device",)),
     Device("virtio-gpu-pci", _virtio_variants(), help_also=("virtio-gpu-device",)),
     Device("e1000", OrderedDict([("default", _v()), ("rp:default", _v("", True))])),
+    # Intel 82574L: PCI Express endpoint (PM, MSI, PCIe, MSI-X; AER and DSN on q35).
+    Device("e1000e", OrderedDict([("default", _v()), ("rp:default", _v("", True))])),
     # The root port itself as DUT, at 00:04.0 (the slot the rp: variants use).
     Device("pcie-root-port", OrderedDict([
         ("default", _v()),

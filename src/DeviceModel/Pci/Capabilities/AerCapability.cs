@@ -36,13 +36,25 @@ namespace DeviceModel.Pci
         /// <summary>Root error status (root ports).</summary>
         public const int RootStatusOffset = 0x30;
 
+        /// <summary>Length up to the end of the TLP prefix log's first two dwords (0x40): what a device reserves when it
+        /// places another extended capability over the rest of the log, as QEMU's e1000e puts its DSN at AER + 0x40.</summary>
+        public const int SizeWithoutPrefixLogTail = 0x40;
+
         /// <summary>Declares the capability; <paramref name="multipleHeaderRecording"/> when the device keeps a header log
-        /// (QEMU's <c>aer_log_max</c> &gt; 0), <paramref name="rootPort"/> for a root port's root error registers.</summary>
-        public AerCapability(bool multipleHeaderRecording = false, bool rootPort = false) : base(CapabilityId, 2, "AER", Size)
+        /// (QEMU's <c>aer_log_max</c> &gt; 0), <paramref name="rootPort"/> for a root port's root error registers.
+        /// <paramref name="length"/> is the span the capability reserves: <see cref="Size"/>, or
+        /// <see cref="SizeWithoutPrefixLogTail"/> when the device overlays the last 8 bytes (which always read 0 and are
+        /// read-only here) with another capability.</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="length"/> is neither.</exception>
+        public AerCapability(bool multipleHeaderRecording = false, bool rootPort = false, int length = Size) : base(CapabilityId, 2, "AER", CheckLength(length))
         {
             MultipleHeaderRecording = multipleHeaderRecording;
             RootPort = rootPort;
         }
+
+        private static int CheckLength(int length) => length is Size or SizeWithoutPrefixLogTail
+            ? length
+            : throw new System.ArgumentOutOfRangeException(nameof(length), length, "AER is 0x48 bytes, or 0x40 without the tail of its TLP prefix log");
 
         /// <summary>Multiple header recording capable (and its enable writable).</summary>
         public bool MultipleHeaderRecording { get; }

@@ -63,5 +63,21 @@ namespace DeviceModel.Pci
             registers.WriteMask.Set16(DataOffset, 0xffff);
             if (PerVectorMask) registers.WriteMask.Set32(MaskOffset, uint.MaxValue >> (32 - Vectors));
         }
+
+        /// <inheritdoc/>
+        protected internal override IConfigWriteObserver? CreateWriteObserver(int offset) =>
+            new MultipleMessageEnableObserver(offset + ControlOffset, BitOperations.TrailingZeroCount(Vectors));
+
+        /// <summary>QEMU's <c>msi_write_config</c>: while MSI is enabled, a Multiple Message Enable above Multiple Message
+        /// Capable reads back as the capable value.</summary>
+        private sealed class MultipleMessageEnableObserver(int control, int logVectors) : IConfigWriteObserver
+        {
+            public void AfterWrite(ConfigSpace space, int offset, int width)
+            {
+                ushort flags = space.Values.Get16(control);
+                if ((flags & 0x0001) == 0 || ((flags & 0x0070) >> 4) <= logVectors) return;
+                space.Values.Set16(control, (ushort)(flags & ~0x0070 | logVectors << 4));
+            }
+        }
     }
 }

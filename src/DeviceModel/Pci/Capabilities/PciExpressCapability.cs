@@ -35,6 +35,8 @@ namespace DeviceModel.Pci
         public const byte CapabilityId = 0x10;
         /// <summary>Length of a version 2 capability (<c>PCI_EXP_VER2_SIZEOF</c>).</summary>
         public const int Version2Size = 0x3c;
+        /// <summary>Length of a version 1 capability (<c>PCI_EXP_VER1_SIZEOF</c>): up to Link Status.</summary>
+        public const int Version1Size = 0x14;
 
         /// <summary>PCI Express Capabilities register.</summary>
         public const int FlagsOffset = 0x02;
@@ -76,11 +78,30 @@ namespace DeviceModel.Pci
         /// <summary>Link Control: common clock configuration and extended synch.</summary>
         public const ushort LinkControlWritableBits = 0x00c0;
 
-        /// <summary>Declares the capability for a function of <paramref name="portType"/>.</summary>
-        public PciExpressCapability(PciExpressPortType portType) : base(CapabilityId, "PCIe", Version2Size) => PortType = portType;
+        /// <summary>Declares the capability (version 2) for a function of <paramref name="portType"/>.</summary>
+        public PciExpressCapability(PciExpressPortType portType) : this(portType, 2)
+        {
+        }
+
+        /// <summary>Declares a capability of <paramref name="version"/> 1 (QEMU's <c>pcie_cap_v1_init</c>: 20 bytes, no
+        /// Device/Link 2 registers) or 2 for a function of <paramref name="portType"/>.</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="version"/> is not 1 or 2.</exception>
+        public PciExpressCapability(PciExpressPortType portType, int version)
+            : base(CapabilityId, "PCIe", version switch
+            {
+                1 => Version1Size,
+                2 => Version2Size,
+                _ => throw new System.ArgumentOutOfRangeException(nameof(version), version, "PCI Express capability versions are 1 and 2"),
+            })
+        {
+            PortType = portType;
+            Version = version;
+        }
 
         /// <summary>The Device/Port Type.</summary>
         public PciExpressPortType PortType { get; }
+        /// <summary>The capability version (1 or 2).</summary>
+        public int Version { get; }
         /// <summary>Link Capabilities: port number (bits 31:24).</summary>
         public byte PortNumber { get; init; }
         /// <summary>Error reporting enables writable, error status bits W1C (QEMU's <c>pcie_cap_deverr_init</c>, <c>x-pcie-deverr-init</c>).</summary>
@@ -118,6 +139,13 @@ namespace DeviceModel.Pci
                 ReadOnlyEmptyExtendedHeader = readOnlyEmptyExtendedHeader,
             };
 
+        /// <summary>
+        /// QEMU's <c>pcie_endpoint_cap_v1_init</c>: a version 1 endpoint capability with no error reporting or link
+        /// control init; a function on a PCI Express root bus is a root complex integrated endpoint.
+        /// </summary>
+        public static PciExpressCapability EndpointVersion1(bool rootComplexIntegrated) =>
+            new(rootComplexIntegrated ? PciExpressPortType.RootComplexIntegratedEndpoint : PciExpressPortType.Endpoint, 1);
+
         /// <summary>A root port as QEMU's <c>rp_realize</c> sets its capability up: ARI forwarding, error reporting, the
         /// slot, root control and, when given, the advertised link.</summary>
         public static PciExpressCapability RootPort(byte portNumber, PciExpressSlot? slot, bool readOnlyEmptyExtendedHeader = true, PciExpressLink? link = null) =>
@@ -138,12 +166,13 @@ namespace DeviceModel.Pci
             ConfigBytes v = registers.Values, w = registers.WriteMask, w1c = registers.WriteOneToClearMask;
 
             // pcie_cap_v1_fill: flags, RBER, x1 2.5 GT/s link with L0s; link status is not checked on migration.
-            v.Set16(FlagsOffset, (ushort)((byte)PortType << 4 & 0xf0 | 0x2));
+            v.Set16(FlagsOffset, (ushort)((byte)PortType << 4 & 0xf0 | Version));
             v.Set32(DeviceCapabilitiesOffset, 0x8000);
             v.Set32(LinkCapabilitiesOffset, (uint)PortNumber << 24 | 0x400 | 0x10 | 0x1);
             v.Set16(LinkStatusOffset, 0x0011);
             registers.CheckMask.Set16(LinkStatusOffset, 0);
             if (Link is PciExpressLink link) FillLink(v, link);
+            if (Version == 1) return;
 
             // pcie_cap_init, version 2: extended fmt field and End-End TLP prefix supported; prefix blocking writable.
             v.Set32(DeviceCapabilities2Offset, 0x0010_0000 | 0x0020_0000);

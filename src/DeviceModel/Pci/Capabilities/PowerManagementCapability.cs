@@ -17,6 +17,12 @@ namespace DeviceModel.Pci
         public const int ControlOffset = 4;
         /// <summary>PMCSR PowerState field (D0–D3hot).</summary>
         public const ushort PowerStateMask = 0x0003;
+        /// <summary>PMCSR PME_En.</summary>
+        public const ushort PmeEnableBit = 0x0100;
+        /// <summary>PMCSR Data_Select field.</summary>
+        public const ushort DataSelectMask = 0x1e00;
+        /// <summary>PMCSR PME_Status (write 1 to clear).</summary>
+        public const ushort PmeStatusBit = 0x8000;
 
         /// <summary>Declares the capability.</summary>
         public PowerManagementCapability(ushort capabilities = 0x0003, bool powerStateWritable = true)
@@ -25,6 +31,15 @@ namespace DeviceModel.Pci
             Capabilities = capabilities;
             PowerStateWritable = powerStateWritable;
         }
+
+        /// <summary>
+        /// A PM capability whose PMCSR is a NIC's (QEMU's e1000e: <c>e1000e_add_pm_capability</c>): PowerState, PME_En and
+        /// Data_Select writable, PME_Status write-1-to-clear.
+        /// </summary>
+        public static PowerManagementCapability WithPme(ushort capabilities) => new(capabilities) { PmeControl = true };
+
+        /// <summary>PME_En and Data_Select writable and PME_Status W1C, besides PowerState.</summary>
+        public bool PmeControl { get; private init; }
 
         /// <summary>The PMC register value.</summary>
         public ushort Capabilities { get; }
@@ -36,6 +51,11 @@ namespace DeviceModel.Pci
         {
             registers.Values.Set16(PmcOffset, Capabilities);
             if (PowerStateWritable) registers.WriteMask.Set16(ControlOffset, PowerStateMask);
+            if (PmeControl)
+            {
+                registers.WriteMask.Or16(ControlOffset, PmeEnableBit | DataSelectMask);
+                registers.WriteOneToClearMask.Set16(ControlOffset, PmeStatusBit);
+            }
         }
     }
 }
