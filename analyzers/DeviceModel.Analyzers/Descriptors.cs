@@ -123,6 +123,12 @@ namespace DeviceModel.Analyzers
             DiagnosticSeverity.Error,
             "A [CompatHint] Family names one of the machine families the product declares with [MachineFamily] (e.g. \"pc-q35\"); an entry scoped to a family no machine has never applies.");
 
+        public static readonly DiagnosticDescriptor InvalidClassHint = Create("DM0020",
+            "Class-level compat hint names no inherited option",
+            "[CompatHint] on '{0}' {1}",
+            DiagnosticSeverity.Error,
+            "On a class, [CompatHint(since, value, Option = \"name\")] records the product's history of an option the class inherits from a base type (framework base types have no versions). Option must name an inherited option; an option the class declares itself, or a property's own hints, take no Option.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
     }

@@ -40,7 +40,8 @@ namespace DeviceModel.Analyzers
             Descriptors.InvalidProductVersion,
             Descriptors.MisplacedHint,
             Descriptors.MalformedBaselineLine,
-            Descriptors.UnknownHintFamily);
+            Descriptors.UnknownHintFamily,
+            Descriptors.InvalidClassHint);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -74,7 +75,13 @@ namespace DeviceModel.Analyzers
             if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product));
             if (device is null)
             {
-                context.RegisterSymbolEndAction(end => DeviceChecks.AnalyzeNonDevice(end, type));
+                context.RegisterSymbolEndAction(end =>
+                {
+                    DeviceChecks.AnalyzeNonDevice(end, type);
+                    // A class without [Device] (a product's abstract base such as QemuVirtioPciDevice) may still record
+                    // the history of options it inherits.
+                    new DeviceChecks(end, type, device: null, new Initializers(), state).CheckClassHints();
+                });
                 return;
             }
             var initializers = new Initializers();

@@ -16,19 +16,19 @@ namespace DeviceModel.Analyzers
     {
         private readonly SymbolAnalysisContext _context;
         private readonly INamedTypeSymbol _type;
-        private readonly AttributeData _device;
+        private readonly AttributeData? _device;
         private readonly Initializers _initializers;
         private readonly CompilationState _state;
         private readonly string? _deviceName;
 
-        public DeviceChecks(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData device, Initializers initializers, CompilationState state)
+        public DeviceChecks(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData? device, Initializers initializers, CompilationState state)
         {
             _context = context;
             _type = type;
             _device = device;
             _initializers = initializers;
             _state = state;
-            _deviceName = device.ConstructorArguments.Length == 1 ? device.ConstructorArguments[0].Value as string : null;
+            _deviceName = device is { ConstructorArguments.Length: 1 } ? device.ConstructorArguments[0].Value as string : null;
         }
 
         private ProductInfo Product => _state.Product;
@@ -48,6 +48,7 @@ namespace DeviceModel.Analyzers
                 }
                 CheckOption(option, keyed);
             }
+            CheckClassHints();
             CheckDuplicates();
             CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name);
         }
@@ -67,8 +68,80 @@ namespace DeviceModel.Analyzers
 
         // ---- the class ----
 
+        /// <summary>
+        /// DM0020 and the history checks for <c>[CompatHint(…, Option = name)]</c> on the class: each names an option the
+        /// class inherits (not one it declares, nor one whose overriding property here has hints of its own), and each
+        /// option's entries form a valid history (DM0004–DM0006, DM0015, DM0017). The inherited default may live in another
+        /// assembly, so the no-op check compares entries only with each other.
+        /// </summary>
+        public void CheckClassHints()
+        {
+            var groups = new Dictionary<string, List<AttributeData>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (AttributeData hint in _type.GetAttributes())
+            {
+                if (!AttributeNames.Is(hint, AttributeNames.CompatHint)) continue;
+                if (AttributeNames.NamedString(hint, "Option") is not string name)
+                {
+                    Report(Descriptors.InvalidClassHint, Location(hint) ?? _type.Locations[0], _type.Name,
+                        "needs Option = \"<option>\": on a class, an entry records the history of an option the class inherits");
+                    continue;
+                }
+                if (!groups.TryGetValue(name, out List<AttributeData>? hints))
+                {
+                    groups.Add(name, hints = new List<AttributeData>());
+                    order.Add(name);
+                }
+                hints.Add(hint);
+            }
+            if (order.Count == 0) return;
+
+            var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+            var historyHere = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ISymbol member in _type.GetMembers())
+            {
+                if (member is not IPropertySymbol property || OptionReader.Read(property) is not { Name: { } name } option) continue;
+                if (option.OwnsAttribute) declaredHere.Add(name);
+                else if (option.OwnsHistory) historyHere.Add(name);
+            }
+            var inherited = new Dictionary<string, OptionDeclaration>(StringComparer.Ordinal);
+            if (_type.BaseType is { } baseType)
+            {
+                foreach (OptionDeclaration option in OptionReader.ReadHierarchy(baseType))
+                {
+                    if (option.Name is { } name && !inherited.ContainsKey(name)) inherited.Add(name, option);
+                }
+            }
+            foreach (string name in order)
+            {
+                List<AttributeData> hints = groups[name];
+                Location location = NamedArgumentLocation(hints[0], "Option") ?? Location(hints[0]) ?? _type.Locations[0];
+                if (declaredHere.Contains(name))
+                {
+                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', which this class declares: put its [CompatHint]s on the property, without Option");
+                }
+                else if (historyHere.Contains(name))
+                {
+                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', whose overriding property here has [CompatHint]s of its own: keep one history, on the property or on the class");
+                }
+                else if (!inherited.TryGetValue(name, out OptionDeclaration? option))
+                {
+                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', which is not an option '" + _type.Name + "' inherits");
+                }
+                else if (option.HostOnly)
+                {
+                    Report(Descriptors.MisplacedHint, location, name, "host-only options are never versioned");
+                }
+                else if (option.IsUsable)
+                {
+                    CheckHistory(OptionReader.WithClassHistory(option, hints.ToImmutableArray()), defaultValue: null);
+                }
+            }
+        }
+
         private void CheckDeclaration()
         {
+            if (_device is null) return;
             var problems = new List<string>();
             ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
             bool notPartial = declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
@@ -111,6 +184,17 @@ namespace DeviceModel.Analyzers
             if (option.OwnsHistory && option.HostOnly)
             {
                 Report(Descriptors.MisplacedHint, Location(option.History[0]) ?? property.Locations[0], display, "host-only options are never versioned");
+            }
+            if (option.OwnsHistory)
+            {
+                foreach (AttributeData hint in option.History)
+                {
+                    if (AttributeNames.NamedString(hint, "Option") is string named && named != option.Name)
+                    {
+                        Report(Descriptors.InvalidClassHint, NamedArgumentLocation(hint, "Option") ?? Location(hint) ?? property.Locations[0], property.Name,
+                            "names option '" + named + "', but a property's entries belong to its own option '" + display + "': remove Option");
+                    }
+                }
             }
             if (!option.IsUsable) return;
 

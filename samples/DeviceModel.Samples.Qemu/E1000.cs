@@ -8,7 +8,7 @@ namespace DeviceModel.Samples.Qemu;
 /// PCI Express port). Options and compat history as QEMU 7.2 has them.
 /// </summary>
 [Device("e1000", Description = "Intel Gigabit Ethernet")]
-public sealed partial class E1000 : PciDevice
+public sealed partial class E1000 : QemuPciDevice
 {
     /// <inheritdoc/>
     [CompatHint("1.5", "pxe-e1000.rom")]

@@ -16,7 +16,7 @@ namespace DeviceModel.Samples.Qemu;
 [PciCapability(nameof(CreatePowerManagement), Offset = 0xc8, Length = PowerManagementCapability.Size)]
 [PciExtendedCapability(nameof(CreateAer), Offset = 0x100, Length = AerCapability.SizeWithoutPrefixLogTail)]
 [PciExtendedCapability(nameof(CreateSerialNumber), Offset = 0x140, Length = DeviceSerialNumberCapability.Size)]
-public sealed partial class E1000E : PciDevice
+public sealed partial class E1000E : QemuPciDevice
 {
     private const ushort IntelVendor = 0x8086;
     private const int MsixVectors = 5;

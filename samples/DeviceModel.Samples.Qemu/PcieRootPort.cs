@@ -16,6 +16,8 @@ namespace DeviceModel.Samples.Qemu;
 [PciCapability(nameof(CreateResourceReserve), When = nameof(ReservesResources), Length = ResourceReserveCapability.Size)]
 [PciExtendedCapability(nameof(CreateAer), Offset = 0x100, Length = AerCapability.Size)]
 [PciExtendedCapability(nameof(CreateAcs), When = nameof(HasAcs), Offset = 0x148, Length = AcsCapability.Size)]
+[CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]   // QEMU's TYPE_PCI_DEVICE history (see QemuPciDevice)
+[CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
 public sealed partial class PcieRootPort : PciExpressPort
 {
     private const ushort RedHatVendor = 0x1b36;

@@ -2,7 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-balloon-pci</c>: memory ballooning.</summary>
 [Device("virtio-balloon-pci", Description = "Virtio memory balloon")]
-public sealed partial class VirtioBalloonPci : VirtioPciDevice
+public sealed partial class VirtioBalloonPci : QemuVirtioPciDevice
 {
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
     [CompatHint("2.4", false)]

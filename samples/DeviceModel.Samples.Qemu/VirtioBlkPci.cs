@@ -17,7 +17,7 @@ public enum BlockdevOnError
 
 /// <summary>QEMU's <c>virtio-blk-pci</c>: a virtio block device. Options and compat history as QEMU 7.2 has them.</summary>
 [Device("virtio-blk-pci", Description = "Virtio block device")]
-public sealed partial class VirtioBlkPci : VirtioPciDevice
+public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

@@ -5,7 +5,7 @@ namespace DeviceModel.Samples.Qemu;
 /// (<c>virtio_pci_force_virtio_1</c>): the device is always modern-only.
 /// </summary>
 [Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
-public sealed partial class VirtioGpuPci : VirtioPciDevice
+public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

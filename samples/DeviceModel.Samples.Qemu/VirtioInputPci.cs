@@ -6,7 +6,7 @@ namespace DeviceModel.Samples.Qemu;
 /// modern-only, whatever <c>disable-legacy</c>/<c>disable-modern</c> say.
 /// </summary>
 [Device("virtio-input-pci", Description = "Virtio input device")]
-public abstract partial class VirtioInputPci : VirtioPciDevice
+public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 {
     /// <summary>Two vectors: config and the event queue.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]

@@ -2,7 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-net-pci</c>: a virtio network card. Options and compat history as QEMU 7.2 has them.</summary>
 [Device("virtio-net-pci", Description = "Virtio network device")]
-public sealed partial class VirtioNetPci : VirtioPciDevice
+public sealed partial class VirtioNetPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

@@ -2,7 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-rng-pci</c>: an entropy source for the guest.</summary>
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
-public sealed partial class VirtioRngPci : VirtioPciDevice
+public sealed partial class VirtioRngPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

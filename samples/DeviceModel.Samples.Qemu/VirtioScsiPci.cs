@@ -2,7 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-scsi-pci</c>: a virtio SCSI host adapter.</summary>
 [Device("virtio-scsi-pci", Description = "Virtio SCSI host adapter")]
-public sealed partial class VirtioScsiPci : VirtioPciDevice
+public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

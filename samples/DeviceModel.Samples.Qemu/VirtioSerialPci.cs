@@ -2,7 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-serial-pci</c>: virtio console and serial ports.</summary>
 [Device("virtio-serial-pci", Description = "Virtio serial ports and console")]
-public sealed partial class VirtioSerialPci : VirtioPciDevice
+public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
     [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]

@@ -14,6 +14,8 @@ namespace DeviceModel.Analyzers.Model
     /// <item>a property is an option when it or a property it overrides carries <c>[ConfigOption]</c>;</item>
     /// <item>its history is the <c>[CompatHint]</c>s of the nearest property in the override chain that has any, so an
     /// override's own hints replace the inherited history;</item>
+    /// <item>a class may declare the history of an option it inherits with <c>[CompatHint(…, Option = name)]</c> on the
+    /// class; the nearest declaration (class-level, or an overriding property's hints) wins;</item>
     /// <item>the first declaration of a name, walking from the most derived type, wins; later ones are dropped.</item>
     /// </list>
     /// Where the generator silently skips a declaration, this reader records why, for the analyzers to report.
@@ -50,6 +52,18 @@ namespace DeviceModel.Analyzers.Model
             ReadType(option);
             ReadAccessors(option);
             return option;
+        }
+
+        /// <summary>
+        /// <paramref name="option"/> with the history a class declares for it (<c>[CompatHint(…, Option = name)]</c> on a
+        /// class that inherits the option), which replaces the property's own for that class and its subtypes.
+        /// </summary>
+        public static OptionDeclaration WithClassHistory(OptionDeclaration option, ImmutableArray<AttributeData> history)
+        {
+            var copy = new OptionDeclaration(option.Property, option.AttributeOwner, option.Attribute, historySource: null, history);
+            ReadType(copy);
+            ReadAccessors(copy);
+            return copy;
         }
 
         /// <summary>

@@ -43,6 +43,7 @@ namespace DeviceModel.Generators.Parser
             var seen = new HashSet<string>(StringComparer.Ordinal);
             string? parent = null;
             bool hidesDescriptor = false;
+            Dictionary<string, ClassHistory> classHistories = ReadClassHistories(type);
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -58,7 +59,7 @@ namespace DeviceModel.Generators.Parser
                 foreach (ISymbol member in current.GetMembers())
                 {
                     if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer) continue;
-                    OptionSpec? option = ParseOption(property, type, context.SemanticModel.Compilation);
+                    OptionSpec? option = ParseOption(property, type, context.SemanticModel.Compilation, classHistories);
                     if (option is not null && seen.Add(option.Name)) options.Add(option);
                 }
             }
@@ -128,7 +129,49 @@ namespace DeviceModel.Generators.Parser
             return new CatalogSpec(ns, type.Name, (ns is null ? "" : ns + ".") + type.MetadataName, accessibility, productName, productVersion, new EquatableArray<FamilySpec>(families), new EquatableArray<RomSpec>(roms));
         }
 
-        private static OptionSpec? ParseOption(IPropertySymbol property, INamedTypeSymbol deviceType, Compilation compilation)
+        /// <summary>
+        /// A history declared on a class for an option it inherits (<c>[CompatHint(since, value, Option = name)]</c>):
+        /// its entries and how far the class is from the device type (0: the type itself).
+        /// </summary>
+        private sealed class ClassHistory
+        {
+            public ClassHistory(int depth) => Depth = depth;
+            public int Depth { get; }
+            public List<AttributeData> Hints { get; } = new List<AttributeData>();
+        }
+
+        /// <summary>Per option name, the class-level history of the nearest class in <paramref name="type"/>'s chain that declares one.</summary>
+        private static Dictionary<string, ClassHistory> ReadClassHistories(INamedTypeSymbol type)
+        {
+            var histories = new Dictionary<string, ClassHistory>(StringComparer.Ordinal);
+            int depth = 0;
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType, depth++)
+            {
+                var own = new Dictionary<string, ClassHistory>(StringComparer.Ordinal);
+                foreach (AttributeData hint in current.GetAttributes())
+                {
+                    if (!IsAttribute(hint, CompatHintAttribute) || NamedString(hint, "Option") is not string option) continue;
+                    if (histories.ContainsKey(option)) continue; // a nearer class declares this option's history
+                    if (!own.TryGetValue(option, out ClassHistory? history)) own.Add(option, history = new ClassHistory(depth));
+                    history.Hints.Add(hint);
+                }
+                foreach (KeyValuePair<string, ClassHistory> pair in own) histories.Add(pair.Key, pair.Value);
+            }
+            return histories;
+        }
+
+        /// <summary>How many base-type steps separate <paramref name="type"/> from <paramref name="ancestor"/>; -1 when it is not in the chain.</summary>
+        private static int DepthOf(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+        {
+            int depth = 0;
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType, depth++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, ancestor)) return depth;
+            }
+            return -1;
+        }
+
+        private static OptionSpec? ParseOption(IPropertySymbol property, INamedTypeSymbol deviceType, Compilation compilation, Dictionary<string, ClassHistory> classHistories)
         {
             // The option attribute sits on the property or on the property it overrides.
             AttributeData? optionAttribute = null;
@@ -140,6 +183,19 @@ namespace DeviceModel.Generators.Parser
             }
             if (optionAttribute is null || optionAttribute.ConstructorArguments.Length != 1 || optionAttribute.ConstructorArguments[0].Value is not string name) return null;
             if (!ValueSyntax.IsValidOptionName(name)) return null;
+
+            // The nearest declaration of the history wins: an overriding property's hints, or a class's hints for the
+            // inherited option. One class declaring both is ambiguous (the analyzer reports it) and drops the option.
+            IEnumerable<AttributeData> hints = historySource is null
+                ? Enumerable.Empty<AttributeData>()
+                : historySource.GetAttributes().Where(a => IsAttribute(a, CompatHintAttribute));
+            if (historySource is not null && hints.Any(h => NamedString(h, "Option") is string named && named != name)) return null;
+            if (classHistories.TryGetValue(name, out ClassHistory? classHistory))
+            {
+                int propertyDepth = historySource is null ? int.MaxValue : DepthOf(deviceType, historySource.ContainingType);
+                if (propertyDepth == classHistory.Depth) return null;
+                if (classHistory.Depth < propertyDepth) hints = classHistory.Hints;
+            }
             // The option setter assigns after construction, which an init accessor forbids.
             if (property.SetMethod is null || property.SetMethod.IsInitOnly || property.GetMethod is null) return null;
             if (!compilation.IsSymbolAccessibleWithin(property.SetMethod, deviceType) || !compilation.IsSymbolAccessibleWithin(property.GetMethod, deviceType)) return null;
@@ -185,16 +241,13 @@ namespace DeviceModel.Generators.Parser
             }
 
             var history = new List<HintSpec>();
-            if (historySource is not null)
+            foreach (AttributeData hint in hints)
             {
-                foreach (AttributeData hint in historySource.GetAttributes().Where(a => IsAttribute(a, CompatHintAttribute)))
-                {
-                    HintSpec? spec = ParseHint(hint, kind.Value, nullable, isAuto, enumNames, enumValues);
-                    if (spec is null) return null; // an invalid history must not half-apply: the analyzer reports it
-                    history.Add(spec);
-                }
-                history.Sort(CompareHints);
+                HintSpec? spec = ParseHint(hint, kind.Value, nullable, isAuto, enumNames, enumValues);
+                if (spec is null) return null; // an invalid history must not half-apply: the analyzer reports it
+                history.Add(spec);
             }
+            history.Sort(CompareHints);
 
             return new OptionSpec(
                 name,

@@ -66,10 +66,14 @@ namespace DeviceModel
     /// the per-machine-family <c>pc_compat_X_Y</c> ones).
     /// </summary>
     /// <remarks>
-    /// A machine of family F and version V gets the value of the oldest entry, among the entries without a
-    /// <see cref="Family"/> and those of family F, whose <c>since</c> is newer than V; else the property's default.
+    /// <para>A machine of family F and version V gets the value of the oldest entry, among the entries without a
+    /// <see cref="Family"/> and those of family F, whose <c>since</c> is newer than V; else the property's default.</para>
+    /// <para>On a class, with <see cref="Option"/>, an entry belongs to the history of an option the class inherits: a
+    /// product records its own machine versions for options a framework base type declares (the framework has no
+    /// versions). The class and its subtypes get that history; the nearest declaration wins, so a subtype's own
+    /// entries (on the class or on an overriding property) replace the inherited ones.</para>
     /// </remarks>
-    [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
     public sealed class CompatHintAttribute : Attribute
     {
         /// <summary>Records that machines before <paramref name="since"/> keep <paramref name="value"/>.</summary>
@@ -95,5 +99,11 @@ namespace DeviceModel
         /// for machines of every family. Other families' machines skip the entry as if it were not declared.
         /// </summary>
         public string? Family { get; set; }
+
+        /// <summary>
+        /// On a class: the name of the inherited option (<c>"disable-modern"</c>) whose history this entry belongs to.
+        /// Required there; not used on a property, whose entries belong to its own option.
+        /// </summary>
+        public string? Option { get; set; }
     }
 }

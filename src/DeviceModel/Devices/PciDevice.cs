@@ -37,12 +37,10 @@ namespace DeviceModel
 
         /// <summary>PCIe Link Status: report Data Link Layer Link Active.</summary>
         [ConfigOption("x-pcie-lnksta-dllla", Description = "Report Data Link Layer Link Active in PCIe Link Status")]
-        [CompatHint("2.4", false)]
         public bool PcieLnkstaDllla { get; set; } = true;
 
         /// <summary>Initialise the PCIe extended capability header at 0x100 for functions without extended capabilities.</summary>
         [ConfigOption("x-pcie-extcap-init", Description = "Initialise the PCIe extended capability list header")]
-        [CompatHint("2.9", false)]
         public bool PcieExtcapInit { get; set; } = true;
 
         /// <summary>

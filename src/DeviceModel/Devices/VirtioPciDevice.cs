@@ -11,12 +11,10 @@ namespace DeviceModel
     {
         /// <summary>Disable the legacy (virtio 0.9) interface; auto: on behind a PCI Express port, else off.</summary>
         [ConfigOption("disable-legacy", Description = "Disable the legacy virtio interface (auto: on for PCI Express)")]
-        [CompatHint("2.7", OnOffAuto.Off)]
         public OnOffAuto DisableLegacy { get; set; } = OnOffAuto.Auto;
 
         /// <summary>Disable the modern (virtio 1.0) interface.</summary>
         [ConfigOption("disable-modern", Description = "Disable the modern virtio 1.0 interface")]
-        [CompatHint("2.7", true)]
         public bool DisableModern { get; set; }
 
         /// <summary>
@@ -27,7 +25,6 @@ namespace DeviceModel
 
         /// <summary>Migrate extra state (MSI-X pending bits and more).</summary>
         [ConfigOption("migrate-extra", Description = "Migrate extra transport state")]
-        [CompatHint("2.5", false)]
         public bool MigrateExtra { get; set; } = true;
 
         /// <summary>Add a port-I/O notify capability and an I/O BAR2.</summary>
@@ -36,17 +33,14 @@ namespace DeviceModel
 
         /// <summary>Never expose the PCI Express capability, even behind a PCI Express port.</summary>
         [ConfigOption("x-disable-pcie", Description = "Do not expose PCI Express capabilities")]
-        [CompatHint("2.5", true)]
         public bool DisablePcie { get; set; }
 
         /// <summary>One 4 KiB notify page per virtqueue (notify multiplier 0x1000).</summary>
         [ConfigOption("page-per-vq", Description = "Use a separate notification page per virtqueue")]
-        [CompatHint("2.8", true)]
         public bool PagePerVq { get; set; }
 
         /// <summary>Offer features the backend does not support (pre-2.8 behaviour).</summary>
         [ConfigOption("x-ignore-backend-features", Description = "Ignore backend features when offering device features")]
-        [CompatHint("2.8", true)]
         public bool IgnoreBackendFeatures { get; set; }
 
         /// <summary>Address Translation Services extended capability.</summary>
@@ -55,7 +49,6 @@ namespace DeviceModel
 
         /// <summary>ATS: page-aligned requests.</summary>
         [ConfigOption("x-ats-page-aligned", Description = "ATS capability reports page-aligned requests")]
-        [CompatHint("5.2", false)]
         public bool AtsPageAligned { get; set; } = true;
 
         /// <summary>Advanced Error Reporting extended capability.</summary>
@@ -64,27 +57,22 @@ namespace DeviceModel
 
         /// <summary>PCIe Device Control: error reporting enables writable.</summary>
         [ConfigOption("x-pcie-deverr-init", Description = "Make PCIe device error reporting enables writable")]
-        [CompatHint("2.9", false)]
         public bool PcieDeverrInit { get; set; } = true;
 
         /// <summary>PCIe Link Control writable bits.</summary>
         [ConfigOption("x-pcie-lnkctl-init", Description = "Make PCIe link control bits writable")]
-        [CompatHint("2.9", false)]
         public bool PcieLnkctlInit { get; set; } = true;
 
         /// <summary>PCI power management capability behind PCI Express ports.</summary>
         [ConfigOption("x-pcie-pm-init", Description = "Add the power management capability on PCI Express")]
-        [CompatHint("2.9", false)]
         public bool PciePmInit { get; set; } = true;
 
         /// <summary>Function Level Reset capability bit.</summary>
         [ConfigOption("x-pcie-flr-init", Description = "Advertise Function Level Reset")]
-        [CompatHint("4.2", false)]
         public bool PcieFlrInit { get; set; } = true;
 
         /// <summary>QEMU 2.1 bus-master migration bug compatibility.</summary>
         [ConfigOption("virtio-pci-bus-master-bug-migration", Description = "Reproduce the pre-2.2 bus master migration bug")]
-        [CompatHint("2.2", true)]
         public bool BusMasterBugMigration { get; set; }
 
         /// <summary>
@@ -122,29 +110,34 @@ namespace DeviceModel
 
         /// <summary>VIRTIO_F_RING_RESET.</summary>
         [ConfigOption("queue_reset", Description = "Offer virtqueue reset")]
-        [CompatHint("7.2", false)]
         public bool QueueReset { get; set; } = true;
 
         /// <summary>Use the started flag in migration.</summary>
         [ConfigOption("use-started", Description = "Migrate the device's started flag")]
-        [CompatHint("4.1", false)]
         public bool UseStarted { get; set; } = true;
 
         /// <summary>Use the disabled flag in migration.</summary>
         [ConfigOption("use-disabled-flag", Description = "Migrate the device's disabled flag")]
-        [CompatHint("5.0", false)]
         public bool UseDisabledFlag { get; set; } = true;
 
         /// <summary>Skip the check that refuses legacy mode for modern-only devices.</summary>
         [ConfigOption("x-disable-legacy-check", Description = "Allow legacy mode for modern-only device types")]
-        [CompatHint("5.1", true)]
         public bool DisableLegacyCheck { get; set; }
     
-        /// <summary>QEMU: <c>disable-legacy=auto</c> is on behind a PCI Express port, off elsewhere.</summary>
+        /// <summary>
+        /// QEMU: <c>disable-legacy=auto</c> is on behind a PCI Express port, off elsewhere. A type that cannot offer the
+        /// legacy interface at all (no transitional PCI device ID, or <see cref="VirtioPciDevice.LegacyAllowed"/> false)
+        /// and does not force virtio 1.0 gets on everywhere, so a modern-only type realizes with its defaults; an
+        /// explicit <c>disable-legacy=off</c> on it is still refused.
+        /// </summary>
         protected internal override void ResolveAuto(RealizeContext context)
         {
             base.ResolveAuto(context);
-            if (DisableLegacy == OnOffAuto.Auto) DisableLegacy = context.IsPciExpress ? OnOffAuto.On : OnOffAuto.Off;
+            if (DisableLegacy == OnOffAuto.Auto)
+            {
+                bool modernOnly = !ForcesVirtio1 && (!LegacyAllowed || VirtioPciIds.TransitionalDeviceId(VirtioDeviceType) is null);
+                DisableLegacy = context.IsPciExpress || modernOnly ? OnOffAuto.On : OnOffAuto.Off;
+            }
         }
 
         /// <summary>
