@@ -104,7 +104,7 @@ namespace DeviceModel.Analyzers.Tests
         [Fact]
         public Task ClassHintEntries_AreCheckedLikeAPropertysHistory() =>
             Analyzer(Framework + """
-                [CompatHint({|#0:"5.0"|}, false, Option = "a")]
+                [CompatHint({|#0:"6.x"|}, false, Option = "a")]
                 [CompatHint("2.0", {|#1:"many"|}, Option = "b")]
                 [CompatHint("2.0", "x", {|#2:Option = "backend"|})]
                 [CompatHint("6.0", false, Option = "a")]
@@ -115,8 +115,8 @@ namespace DeviceModel.Analyzers.Tests
                 """,
                 expected: new[]
                 {
-                    Diagnostic(DM0004, 0).WithArguments("5.0", "is not a machine version of this product ([MachineFamily] declares 1.0 2.0 6.0 7.2)"),
-                    Diagnostic(DM0005, 1).WithArguments("\"many\"", "b", "a constant of type uint, nor text of a decimal or 0x-hexadecimal integer"),
+                    Diagnostic(DM0004, 0).WithArguments("6.x", "is not a version x.y or x.y.z"),
+                    Diagnostic(DM0005, 1).WithArguments("\"many\"", "b", "a constant of type uint, nor text of a uint32 integer (0 to 4294967295, decimal or 0x hex)"),
                     Diagnostic(DM0015, 2).WithArguments("backend", "host-only options are never versioned"),
                     Diagnostic(DM0006, 3).WithArguments("a", "since '2.0' is listed after '6.0': list [CompatHint]s oldest first"),
                 });

@@ -307,8 +307,23 @@ namespace DeviceModel.Generators.Tests
             // The sibling that does not override queues keeps the family's default and history.
             DeviceInfo slow = _corpus.Device("corpus-nic-slow");
             Assert.Equal("bandwidth=100M\nmac=<null>\nmtu=9000\nqueues=4\ntx=no-delay", DeviceText.Defaults(slow));
-            Assert.Equal("mtu: 5.0=1500\nqueues: 3.0=1 (multiqueue by default)\ntx: 2.0=timer; 4.1=bh", DeviceText.Histories(slow));
             Assert.Equal("Corpus.Hw.Net.NicBase", slow.FindOption("queues")!.DeclaringType);
+        }
+
+        [Fact]
+        public void ClassLevelHints_ReplaceTheInheritedOptionsHistory_ForTheClassAndItsSubtypes_Only()
+        {
+            // SlowNic derives VendorNic, whose [CompatHint(…, Option = "mtu")]s replace NicBase's mtu history (5.0=1500).
+            DeviceInfo slow = _corpus.Device("corpus-nic-slow");
+            Assert.Equal("mtu: 1.0=576; 4.0=1500 (vendor jumbo frames)\nqueues: 3.0=1 (multiqueue by default)\ntx: 2.0=timer; 4.1=bh", DeviceText.Histories(slow));
+            OptionInfo mtu = slow.FindOption("mtu")!;
+            Assert.Equal("Corpus.Hw.Net.NicBase", mtu.DeclaringType);
+            Assert.Equal("576", DeviceText.Value(mtu.DefaultFor(new MachineVersion(0, 9))));
+            Assert.Equal("1500", DeviceText.Value(mtu.DefaultFor(new MachineVersion(3, 0))));
+            Assert.Equal("9000", DeviceText.Value(mtu.DefaultFor(new MachineVersion(4, 0))));
+
+            // The family's other subtype keeps the family's own history.
+            Assert.Equal("1500", DeviceText.Value(_corpus.Device("corpus-nic-fast").FindOption("mtu")!.DefaultFor(new MachineVersion(4, 2))));
         }
 
         [Fact]

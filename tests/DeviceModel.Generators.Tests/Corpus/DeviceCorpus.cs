@@ -145,8 +145,15 @@ namespace DeviceModel.Generators.Tests.Corpus
                     public override ushort Queues { get; set; } = 16;
                 }
 
+                // A product's base without [Device]: its class-level entries replace the family's mtu history for its subtypes.
+                [CompatHint("4.0", 1500u, Option = "mtu", Reason = "vendor jumbo frames")]
+                [CompatHint("1.0", 576u, Option = "mtu")]
+                public abstract class VendorNic : NicBase
+                {
+                }
+
                 [Device("corpus-nic-slow", Description = "Single-queue NIC")]
-                public sealed partial class SlowNic : NicBase
+                public sealed partial class SlowNic : VendorNic
                 {
                     [ConfigOption("bandwidth", IsSize = true, Max = "1G")]
                     public ulong Bandwidth { get; set; } = 100 << 20;
@@ -238,6 +245,7 @@ namespace DeviceModel.Generators.Tests.Corpus
         public static IReadOnlyList<SourceFile> VirtioRngSample => new[]
         {
             ReadSample("samples/DeviceModel.Samples.Qemu/VirtioRngPci.cs"),
+            ReadSample("samples/DeviceModel.Samples.Qemu/QemuDeviceTypes.cs"),
             ReadSample("samples/DeviceModel.Samples.Qemu/QemuCatalog.cs"),
         };
 
