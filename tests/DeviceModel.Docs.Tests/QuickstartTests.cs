@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DeviceModel.Docs.Tests.Harness;
+using DeviceModel.Pci;
 using Microsoft.CodeAnalysis;
 
 namespace DeviceModel.Docs.Tests;
@@ -46,6 +47,71 @@ public sealed class QuickstartTests
         Assert.DoesNotContain("acme-rng-pci.pcie-root.svg", files.Keys);
         Assert.Contains("Not shown: the product declares no machine type with a PCI Express root complex.", page, StringComparison.Ordinal);
         Assert.Contains("| `acme-pc-2.0` | 2.0 | `acme` |  |", files["index.md"], StringComparison.Ordinal);
+    }
+
+    /// <summary>A modern-only virtio type (vsock, 19: no transitional PCI device ID) in the quickstart's product.</summary>
+    private const string ModernOnlyDevice = """
+        using DeviceModel;
+
+        namespace Acme.Devices
+        {
+            [Device("acme-vsock-pci", Description = "Acme socket device")]
+            public sealed partial class AcmeVsockPci : VirtioPciDevice
+            {
+                protected override ushort VirtioDeviceType => 19;
+                protected override int DeviceConfigLength => 8;
+            }
+        }
+        """;
+
+    private static readonly Lazy<DeviceCatalog> Product = new(() =>
+    {
+        (IReadOnlyList<string> code, _) = ReadQuickstart();
+        Assembly assembly = GeneratedAssembly.Compile("QuickstartProduct", new[] { code[0], ModernOnlyDevice });
+        return GeneratedAssembly.CatalogOf(assembly, "Acme.Devices.AcmeCatalog");
+    });
+
+    /// <summary>
+    /// The framework has no versions: a product with its own version scheme gets none of QEMU's history for the options
+    /// its devices inherit from PciDevice/VirtioPciDevice, on any of its machine types, and its modern-only virtio type
+    /// realizes with its defaults on each of them (QEMU's pre-2.7 disable-modern=on or pre-5.1 legacy check would refuse it).
+    /// </summary>
+    [Fact]
+    public void Product_with_its_own_versions_inherits_no_framework_history_and_realizes_a_modern_only_type_on_every_machine()
+    {
+        DeviceCatalog catalog = Product.Value;
+        MachineCatalog machines = catalog.RequireMachines();
+        Assert.Equal(new[] { "acme-pc-1.0", "acme-pc-1.1", "acme-pc-2.0" }, machines.Machines.Select(m => m.Name));
+        foreach (MachineType machine in machines.Machines)
+        {
+            foreach (string text in new[] { "acme-rng-pci,id=r0", "acme-vsock-pci,id=v0" })
+            {
+                Device parsed = KeyvalParser.ParseDevice(text, catalog).GetValueOrThrow();
+                var config = new MachineConfig(machine.Name, HintsPath: null, Smp: 1, System.Collections.Immutable.ImmutableArray.Create(parsed));
+                ResolvedDevice resolved = Assert.Single(CompatResolver.Resolve(config, catalog).GetValueOrThrow().Devices);
+                Device device = resolved.Device;
+                foreach (OptionInfo option in device.Info.Options.Where(o => o.DeclaringType.StartsWith("DeviceModel.", StringComparison.Ordinal)))
+                {
+                    Assert.True(option.History.IsEmpty, option.Name + " has a history in the framework");
+                    OptionSource source = device.SourceOf(option.Index);
+                    Assert.True(source is OptionSource.Default or OptionSource.Auto, text + " on " + machine.Name + ": " + option.Name + " comes from " + source);
+                }
+                Assert.Equal("off", device.GetOption("disable-modern").ToString());
+
+                RealizedPciFunction function = ((PciDevice)device).Realize(resolved.Context);
+                ushort deviceId = function.Config.Read16(2);
+                Assert.Equal(text.StartsWith("acme-vsock", StringComparison.Ordinal) ? 0x1040 + 19 : 0x1005, deviceId);
+            }
+        }
+        Assert.Equal("on", Resolve(catalog, "acme-pc-1.0", "acme-vsock-pci,id=v0").GetOption("disable-legacy").ToString());
+        Assert.Equal("off", Resolve(catalog, "acme-pc-1.0", "acme-rng-pci,id=r0").GetOption("disable-legacy").ToString());
+    }
+
+    private static Device Resolve(DeviceCatalog catalog, string machine, string text)
+    {
+        Device parsed = KeyvalParser.ParseDevice(text, catalog).GetValueOrThrow();
+        var config = new MachineConfig(machine, HintsPath: null, Smp: 1, System.Collections.Immutable.ImmutableArray.Create(parsed));
+        return Assert.Single(CompatResolver.Resolve(config, catalog).GetValueOrThrow().Devices).Device;
     }
 
     /// <summary>The <c>csharp</c> code blocks between the markers, and the <c>text</c> block holding the expected output.</summary>
