@@ -69,7 +69,7 @@ namespace DeviceModel
         private void ValidateRomSize()
         {
             if (RomBar == 0 || string.IsNullOrEmpty(RomFile) || RomSize is not uint size || size == uint.MaxValue) return;
-            if (Realizing.Session.Product.RomImages.TryGetValue(RomFile, out uint image) && size < image)
+            if (Realizing.Session.RomImages.TryGetValue(RomFile, out uint image) && size < image)
                 throw new PciConfigurationException("romfile \"" + RomFile + "\" is too large for ROM size " + size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
