@@ -6,6 +6,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using DeviceModel.Docs.Tests.Harness;
 using Microsoft.CodeAnalysis;
+using DeviceModel.Catalog;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 
