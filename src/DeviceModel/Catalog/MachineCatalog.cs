@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace DeviceModel.Catalog
 {
     /// <summary>One machine family as declared by <see cref="MachineFamilyAttribute"/> (used by generated code).</summary>
+    // Hidden from IntelliSense: only generated code builds it; it stays public because generated code in the product assembly must reach it.
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed record MachineFamily(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);
 
     /// <summary>The product's version and machine types, from its declarations.</summary>
@@ -14,6 +17,8 @@ namespace DeviceModel.Catalog
 
         /// <summary>Builds the catalog; the first family's newest machine is the default.</summary>
         /// <exception cref="ArgumentException">A version does not parse, or a name is declared twice.</exception>
+        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families, IEnumerable<KeyValuePair<string, string>>? romImages = null)
         {
             var roms = new Dictionary<string, uint>(StringComparer.Ordinal);

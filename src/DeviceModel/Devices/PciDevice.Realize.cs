@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeviceModel.Pci;
+using System.ComponentModel;
 
 namespace DeviceModel
 {
@@ -99,6 +100,8 @@ namespace DeviceModel
         }
 
         /// <summary>Adds the declared capabilities in order (generated from the capability attributes; overrides call the base first).</summary>
+        // Hidden from IntelliSense: the generator overrides it from [PciCapability]/[PciExtendedCapability]; authors declare, never override.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected virtual void DeclareCapabilities(List<CapabilityDeclaration> standard, List<ExtendedCapabilityDeclaration> extended)
         {
         }
