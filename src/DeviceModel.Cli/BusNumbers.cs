@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli
 {

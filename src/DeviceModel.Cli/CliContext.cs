@@ -3,6 +3,8 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
 namespace DeviceModel.Cli
 {

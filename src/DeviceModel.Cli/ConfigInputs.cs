@@ -2,6 +2,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli
 {
@@ -47,7 +51,7 @@ namespace DeviceModel.Cli
             }
         }
 
-        /// <summary>Reads the inputs, loads the hints file if any, and resolves every option (exit code on failure).</summary>
+        /// <summary>Reads the inputs and resolves every option, applying the hints file if any (exit code on failure).</summary>
         public ResolvedMachine? Resolve(ParseResult parse, CliContext context, out int exitCode)
         {
             exitCode = ExitCodes.Success;
@@ -63,20 +67,9 @@ namespace DeviceModel.Cli
                 exitCode = context.Fail("--smp must be from 1 to 1024, not " + smp);
                 return null;
             }
-            MachineConfig machine = config.Value! with { Smp = smp ?? config.Value!.Smp };
-            string? hintsPath = parse.GetValue(Hints) ?? machine.HintsPath;
-            HintsFile? hints = null;
-            if (hintsPath is not null)
-            {
-                ParseResult<HintsFile> read = HintsFileReader.ReadFile(hintsPath, context.Catalog);
-                if (!read.Succeeded)
-                {
-                    exitCode = context.Fail(read.Errors);
-                    return null;
-                }
-                hints = read.Value;
-            }
-            ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(machine, context.Catalog, hints);
+            // --hints overrides the config file's; the resolver reads the file (and fails if it cannot).
+            MachineConfig machine = config.Value! with { Smp = smp ?? config.Value!.Smp, HintsPath = parse.GetValue(Hints) ?? config.Value!.HintsPath };
+            ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(machine, context.Catalog);
             if (!resolved.Succeeded)
             {
                 exitCode = context.Fail(resolved.Errors);
@@ -114,12 +107,8 @@ namespace DeviceModel.Cli
                 if (device.Succeeded) devices.Add((device.Value!, new SourceLocation(source, 0, 0)));
                 else errors.AddRange(device.Errors);
             }
-            JsonConfigReader.CheckIds(devices, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
-            machine = parse.GetValue(Machine) ?? machine;
-            var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
-            foreach ((Device device, _) in devices) list.Add(device);
-            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hints, smp, list.MoveToImmutable()));
+            return MachineConfig.Create(parse.GetValue(Machine) ?? machine, hints, smp, devices);
         }
     }
 }

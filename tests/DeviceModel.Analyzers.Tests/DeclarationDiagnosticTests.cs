@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using static DeviceModel.Analyzers.Tests.Harness.Run;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Analyzers.Tests
 {

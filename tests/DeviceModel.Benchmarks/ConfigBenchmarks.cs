@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Config;
 
 namespace DeviceModel.Benchmarks;
 

@@ -4,6 +4,9 @@ using System.IO;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Benchmarks;
 
@@ -37,7 +40,7 @@ public class HintsBenchmarks
     public void Setup()
     {
         _resolved = CompatResolver.Resolve(Config(), QemuCatalog.Catalog).GetValueOrThrow();
-        _hints = HintsFile.FromResolved(_resolved, QemuCatalog.Catalog.RequireMachines());
+        _hints = _resolved.ToHintsFile(QemuCatalog.Catalog.RequireMachines());
         _bytes = HintsFileWriter.Serialize(_hints);
         _json = JsonBaseline();
     }
@@ -76,7 +79,7 @@ public class HintsBenchmarks
     }
 
     [Benchmark]
-    public byte[] Dump() => HintsFileWriter.Serialize(HintsFile.FromResolved(_resolved, QemuCatalog.Catalog.RequireMachines()));
+    public byte[] Dump() => HintsFileWriter.Serialize(_resolved.ToHintsFile(QemuCatalog.Catalog.RequireMachines()));
 
     [Benchmark]
     public HintsFile Load() => HintsFileReader.Read(_bytes, QemuCatalog.Catalog).GetValueOrThrow();

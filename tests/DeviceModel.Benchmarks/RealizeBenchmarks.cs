@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using DeviceModel.Pci;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Config;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Benchmarks;
 

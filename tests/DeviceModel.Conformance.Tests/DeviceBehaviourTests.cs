@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using DeviceModel.Pci;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Config;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Conformance.Tests;
 

@@ -7,6 +7,7 @@ using DeviceModel.Conformance.Tests.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Conformance.Tests;
 

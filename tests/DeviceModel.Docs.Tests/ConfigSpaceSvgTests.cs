@@ -5,6 +5,7 @@ using System.Linq;
 using System.Xml.Linq;
 using DeviceModel.Pci;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Catalog;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 

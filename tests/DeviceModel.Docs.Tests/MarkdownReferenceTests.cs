@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 

@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using DeviceModel.Docs.Tests.Harness;
 using DeviceModel.Pci;
 using Microsoft.CodeAnalysis;
+using DeviceModel.Catalog;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 

@@ -8,6 +8,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DeviceModel.Samples.Qemu;
 using Json.Schema;
+using DeviceModel.Config;
+using DeviceModel.Compat;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Docs.Tests;
 

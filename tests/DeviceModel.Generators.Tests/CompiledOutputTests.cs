@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DeviceModel.Generators.Tests.Corpus;
 using DeviceModel.Generators.Tests.Harness;
+using DeviceModel.Config;
 
 namespace DeviceModel.Generators.Tests
 {

@@ -1,5 +1,7 @@
 using System.Linq;
 using DeviceModel.Generators.Tests.Harness;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
 namespace DeviceModel.Generators.Tests
 {

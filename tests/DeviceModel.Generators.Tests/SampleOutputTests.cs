@@ -1,6 +1,8 @@
 using System.Linq;
 using DeviceModel.Generators.Tests.Corpus;
 using DeviceModel.Generators.Tests.Harness;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
 namespace DeviceModel.Generators.Tests
 {

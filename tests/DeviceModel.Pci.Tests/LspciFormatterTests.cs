@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DeviceModel.Pci.Tests.Harness;
+using DeviceModel.Tooling.Lspci;
 
 namespace DeviceModel.Pci.Tests;
 

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using DeviceModel.Samples.Qemu;
 using Xunit.Abstractions;
+using DeviceModel.Config;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Pci.Tests;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using DeviceModel.Benchmarks;
+using DeviceModel.Hints;
 
 namespace DeviceModel.Tests;
 

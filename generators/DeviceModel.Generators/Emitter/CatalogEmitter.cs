@@ -18,7 +18,7 @@ namespace DeviceModel.Generators.Emitter
             w.Line(DeviceEmitter.GeneratedCode);
             w.Open("static partial class " + catalog.ClassName);
             w.Line("/// <summary>Every device type declared in this assembly.</summary>");
-            w.Line("public static global::DeviceModel.DeviceCatalog Catalog { get; } = new global::DeviceModel.DeviceCatalog(new global::DeviceModel.DeviceInfo[]");
+            w.Line("public static global::DeviceModel.Catalog.DeviceCatalog Catalog { get; } = new global::DeviceModel.Catalog.DeviceCatalog(new global::DeviceModel.DeviceInfo[]");
             w.Line("{");
             foreach (CatalogEntry entry in sorted)
             {
@@ -26,11 +26,11 @@ namespace DeviceModel.Generators.Emitter
             }
             if (catalog.ProductName is not null && catalog.ProductVersion is not null && catalog.Families.Length > 0)
             {
-                w.Line("}, new global::DeviceModel.MachineCatalog(" + SourceWriter.Literal(catalog.ProductName) + ", " + SourceWriter.Literal(catalog.ProductVersion) + ", new global::DeviceModel.MachineFamily[]");
+                w.Line("}, new global::DeviceModel.Catalog.MachineCatalog(" + SourceWriter.Literal(catalog.ProductName) + ", " + SourceWriter.Literal(catalog.ProductVersion) + ", new global::DeviceModel.Catalog.MachineFamily[]");
                 w.Line("{");
                 foreach (FamilySpec f in catalog.Families)
                 {
-                    w.Line("    new global::DeviceModel.MachineFamily(" + SourceWriter.Literal(f.Family) + ", " + SourceWriter.Literal(f.Versions) + ", " + SourceWriter.Literal(f.Alias) + ", "
+                    w.Line("    new global::DeviceModel.Catalog.MachineFamily(" + SourceWriter.Literal(f.Family) + ", " + SourceWriter.Literal(f.Versions) + ", " + SourceWriter.Literal(f.Alias) + ", "
                         + SourceWriter.Literal(f.Deprecated) + ", " + SourceWriter.Literal(f.Description) + ", " + (f.PciExpress ? "true" : "false") + "),");
                 }
                 if (catalog.Roms.Length == 0)

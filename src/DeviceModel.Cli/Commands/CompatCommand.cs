@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli.Commands
 {

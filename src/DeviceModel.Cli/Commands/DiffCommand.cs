@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.CommandLine;
-using DeviceModel.Docs;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Tooling.Docs;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli.Commands
 {
@@ -22,8 +25,8 @@ namespace DeviceModel.Cli.Commands
             command.SetAction(parse =>
             {
                 MachineCatalog machines = context.Catalog.RequireMachines();
-                ParseResult<MachineType> a = machines.Resolve(parse.GetValue(from)!, "MACHINE_A");
-                ParseResult<MachineType> b = machines.Resolve(parse.GetValue(to)!, "MACHINE_B");
+                ParseResult<MachineType> a = CompatResolver.ResolveMachine(machines, parse.GetValue(from)!, "MACHINE_A");
+                ParseResult<MachineType> b = CompatResolver.ResolveMachine(machines, parse.GetValue(to)!, "MACHINE_B");
                 if (!a.Succeeded || !b.Succeeded)
                 {
                     var errors = new List<ConfigError>(a.Errors);

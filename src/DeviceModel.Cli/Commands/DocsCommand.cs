@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using DeviceModel.Docs;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Cli.Commands
 {

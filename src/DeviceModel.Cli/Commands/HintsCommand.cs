@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli.Commands
 {
@@ -22,7 +25,7 @@ namespace DeviceModel.Cli.Commands
                 ResolvedMachine? resolved = inputs.Resolve(parse, context, out int exit);
                 if (resolved is null) return exit;
                 string path = parse.GetValue(output)!;
-                HintsFile hints = HintsFile.FromResolved(resolved, context.Catalog.RequireMachines());
+                HintsFile hints = resolved.ToHintsFile(context.Catalog.RequireMachines());
                 try
                 {
                     HintsFileWriter.WriteAtomic(path, hints);

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using DeviceModel.Pci;
+using DeviceModel.Config;
+using DeviceModel.Compat;
+using DeviceModel.Tooling.Lspci;
 
 namespace DeviceModel.Cli.Commands
 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Cli.Commands
 {

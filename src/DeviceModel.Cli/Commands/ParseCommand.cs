@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeviceModel.Config;
 
 namespace DeviceModel.Cli.Commands
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Cli.Commands
 {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using System.Text;
-using DeviceModel.Docs;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Cli.Commands
 {

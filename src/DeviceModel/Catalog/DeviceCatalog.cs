@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace DeviceModel
+namespace DeviceModel.Catalog
 {
     /// <summary>
     /// The device types of a product, registered by generated code (a class marked
@@ -43,14 +43,5 @@ namespace DeviceModel
 
         /// <summary>A device type name close to <paramref name="name"/>, for "did you mean".</summary>
         public string? Suggest(string name) => Spelling.Closest(name, _byName.Keys);
-    }
-
-    /// <summary>
-    /// Marks a <c>static partial</c> class that the generator completes with a <c>Catalog</c> property
-    /// holding every device type declared in the assembly.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class DeviceCatalogAttribute : Attribute
-    {
     }
 }

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Hints;
 
-namespace DeviceModel
+namespace DeviceModel.Compat
 {
     /// <summary>One device after resolution: its options hold their effective values, each with provenance (<see cref="Device.SourceOf"/>).</summary>
     /// <param name="Device">The device, resolved in place.</param>
@@ -16,7 +19,35 @@ namespace DeviceModel
     public sealed record IgnoredHint(string Key, string Driver, string Reason);
 
     /// <summary>A configuration after resolution.</summary>
-    public sealed record ResolvedMachine(MachineType Machine, int Smp, ImmutableArray<ResolvedDevice> Devices, ImmutableArray<IgnoredHint> IgnoredHints, HintsFile? Hints);
+    /// <param name="Machine">The machine type.</param>
+    /// <param name="Smp">Number of vCPUs.</param>
+    /// <param name="Devices">The devices, in config order.</param>
+    /// <param name="IgnoredHints">Hints records that matched no device.</param>
+    /// <param name="Hints">The hints file that was applied, if any.</param>
+    public sealed record ResolvedMachine(MachineType Machine, int Smp, ImmutableArray<ResolvedDevice> Devices, ImmutableArray<IgnoredHint> IgnoredHints, HintsFile? Hints)
+    {
+        /// <summary>
+        /// The hints of this configuration: every guest-visible option of every device, with its effective
+        /// value ("we can't predict the future": not only the options that have a history today), stamped with
+        /// <paramref name="product"/>'s version as producer version.
+        /// </summary>
+        public HintsFile ToHintsFile(MachineCatalog product)
+        {
+            ArgumentNullException.ThrowIfNull(product);
+            var records = new List<HintsRecord>(Devices.Length);
+            foreach (ResolvedDevice device in Devices)
+            {
+                var values = new List<KeyValuePair<string, OptionValue>>();
+                foreach (OptionInfo option in device.Device.Info.Options)
+                {
+                    if (option.HostOnly) continue;
+                    values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
+                }
+                records.Add(new HintsRecord(device.Key, device.Device.Info.Name, values));
+            }
+            return new HintsFile(product.ProductVersion, Machine.Name, records);
+        }
+    }
 
     /// <summary>
     /// The compat engine: resolves every option of every device with the founding rules, highest first:
@@ -27,11 +58,68 @@ namespace DeviceModel
     /// </summary>
     public static class CompatResolver
     {
-        /// <summary>Resolves <paramref name="config"/> in place (its devices are updated). All-or-nothing on errors.</summary>
-        public static ParseResult<ResolvedMachine> Resolve(MachineConfig config, DeviceCatalog catalog, HintsFile? hints = null)
+        /// <summary>
+        /// Resolves <paramref name="config"/> in place (its devices are updated), applying the hints file named by
+        /// <see cref="MachineConfig.HintsPath"/> when there is one. A relative path is taken from the current directory
+        /// (<see cref="JsonConfigReader.ReadMachineConfigFile"/> already makes a config file's hints path absolute,
+        /// relative to the config file). A hints file that cannot be read or decoded is an error, never "no hints":
+        /// resolving without them would silently give the guest the newest defaults. All-or-nothing on errors.
+        /// </summary>
+        public static ParseResult<ResolvedMachine> Resolve(MachineConfig config, DeviceCatalog catalog)
+        {
+            ArgumentNullException.ThrowIfNull(config);
+            ArgumentNullException.ThrowIfNull(catalog);
+            HintsFile? hints = null;
+            if (config.HintsPath is not null)
+            {
+                ParseResult<HintsFile> read = HintsFileReader.ReadFile(config.HintsPath, catalog);
+                if (!read.Succeeded) return ParseResult<ResolvedMachine>.Failure(read.Errors);
+                hints = read.Value!;
+            }
+            return ResolveCore(config, catalog, hints);
+        }
+
+        /// <summary>
+        /// Resolves <paramref name="config"/> in place with hints already in memory (e.g. received from a migration
+        /// source). The config must name no hints file: hints come from exactly one place, so a
+        /// <see cref="MachineConfig.HintsPath"/> here is an error rather than a file silently left unread.
+        /// All-or-nothing on errors.
+        /// </summary>
+        public static ParseResult<ResolvedMachine> Resolve(MachineConfig config, DeviceCatalog catalog, HintsFile hints)
+        {
+            ArgumentNullException.ThrowIfNull(config);
+            ArgumentNullException.ThrowIfNull(catalog);
+            ArgumentNullException.ThrowIfNull(hints);
+            if (config.HintsPath is not null)
+            {
+                return ParseResult<ResolvedMachine>.Failure(new[]
+                {
+                    new ConfigError(ConfigErrorKind.InvalidReference, "the config names hints file '" + config.HintsPath + "' and hints were also passed in: give one of them",
+                        new SourceLocation(config.HintsPath, 0, 0), Option: "hints", Value: config.HintsPath),
+                });
+            }
+            return ResolveCore(config, catalog, hints);
+        }
+
+        /// <summary>
+        /// The machine type named <paramref name="name"/> (or an alias), the product's default when null, or an
+        /// <see cref="ConfigErrorKind.UnknownMachine"/> error listing the close matches.
+        /// </summary>
+        public static ParseResult<MachineType> ResolveMachine(MachineCatalog machines, string? name, string? source = null)
+        {
+            ArgumentNullException.ThrowIfNull(machines);
+            if (name is null) return ParseResult<MachineType>.Success(machines.Default);
+            MachineType? machine = machines.Find(name);
+            if (machine is not null) return ParseResult<MachineType>.Success(machine);
+            IReadOnlyList<string> close = machines.Suggest(name);
+            string message = "unknown machine type '" + name + "'" + (close.Count > 0 ? "; close matches: " + string.Join(", ", close) : "; see 'devmodel machines'");
+            return ParseResult<MachineType>.Failure(new[] { new ConfigError(ConfigErrorKind.UnknownMachine, message, new SourceLocation(source, 0, 0), Option: "machine", Value: name) });
+        }
+
+        private static ParseResult<ResolvedMachine> ResolveCore(MachineConfig config, DeviceCatalog catalog, HintsFile? hints)
         {
             MachineCatalog machines = catalog.RequireMachines();
-            ParseResult<MachineType> machineResult = machines.Resolve(config.Machine);
+            ParseResult<MachineType> machineResult = ResolveMachine(machines, config.Machine);
             if (!machineResult.Succeeded) return ParseResult<ResolvedMachine>.Failure(machineResult.Errors);
             MachineType machine = machineResult.Value!;
             int smp = config.Smp ?? 1;
@@ -59,7 +147,7 @@ namespace DeviceModel
             // family of the file's machine type (family-less when this product does not know that machine).
             string? hintsFamily = hints is null ? null : machines.Find(hints.Machine)?.Family;
             var used = new HashSet<string>(StringComparer.Ordinal);
-            var session = new RealizeSession(machines);
+            var session = new RealizeSession(machines.RomImages);
             var resolved = ImmutableArray.CreateBuilder<ResolvedDevice>(config.Devices.Length);
             foreach (Device device in config.Devices)
             {

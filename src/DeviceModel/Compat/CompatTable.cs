@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using DeviceModel.Catalog;
 
-namespace DeviceModel
+namespace DeviceModel.Compat
 {
     /// <summary>
     /// A device type's defaults per machine version, for every option whose default ever changed: the table

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 
-namespace DeviceModel
+namespace DeviceModel.Config
 {
     /// <summary>What went wrong with a piece of configuration.</summary>
     public enum ConfigErrorKind

@@ -5,8 +5,9 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using DeviceModel.Catalog;
 
-namespace DeviceModel
+namespace DeviceModel.Config
 {
     /// <summary>
     /// Reads JSON device objects (<c>{"driver": "virtio-rng-pci", "id": "rng0", "max-bytes": 1024}</c>) and
@@ -406,8 +407,30 @@ namespace DeviceModel
 
     /// <summary>A machine configuration: machine type, devices, optional hints file and vCPU count.</summary>
     /// <param name="Machine">Machine type name or alias; null for the product's default.</param>
-    /// <param name="HintsPath">Compat hints file to apply, if any (absolute when read from a file).</param>
+    /// <param name="HintsPath">
+    /// Compat hints file to apply, if any: <see cref="Compat.CompatResolver.Resolve(MachineConfig, Catalog.DeviceCatalog)"/> reads it,
+    /// and fails when it cannot. Absolute when read from a config file (a relative path there is taken from the config
+    /// file's directory); a relative path set in code is taken from the current directory.
+    /// </param>
     /// <param name="Smp">vCPU count, if given.</param>
     /// <param name="Devices">The devices, in config order.</param>
-    public sealed record MachineConfig(string? Machine, string? HintsPath, int? Smp, ImmutableArray<Device> Devices);
+    public sealed record MachineConfig(string? Machine, string? HintsPath, int? Smp, ImmutableArray<Device> Devices)
+    {
+        /// <summary>
+        /// A config of devices parsed one by one (e.g. <c>-device</c> strings from a command line), checking what the
+        /// config file reader checks across devices: no two devices share an id. Each device's location is where an
+        /// error about it points. All-or-nothing.
+        /// </summary>
+        public static ParseResult<MachineConfig> Create(string? machine, string? hintsPath, int? smp, IEnumerable<(Device Device, SourceLocation At)> devices)
+        {
+            ArgumentNullException.ThrowIfNull(devices);
+            var list = new List<(Device Device, SourceLocation At)>(devices);
+            var errors = new List<ConfigError>();
+            JsonConfigReader.CheckIds(list, errors);
+            if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
+            var builder = ImmutableArray.CreateBuilder<Device>(list.Count);
+            foreach ((Device device, _) in list) builder.Add(device);
+            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hintsPath, smp, builder.MoveToImmutable()));
+        }
+    }
 }

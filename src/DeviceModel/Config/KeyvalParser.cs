@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using DeviceModel.Catalog;
 
-namespace DeviceModel
+namespace DeviceModel.Config
 {
     /// <summary>
     /// Parses QEMU <c>-device</c> strings: <c>driver,id=x,opt=value,…</c>, where <c>,,</c> stands for a comma

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace DeviceModel
 {
@@ -35,9 +36,13 @@ namespace DeviceModel
         public abstract DeviceInfo Info { get; }
 
         /// <summary>Reads the option with <paramref name="index"/> (generated).</summary>
+        // Hidden from IntelliSense: the generated option switch overrides it; callers use GetOption.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected abstract OptionValue GetOptionCore(int index);
 
         /// <summary>Stores an already validated value in the option with <paramref name="index"/> (generated).</summary>
+        // Hidden from IntelliSense: the generated option switch overrides it; callers use SetOption.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected abstract void SetOptionCore(int index, in OptionValue value);
 
         /// <summary>The current value of the option at <paramref name="index"/> of <see cref="DeviceInfo.Options"/>.</summary>

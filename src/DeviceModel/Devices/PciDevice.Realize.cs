@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeviceModel.Pci;
+using System.ComponentModel;
 
 namespace DeviceModel
 {
@@ -69,7 +70,7 @@ namespace DeviceModel
         private void ValidateRomSize()
         {
             if (RomBar == 0 || string.IsNullOrEmpty(RomFile) || RomSize is not uint size || size == uint.MaxValue) return;
-            if (Realizing.Session.Product.RomImages.TryGetValue(RomFile, out uint image) && size < image)
+            if (Realizing.Session.RomImages.TryGetValue(RomFile, out uint image) && size < image)
                 throw new PciConfigurationException("romfile \"" + RomFile + "\" is too large for ROM size " + size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -99,6 +100,8 @@ namespace DeviceModel
         }
 
         /// <summary>Adds the declared capabilities in order (generated from the capability attributes; overrides call the base first).</summary>
+        // Hidden from IntelliSense: the generator overrides it from [PciCapability]/[PciExtendedCapability]; authors declare, never override.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected virtual void DeclareCapabilities(List<CapabilityDeclaration> standard, List<ExtendedCapabilityDeclaration> extended)
         {
         }

@@ -50,7 +50,7 @@ namespace DeviceModel
         protected internal override void ResolveAuto(RealizeContext context)
         {
             base.ResolveAuto(context);
-            if (RomSize is null && RomBar != 0 && !string.IsNullOrEmpty(RomFile) && context.Session.Product.RomImages.TryGetValue(RomFile, out uint size)) RomSize = size;
+            if (RomSize is null && RomBar != 0 && !string.IsNullOrEmpty(RomFile) && context.Session.RomImages.TryGetValue(RomFile, out uint size)) RomSize = size;
         }
     }
 }

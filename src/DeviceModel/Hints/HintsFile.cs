@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace DeviceModel
+namespace DeviceModel.Hints
 {
     /// <summary>
     /// A compat hints file: what a resolved configuration dumps so that a later product version reproduces the
@@ -34,26 +34,6 @@ namespace DeviceModel
         public ImmutableArray<HintsRecord> Records { get; }
         /// <summary>Where the file was read from, for messages.</summary>
         public string? Path { get; }
-
-        /// <summary>
-        /// The hints of a resolved configuration: every guest-visible option of every device, with its effective
-        /// value ("we can't predict the future": not only the options that have a history today).
-        /// </summary>
-        public static HintsFile FromResolved(ResolvedMachine resolved, MachineCatalog product)
-        {
-            var records = new List<HintsRecord>(resolved.Devices.Length);
-            foreach (ResolvedDevice device in resolved.Devices)
-            {
-                var values = new List<KeyValuePair<string, OptionValue>>();
-                foreach (OptionInfo option in device.Device.Info.Options)
-                {
-                    if (option.HostOnly) continue;
-                    values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
-                }
-                records.Add(new HintsRecord(device.Key, device.Device.Info.Name, values));
-            }
-            return new HintsFile(product.ProductVersion, resolved.Machine.Name, records);
-        }
     }
 
     /// <summary>One device's hints: its key (id or <c>addr:SS.F</c>), its driver and its option values in ordinal order of names.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace DeviceModel
+namespace DeviceModel.Hints
 {
     /// <summary>Constants and checksum of the binary hints format (spec: <c>docs/hints-format.md</c>).</summary>
     public static class HintsFileFormat

@@ -3,8 +3,10 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
-namespace DeviceModel
+namespace DeviceModel.Hints
 {
     /// <summary>The fixed header of a hints file, readable without decoding the payload.</summary>
     public sealed record HintsHeader(int FormatVersion, MachineVersion ProducerVersion, string Machine, int RecordCount, int PayloadLength);

@@ -5,7 +5,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace DeviceModel
+namespace DeviceModel.Hints
 {
     /// <summary>Writes hints files: <see cref="Serialize"/> to bytes, <see cref="WriteAtomic"/> to disk (temp file, flush, rename).</summary>
     public static class HintsFileWriter

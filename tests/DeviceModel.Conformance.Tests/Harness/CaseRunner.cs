@@ -6,6 +6,9 @@ using System.Text.Json;
 using DeviceModel.Conformance.Tests.Goldens;
 using DeviceModel.Pci;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Conformance.Tests.Harness;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using DeviceModel.Conformance.Tests.Goldens;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Conformance.Tests.Harness;
 

@@ -9,6 +9,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using DeviceModel.Catalog;
 using DeviceGenerator = Generators::DeviceModel.Generators.DeviceGenerator;
 
 namespace DeviceModel.Docs.Tests.Harness;

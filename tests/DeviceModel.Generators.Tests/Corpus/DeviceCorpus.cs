@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using DeviceModel.Generators.Tests.Harness;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Generators.Tests.Corpus
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using DeviceModel.Generators.Tests.Corpus;
 using Microsoft.CodeAnalysis;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Generators.Tests.Harness
 {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
 namespace DeviceModel.Generators.Tests.Harness
 {

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
+using DeviceModel.Catalog;
 
 namespace DeviceModel.Generators.Tests.Harness
 {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Immutable;
 using DeviceModel.Pci;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Config;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Pci.Tests.Harness;
 

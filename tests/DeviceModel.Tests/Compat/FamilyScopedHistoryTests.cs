@@ -1,5 +1,7 @@
 using System.Linq;
-using DeviceModel.Docs;
+using DeviceModel.Catalog;
+using DeviceModel.Compat;
+using DeviceModel.Tooling.Docs;
 
 namespace DeviceModel.Tests.Compat;
 

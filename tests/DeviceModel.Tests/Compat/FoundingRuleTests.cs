@@ -1,4 +1,8 @@
 using System.Linq;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Tests.Compat;
 
@@ -6,7 +10,7 @@ namespace DeviceModel.Tests.Compat;
 public sealed class FoundingRuleTests
 {
     private static HintsFile Dump(ResolvedMachine resolved) =>
-        HintsFileReader.Read(HintsFileWriter.Serialize(HintsFile.FromResolved(resolved, TestData.Catalog.RequireMachines())), TestData.Catalog).GetValueOrThrow();
+        HintsFileReader.Read(HintsFileWriter.Serialize(resolved.ToHintsFile(TestData.Catalog.RequireMachines())), TestData.Catalog).GetValueOrThrow();
 
     [Fact]
     public void BasicConfigAloneGivesCurrentDefaults()
@@ -86,7 +90,7 @@ public sealed class FoundingRuleTests
     {
         // A record written by a 7.1 producer knows nothing of queue_reset (since 7.2): the record's device gets 7.1's value.
         ResolvedMachine resolved = TestData.Resolve("pc-i440fx-7.1", null, "virtio-net-pci,id=n0");
-        HintsRecord full = HintsFile.FromResolved(resolved, TestData.Catalog.RequireMachines()).Records[0];
+        HintsRecord full = resolved.ToHintsFile(TestData.Catalog.RequireMachines()).Records[0];
         var withoutQueueReset = new HintsRecord(full.Key, full.Driver, full.Values.Where(v => v.Key != "queue_reset"));
         var hints = new HintsFile(new MachineVersion(7, 1), "pc-i440fx-7.1", new[] { withoutQueueReset });
         ResolvedMachine later = TestData.Resolve("pc-i440fx-7.2", hints, "virtio-net-pci,id=n0", "virtio-net-pci,id=n1");
@@ -117,7 +121,7 @@ public sealed class FoundingRuleTests
     public void RecordedDeviceIsEvaluatedForTheFamilyOfTheHintsFilesMachine(string recordedOn, bool expected, OptionSource source)
     {
         // A 6.1 record without x-native-hotplug, applied on the newest q35: the file's machine decides the family.
-        HintsRecord full = HintsFile.FromResolved(TestData.Resolve("pc-q35-7.2", null, "pcie-root-port,id=p0,chassis=1"), TestData.Catalog.RequireMachines()).Records[0];
+        HintsRecord full = TestData.Resolve("pc-q35-7.2", null, "pcie-root-port,id=p0,chassis=1").ToHintsFile(TestData.Catalog.RequireMachines()).Records[0];
         var record = new HintsRecord(full.Key, full.Driver, full.Values.Where(v => v.Key != "x-native-hotplug"));
         var hints = new HintsFile(new MachineVersion(6, 1), recordedOn, new[] { record });
         ResolvedMachine later = TestData.Resolve("q35", hints, "pcie-root-port,id=p0,chassis=1");

@@ -3,6 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CsCheck;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Tests.Compat;
 
@@ -12,9 +16,9 @@ public sealed class HintsFileTests
     private static readonly string[] Drivers = { "virtio-net-pci", "virtio-blk-pci", "virtio-rng-pci" };
 
     private static byte[] SampleFile() =>
-        HintsFileWriter.Serialize(HintsFile.FromResolved(
-            TestData.Resolve("pc-i440fx-2.6", null, "virtio-net-pci,id=n0,mac=52:54:00:aa:bb:cc", "virtio-blk-pci,id=b0,serial=disk,,1", "virtio-rng-pci"),
-            TestData.Catalog.RequireMachines()));
+        HintsFileWriter.Serialize(
+            TestData.Resolve("pc-i440fx-2.6", null, "virtio-net-pci,id=n0,mac=52:54:00:aa:bb:cc", "virtio-blk-pci,id=b0,serial=disk,,1", "virtio-rng-pci")
+                .ToHintsFile(TestData.Catalog.RequireMachines()));
 
     [Fact]
     public void Crc32CMatchesTheStandardCheckValue() =>
@@ -129,7 +133,7 @@ public sealed class HintsFileTests
             string[] devices = c.Drivers.Select((d, i) => Drivers[d] + (i % 2 == 0 ? ",id=d" + i : "")).ToArray();
             MachineConfig config = TestData.Config(machine, devices) with { Smp = c.Smp };
             ResolvedMachine first = CompatResolver.Resolve(config, TestData.Catalog).GetValueOrThrow();
-            byte[] bytes = HintsFileWriter.Serialize(HintsFile.FromResolved(first, machines));
+            byte[] bytes = HintsFileWriter.Serialize(first.ToHintsFile(machines));
             HintsFile loaded = HintsFileReader.Read(bytes, TestData.Catalog).GetValueOrThrow();
             // The family's newest machine, another vCPU count: the hints alone must reproduce every guest-visible value.
             string newest = machines.Machines.Last(m => m.Family == machines.Machines[c.Machine].Family).Name;

@@ -1,6 +1,10 @@
 using System;
 using System.IO;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
+using DeviceModel.Hints;
+using DeviceModel.Compat;
 
 namespace DeviceModel.Tests.Compat;
 
@@ -29,7 +33,7 @@ internal static class TestData
     }
 
     public static ResolvedMachine Resolve(string? machine, HintsFile? hints, params string[] devices) =>
-        CompatResolver.Resolve(Config(machine, devices), Catalog, hints).GetValueOrThrow();
+        (hints is null ? CompatResolver.Resolve(Config(machine, devices), Catalog) : CompatResolver.Resolve(Config(machine, devices), Catalog, hints)).GetValueOrThrow();
 
     public static OptionValue Value(ResolvedMachine resolved, string id, string option)
     {

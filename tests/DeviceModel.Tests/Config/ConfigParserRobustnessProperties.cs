@@ -2,9 +2,12 @@ using System;
 using System.Text;
 using CsCheck;
 using DeviceModel.Tests.Values;
-using static DeviceModel.Tests.Config.ErrorAssert;
+using DeviceModel.Config;
 
 namespace DeviceModel.Tests.Config;
+
+// Inside the namespace so that ErrorAssert.Catalog wins over the DeviceModel.Catalog namespace.
+using static DeviceModel.Tests.Config.ErrorAssert;
 
 /// <summary>
 /// Arbitrary and mutated inputs to every config reader give a device (or config) or clean errors with sane

@@ -6,9 +6,12 @@ using System.Text.Json;
 using CsCheck;
 using DeviceModel.Samples.Qemu;
 using DeviceModel.Tests.Values;
-using static DeviceModel.Tests.Config.ErrorAssert;
+using DeviceModel.Config;
 
 namespace DeviceModel.Tests.Config;
+
+// Inside the namespace so that ErrorAssert.Catalog wins over the DeviceModel.Catalog namespace.
+using static DeviceModel.Tests.Config.ErrorAssert;
 
 /// <summary>Devices written by the formatters read back to equal devices: keyval and JSON, every option of every sample device.</summary>
 public sealed class ConfigRoundTripProperties

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using DeviceModel.Samples.Qemu;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
 namespace DeviceModel.Tests.Config;
 

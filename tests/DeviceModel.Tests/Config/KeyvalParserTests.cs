@@ -1,7 +1,10 @@
 using DeviceModel.Samples.Qemu;
-using static DeviceModel.Tests.Config.ErrorAssert;
+using DeviceModel.Config;
 
 namespace DeviceModel.Tests.Config;
+
+// Inside the namespace so that ErrorAssert.Catalog wins over the DeviceModel.Catalog namespace.
+using static DeviceModel.Tests.Config.ErrorAssert;
 
 public sealed class KeyvalParserTests
 {

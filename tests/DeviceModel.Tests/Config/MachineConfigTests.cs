@@ -4,9 +4,12 @@ using System.Diagnostics;
 using System.Text;
 using CsCheck;
 using DeviceModel.Samples.Qemu;
-using static DeviceModel.Tests.Config.ErrorAssert;
+using DeviceModel.Config;
 
 namespace DeviceModel.Tests.Config;
+
+// Inside the namespace so that ErrorAssert.Catalog wins over the DeviceModel.Catalog namespace.
+using static DeviceModel.Tests.Config.ErrorAssert;
 
 public sealed class MachineConfigTests
 {

@@ -31,6 +31,7 @@ namespace DeviceModel.Pci
 
         /// <summary>Places <paramref name="capability"/> and returns its offset.</summary>
         /// <exception cref="CapabilityLayoutException">The capability does not fit.</exception>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; nothing has shipped yet.")]
         public int Add(PciCapability capability, int? offset = null)
         {
             ArgumentNullException.ThrowIfNull(capability);
@@ -39,6 +40,7 @@ namespace DeviceModel.Pci
 
         /// <summary>Places a capability of <paramref name="length"/> bytes and returns its offset.</summary>
         /// <exception cref="CapabilityLayoutException">The capability does not fit.</exception>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; nothing has shipped yet.")]
         public int Add(string name, byte id, int length, int? offset = null)
         {
             ArgumentException.ThrowIfNullOrEmpty(name);

@@ -23,6 +23,7 @@ namespace DeviceModel.Pci
 
         /// <summary>Places <paramref name="capability"/> and returns its offset.</summary>
         /// <exception cref="CapabilityLayoutException">The capability does not fit.</exception>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; nothing has shipped yet.")]
         public int Add(PciExtendedCapability capability, int? offset = null)
         {
             ArgumentNullException.ThrowIfNull(capability);
@@ -31,6 +32,7 @@ namespace DeviceModel.Pci
 
         /// <summary>Places an extended capability of <paramref name="length"/> bytes and returns its offset.</summary>
         /// <exception cref="CapabilityLayoutException">The capability does not fit.</exception>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; nothing has shipped yet.")]
         public int Add(string name, ushort id, int length, int? offset = null)
         {
             ArgumentException.ThrowIfNullOrEmpty(name);

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DeviceModel.Pci;
+using DeviceModel.Catalog;
+using DeviceModel.Compat;
+using DeviceModel.Config;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>A device realized on one reference bus for the docs, or why it could not be.</summary>
     /// <param name="Device">The device type.</param>

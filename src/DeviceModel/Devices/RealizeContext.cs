@@ -29,11 +29,15 @@ namespace DeviceModel
         private readonly System.Collections.Generic.HashSet<ulong> _reserved = new();
         private int _macIndex;
 
-        /// <summary>Creates the state of one resolution.</summary>
-        public RealizeSession(MachineCatalog product) => Product = product;
+        /// <summary>Creates the state of one resolution for a product shipping <paramref name="romImages"/>.</summary>
+        public RealizeSession(System.Collections.Generic.IReadOnlyDictionary<string, uint> romImages)
+        {
+            System.ArgumentNullException.ThrowIfNull(romImages);
+            RomImages = romImages;
+        }
 
-        /// <summary>The product (machine types, ROM images).</summary>
-        public MachineCatalog Product { get; }
+        /// <summary>ROM BAR size of each option ROM image the product ships, by file name (a device's <c>romfile</c> default sizes its ROM BAR from it).</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, uint> RomImages { get; }
 
         /// <summary>
         /// QEMU's default MAC for a NIC without one: 52:54:00:12:34:56, then :57, … in the order NICs are realized.

@@ -1,4 +1,4 @@
-namespace DeviceModel.Pci
+namespace DeviceModel.Tooling.Lspci
 {
     /// <summary>
     /// Class and sub-class names as lspci prints them (from the PCI ID database's class section): the sub-class name

@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Text;
+using DeviceModel.Pci;
 
-namespace DeviceModel.Pci
+namespace DeviceModel.Tooling.Lspci
 {
     /// <summary>
     /// Writes a configuration space as <c>lspci -xxx</c> prints it (<c>-xxxx</c>, all 4096 bytes, for a PCI Express

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>
     /// A place a PCI device can sit for the reference pictures: a conventional root bus, a PCI Express root bus, or

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using DeviceModel.Pci;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>What occupies a stretch of a configuration space.</summary>
     public enum ConfigSpaceRegionKind

@@ -4,8 +4,10 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DeviceModel.Catalog;
+using DeviceModel.Config;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>
     /// The JSON Schema (draft 2020-12) of a product's machine config file, as <see cref="JsonConfigReader"/> reads it:

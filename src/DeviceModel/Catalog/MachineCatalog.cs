@@ -1,17 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
-namespace DeviceModel
+namespace DeviceModel.Catalog
 {
-    /// <summary>A machine type: <c>pc-i440fx-5.2</c> is family <c>pc-i440fx</c>, version 5.2.</summary>
-    public sealed record MachineType(string Name, string Family, MachineVersion Version, ImmutableArray<string> Aliases, bool Deprecated, bool PciExpress, string? Description)
-    {
-        /// <inheritdoc/>
-        public override string ToString() => Name;
-    }
-
     /// <summary>One machine family as declared by <see cref="MachineFamilyAttribute"/> (used by generated code).</summary>
+    // Hidden from IntelliSense: only generated code builds it; it stays public because generated code in the product assembly must reach it.
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed record MachineFamily(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);
 
     /// <summary>The product's version and machine types, from its declarations.</summary>
@@ -21,6 +17,8 @@ namespace DeviceModel
 
         /// <summary>Builds the catalog; the first family's newest machine is the default.</summary>
         /// <exception cref="ArgumentException">A version does not parse, or a name is declared twice.</exception>
+        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families, IEnumerable<KeyValuePair<string, string>>? romImages = null)
         {
             var roms = new Dictionary<string, uint>(StringComparer.Ordinal);
@@ -87,16 +85,8 @@ namespace DeviceModel
         /// <summary>The machine named <paramref name="name"/> (or an alias), or null.</summary>
         public MachineType? Find(string name) => _byName.TryGetValue(name, out MachineType? machine) ? machine : null;
 
-        /// <summary>Resolves a machine name, or an error listing the close matches.</summary>
-        public ParseResult<MachineType> Resolve(string? name, string? source = null)
-        {
-            if (name is null) return ParseResult<MachineType>.Success(Default);
-            MachineType? machine = Find(name);
-            if (machine is not null) return ParseResult<MachineType>.Success(machine);
-            IReadOnlyList<string> close = Spelling.Close(name, _byName.Keys, 5);
-            string message = "unknown machine type '" + name + "'" + (close.Count > 0 ? "; close matches: " + string.Join(", ", close) : "; see 'devmodel machines'");
-            return ParseResult<MachineType>.Failure(new[] { new ConfigError(ConfigErrorKind.UnknownMachine, message, new SourceLocation(source, 0, 0), Option: "machine", Value: name) });
-        }
+        /// <summary>Names of machine types and aliases close to <paramref name="name"/>, best first (for "did you mean").</summary>
+        public IReadOnlyList<string> Suggest(string name, int limit = 5) => Spelling.Close(name, _byName.Keys, limit);
 
         private void Add(string name, MachineType machine)
         {

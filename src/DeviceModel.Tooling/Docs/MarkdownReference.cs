@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using DeviceModel.Catalog;
+using DeviceModel.Compat;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>
     /// The Markdown pages of the reference: <c>index.md</c> (device types and machine types) and one page per device

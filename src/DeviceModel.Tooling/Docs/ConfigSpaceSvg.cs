@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using DeviceModel.Pci;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>
     /// Draws a realized function's configuration space as SVG: a strip for 0x00–0xff (the header, each capability as

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace DeviceModel
 {
@@ -14,9 +15,13 @@ namespace DeviceModel
         private readonly IndexOfOption _indexOf;
 
         /// <summary>The generated name switch: the option's index, or -1.</summary>
+        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public delegate int IndexOfOption(ReadOnlySpan<char> name);
 
         /// <summary>Used by generated code.</summary>
+        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public DeviceInfo(string name, string? description, string clrType, string? parent, OptionInfo[] options,
             Func<Device> factory, IndexOfOption indexOf, CapabilityInfo[]? capabilities = null)
         {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>One option whose versioned default differs between two machine types.</summary>
     /// <param name="Device">The device type.</param>

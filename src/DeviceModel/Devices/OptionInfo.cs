@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace DeviceModel
 {
@@ -30,6 +31,8 @@ namespace DeviceModel
         private readonly string[] _enumNames;
 
         /// <summary>Used by generated code.</summary>
+        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public OptionInfo(
             int index, string name, OptionKind kind, string clrType, string declaringType, string? description,
             bool hostOnly, bool nullable, bool auto, string? min, string? max, string[]? enumNames, CompatEntry[]? history)

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Text;
+using DeviceModel.Catalog;
 
-namespace DeviceModel.Docs
+namespace DeviceModel.Tooling.Docs
 {
     /// <summary>One file of the generated reference.</summary>
     /// <param name="Path">Path relative to the reference directory, with <c>/</c> separators.</param>
