@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System;
+using DeviceModel.Catalog;
+using DeviceModel.Compat;
+using DeviceModel.Config;
 using DeviceModel.Docs.Tests.Harness;
 using DeviceModel.Pci;
-using Microsoft.CodeAnalysis;
-using DeviceModel.Catalog;
 using DeviceModel.Tooling.Docs;
+using Microsoft.CodeAnalysis;
 
 namespace DeviceModel.Docs.Tests;
 
