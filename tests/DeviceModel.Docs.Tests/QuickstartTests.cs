@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using System;
 using DeviceModel.Catalog;
 using DeviceModel.Compat;
 using DeviceModel.Config;
