@@ -15,10 +15,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DeviceModel.Analyzers
 {
     /// <summary>
-    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017) and their capability
-    /// layouts (DM0012), and guards each guest-visible option's default against the compilation's compat defaults
-    /// baseline (DM0001–DM0003, DM0013, DM0016). Everything the generator silently skips is reported here: the
-    /// generator reports nothing.
+    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017, DM0018) and their
+    /// capability layouts (DM0012), and guards each guest-visible option's default against the compilation's compat
+    /// defaults baseline (DM0001–DM0003, DM0013, DM0016, DM0019). The generator reports only DM0009 on concrete classes it
+    /// skips (see <see cref="DeviceChecks"/>): their build fails with CS0534, and analyzers do not run on such builds.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeviceAnalyzer : DiagnosticAnalyzer
@@ -40,7 +40,9 @@ namespace DeviceModel.Analyzers
             Descriptors.InvalidProductVersion,
             Descriptors.MisplacedHint,
             Descriptors.MalformedBaselineLine,
-            Descriptors.UnknownHintFamily);
+            Descriptors.UnknownHintFamily,
+            Descriptors.HintOutsideProduct,
+            Descriptors.BaselineFilesMissing);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -58,6 +60,7 @@ namespace DeviceModel.Analyzers
                 context.Compilation,
                 context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product), SymbolKind.NamedType, SymbolKind.Property);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
 
@@ -111,11 +114,28 @@ namespace DeviceModel.Analyzers
                 ReportLines(context, baseline.ShippedText, baseline.Shipped);
                 ReportLines(context, baseline.UnshippedText, baseline.Unshipped);
             }
+            if (Baseline is null && Product.ProductAttribute is { } productAttribute && FirstDeclaredDevice() is { } device)
+            {
+                // DM0019: a product with guest-visible options and no baseline has its compat checks silently off.
+                Location location = productAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineFilesMissing, location, Product.Name ?? "?", device));
+            }
             if (Product.Problem() is { } problem)
             {
                 Location location = Product.ProductAttribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidProductVersion, location, problem));
             }
+        }
+
+        /// <summary>The ordinally first device that declares a guest-visible option, for a deterministic message.</summary>
+        private string? FirstDeclaredDevice()
+        {
+            string? first = null;
+            foreach (string key in Declared.Keys)
+            {
+                if (first is null || string.CompareOrdinal(key, first) < 0) first = key;
+            }
+            return first is null ? null : CompatDefaultsFormat.DeviceOfKey(first);
         }
 
         private void ReportLines(CompilationAnalysisContext context, AdditionalText? text, CompatDefaultsFile? file)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using DeviceModel.Analyzers.Baseline;
 using DeviceModel.Analyzers.Model;
+using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -69,20 +70,15 @@ namespace DeviceModel.Analyzers
 
         private void CheckDeclaration()
         {
-            var problems = new List<string>();
             ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
-            bool notPartial = declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-            if (notPartial) problems.Add("is not partial");
-            if (_type.ContainingType is not null) problems.Add("is nested in '" + _type.ContainingType.Name + "'");
-            if (_type.IsGenericType) problems.Add("is generic");
-            if (problems.Count > 0)
+            // Concrete classes are the generator's to report: their build fails with CS0534, which stops the analyzers.
+            if (!DeviceDeclaration.ReportedByGenerator(_type) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
             {
                 Location location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
                 ImmutableDictionary<string, string?> properties = notPartial
                     ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true")
                     : ImmutableDictionary<string, string?>.Empty;
-                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeviceNotPartial, location, properties, _type.Name,
-                    string.Join(" and ", problems) + ": the generator skips it"));
+                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeviceNotPartial, location, properties, _type.Name, problems));
             }
             if (_deviceName is not null && !ValueSyntax.IsValidOptionName(_deviceName))
             {
