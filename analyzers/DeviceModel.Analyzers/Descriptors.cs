@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DeviceModel.Analyzers
 {
@@ -9,8 +13,9 @@ namespace DeviceModel.Analyzers
     {
         private const string Category = "DeviceModel";
         /// <summary>
-        /// Where the help pages are published: each id's page is <c>HelpRoot + id + ".md"</c>, the same file as
-        /// <c>docs/diagnostics/DMxxxx.md</c> in the repository (and in the package, for reading offline).
+        /// Where the help pages are published by default: each id's page is <c>HelpRoot + id + ".md"</c>, the same file
+        /// as <c>docs/diagnostics/DMxxxx.md</c> in the repository (and in the package, for reading offline). A project
+        /// moves the base with the MSBuild property <c>DeviceModelHelpLinkBase</c> (see <see cref="HelpLinks"/>).
         /// </summary>
         public const string HelpRoot = "https://github.com/devicemodel/devicemodel/blob/main/docs/diagnostics/";
 
@@ -141,5 +146,46 @@ namespace DeviceModel.Analyzers
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
+    }
+
+    /// <summary>
+    /// The descriptors a compilation reports with. A descriptor's help link is fixed when it is created, so when the
+    /// compiler-visible MSBuild property <c>DeviceModelHelpLinkBase</c> names another base (a mirror of the docs, a
+    /// fork's pages), each descriptor is copied once per base with its link there; otherwise the static ones are used.
+    /// </summary>
+    internal sealed class HelpLinks
+    {
+        public const string BaseProperty = "build_property.DeviceModelHelpLinkBase";
+
+        public static readonly HelpLinks Default = new(null);
+
+        private static readonly ConcurrentDictionary<(string Base, string Id), DiagnosticDescriptor> Copies = new();
+
+        private HelpLinks(string? linkBase) => Base = linkBase;
+
+        /// <summary>The overriding base, ending in '/'; null for <see cref="Descriptors.HelpRoot"/>.</summary>
+        public string? Base { get; }
+
+        /// <summary>The property's value (trimmed), or null when it is unset or blank.</summary>
+        public static string? ReadBase(AnalyzerConfigOptions globalOptions) =>
+            globalOptions.TryGetValue(BaseProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        public static HelpLinks From(string? linkBase)
+        {
+            if (linkBase is null) return Default;
+            string normalized = linkBase.EndsWith("/", StringComparison.Ordinal) ? linkBase : linkBase + "/";
+            return normalized == Descriptors.HelpRoot ? Default : new HelpLinks(normalized);
+        }
+
+        public static HelpLinks Read(AnalyzerConfigOptions globalOptions) => From(ReadBase(globalOptions));
+
+        public DiagnosticDescriptor For(DiagnosticDescriptor descriptor) =>
+            Base is null ? descriptor : Copies.GetOrAdd((Base, descriptor.Id), key => Copy(descriptor, key.Base + descriptor.Id + ".md"));
+
+#pragma warning disable RS1017 // A copy of a static descriptor above: its id is a tracked constant there.
+        private static DiagnosticDescriptor Copy(DiagnosticDescriptor descriptor, string helpLink) =>
+            new(descriptor.Id, descriptor.Title, descriptor.MessageFormat, descriptor.Category, descriptor.DefaultSeverity, descriptor.IsEnabledByDefault,
+                descriptor.Description, helpLink, descriptor.CustomTags.ToArray());
+#pragma warning restore RS1017
     }
 }

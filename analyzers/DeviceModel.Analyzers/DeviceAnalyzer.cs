@@ -60,7 +60,7 @@ namespace DeviceModel.Analyzers
                 context.Compilation,
                 context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
-            context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product), SymbolKind.NamedType, SymbolKind.Property);
+            context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product, state.HelpLinks), SymbolKind.NamedType, SymbolKind.Property);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
 
@@ -74,10 +74,10 @@ namespace DeviceModel.Analyzers
                 if (AttributeNames.Is(attribute, AttributeNames.Device)) device = attribute;
                 else if (AttributeNames.Is(attribute, AttributeNames.DeviceCatalog)) isCatalog = true;
             }
-            if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product));
+            if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product, state.HelpLinks));
             if (device is null)
             {
-                context.RegisterSymbolEndAction(end => DeviceChecks.AnalyzeNonDevice(end, type));
+                context.RegisterSymbolEndAction(end => DeviceChecks.AnalyzeNonDevice(end, type, state.HelpLinks));
                 return;
             }
             var initializers = new Initializers();
@@ -94,10 +94,14 @@ namespace DeviceModel.Analyzers
         public CompilationState(CompatBaseline? baseline, Compilation compilation, AnalyzerConfigOptions globalOptions)
         {
             Baseline = baseline;
+            HelpLinks = HelpLinks.Read(globalOptions);
             _product = new Lazy<ProductInfo>(() => ProductInfo.Read(compilation, globalOptions), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public CompatBaseline? Baseline { get; }
+
+        /// <summary>The descriptors to report with (help links at the project's <c>DeviceModelHelpLinkBase</c>, if set).</summary>
+        public HelpLinks HelpLinks { get; }
 
         public ProductInfo Product => _product.Value;
 
@@ -118,12 +122,12 @@ namespace DeviceModel.Analyzers
             {
                 // DM0019: a product with guest-visible options and no baseline has its compat checks silently off.
                 Location location = productAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineFilesMissing, location, Product.Name ?? "?", device));
+                context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.BaselineFilesMissing), location, Product.Name ?? "?", device));
             }
             if (Product.Problem() is { } problem)
             {
                 Location location = Product.ProductAttribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidProductVersion, location, problem));
+                context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.InvalidProductVersion), location, problem));
             }
         }
 
@@ -145,11 +149,11 @@ namespace DeviceModel.Analyzers
             {
                 if (line.Problem is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Problem));
+                    context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.MalformedBaselineLine), CompatBaseline.LocationOf(text, line), line.Text, line.Problem));
                 }
                 else if (!Declared.ContainsKey(line.Key))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Option, line.Device));
+                    context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.StaleBaselineLine), CompatBaseline.LocationOf(text, line), line.Text, line.Option, line.Device));
                 }
             }
         }

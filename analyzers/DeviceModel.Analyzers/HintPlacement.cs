@@ -11,7 +11,7 @@ namespace DeviceModel.Analyzers
     /// </summary>
     internal static class HintPlacement
     {
-        public static void CheckProduct(SymbolAnalysisContext context, ProductInfo product)
+        public static void CheckProduct(SymbolAnalysisContext context, ProductInfo product, HelpLinks links)
         {
             if (product.ProductAttribute is not null) return;
             foreach (AttributeData attribute in context.Symbol.GetAttributes())
@@ -19,7 +19,7 @@ namespace DeviceModel.Analyzers
                 if (!AttributeNames.Is(attribute, AttributeNames.CompatHint)) continue;
                 Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? context.Symbol.Locations[0];
                 string owner = context.Symbol is IPropertySymbol property ? property.ContainingType.Name + "." + property.Name : context.Symbol.Name;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HintOutsideProduct, location, owner));
+                context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.HintOutsideProduct), location, owner));
             }
         }
     }

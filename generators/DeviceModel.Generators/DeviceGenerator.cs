@@ -44,12 +44,10 @@ namespace DeviceModel.Generators
                 .Select(static (problem, _) => problem!)
                 .WithTrackingName(Steps.DeclarationProblems);
 
-            context.RegisterSourceOutput(problems, static (spc, problem) => spc.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.DeviceNotPartial,
-                problem.Location.ToLocation(),
-                problem.NotPartial ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true") : ImmutableDictionary<string, string?>.Empty,
-                problem.ClassName,
-                problem.Problems)));
+            IncrementalValueProvider<string?> helpLinkBase = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => HelpLinks.ReadBase(options.GlobalOptions));
+
+            context.RegisterSourceOutput(problems.Combine(helpLinkBase), static (spc, pair) => Report(spc, pair.Left, HelpLinks.From(pair.Right)));
 
             IncrementalValuesProvider<DeviceSpec> concrete = devices
                 .Where(static spec => !spec.IsAbstract)
@@ -81,5 +79,13 @@ namespace DeviceModel.Generators
             context.RegisterSourceOutput(withDevices, static (spc, pair) =>
                 spc.AddSource(pair.Catalog.HintName + ".g.cs", CatalogEmitter.Emit(pair.Catalog, pair.Devices.ToList())));
         }
+
+        private static void Report(SourceProductionContext context, DeclarationProblem problem, HelpLinks links) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                links.For(Descriptors.DeviceNotPartial),
+                problem.Location.ToLocation(),
+                problem.NotPartial ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true") : ImmutableDictionary<string, string?>.Empty,
+                problem.ClassName,
+                problem.Problems));
     }
 }

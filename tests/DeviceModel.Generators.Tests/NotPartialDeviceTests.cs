@@ -88,6 +88,19 @@ namespace DeviceModel.Generators.Tests
         }
 
         [Fact]
+        public void TheGeneratorsDM0009_LinksUnderDeviceModelHelpLinkBase_WhenTheProjectSetsIt()
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                new[] { new Generators::DeviceModel.Generators.DeviceGenerator().AsSourceGenerator() },
+                parseOptions: GeneratorHarness.ParseOptions,
+                optionsProvider: new GlobalOptionsProvider("build_property.DeviceModelHelpLinkBase", "https://docs.example.com/dm"));
+            GeneratorRun run = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation("Apps", new[] { new SourceFile("/src/Nic.cs", NotPartial) }));
+
+            Diagnostic dm0009 = Assert.Single(run.GeneratorDiagnostics);
+            Assert.Equal("https://docs.example.com/dm/DM0009.md", dm0009.Descriptor.HelpLinkUri);
+        }
+
+        [Fact]
         public void TheReportStep_CachesItsValueModel_AcrossAnUnrelatedEdit()
         {
             CSharpCompilation compilation = GeneratorHarness.CreateCompilation("Apps", new[] { new SourceFile("/src/Nic.cs", NotPartial) });
@@ -102,6 +115,30 @@ namespace DeviceModel.Generators.Tests
             foreach ((object value, _) in outputs) problems.AddRange(ModelGraph.FindProblems(value, Steps.DeclarationProblems));
             Assert.Empty(problems);
             Assert.Single(second.GeneratorDiagnostics, d => d.Id == "DM0009");
+        }
+
+        private sealed class GlobalOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _global;
+
+            public GlobalOptionsProvider(string key, string value) => _global = new Options(new Dictionary<string, string> { [key] = value });
+
+            public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+            public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+            public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+            private sealed class Options : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+            {
+                public static readonly Options Empty = new(new Dictionary<string, string>());
+
+                private readonly Dictionary<string, string> _values;
+
+                public Options(Dictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+            }
         }
     }
 }
