@@ -47,7 +47,10 @@ namespace DeviceModel.Generators
             IncrementalValueProvider<string?> helpLinkBase = context.AnalyzerConfigOptionsProvider
                 .Select(static (options, _) => HelpLinks.ReadBase(options.GlobalOptions));
 
-            context.RegisterSourceOutput(problems.Combine(helpLinkBase), static (spc, pair) => Report(spc, pair.Left, HelpLinks.From(pair.Right)));
+            // The compilation only to place the diagnostic in its syntax tree (so the IDE offers the make-partial fix);
+            // there are no problems, hence nothing to run, in a project that builds.
+            context.RegisterSourceOutput(problems.Combine(helpLinkBase).Combine(context.CompilationProvider),
+                static (spc, pair) => Report(spc, pair.Left.Left, HelpLinks.From(pair.Left.Right), pair.Right));
 
             IncrementalValuesProvider<DeviceSpec> concrete = devices
                 .Where(static spec => !spec.IsAbstract)
@@ -80,10 +83,10 @@ namespace DeviceModel.Generators
                 spc.AddSource(pair.Catalog.HintName + ".g.cs", CatalogEmitter.Emit(pair.Catalog, pair.Devices.ToList())));
         }
 
-        private static void Report(SourceProductionContext context, DeclarationProblem problem, HelpLinks links) =>
+        private static void Report(SourceProductionContext context, DeclarationProblem problem, HelpLinks links, Compilation compilation) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 links.For(Descriptors.DeviceNotPartial),
-                problem.Location.ToLocation(),
+                problem.Location.ToLocation(compilation),
                 problem.NotPartial ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true") : ImmutableDictionary<string, string?>.Empty,
                 problem.ClassName,
                 problem.Problems));

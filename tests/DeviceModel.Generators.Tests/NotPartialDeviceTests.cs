@@ -40,6 +40,8 @@ namespace DeviceModel.Generators.Tests
             Assert.Equal("DM0009", dm0009.Id);
             Assert.Equal(DiagnosticSeverity.Error, dm0009.Severity);
             Assert.Equal("Device class 'Nic' is not partial: the generator skips it", dm0009.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            // In the compilation's own tree, so the IDE places it in the document and offers the make-partial fix.
+            Assert.Same(run.OutputCompilation.SyntaxTrees.First(t => t.FilePath == "/src/Nic.cs"), dm0009.Location.SourceTree);
             FileLinePositionSpan span = dm0009.Location.GetLineSpan();
             Assert.Equal("/src/Nic.cs", span.Path);
             Assert.Equal(5, span.StartLinePosition.Line);

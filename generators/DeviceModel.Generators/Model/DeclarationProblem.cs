@@ -9,6 +9,14 @@ namespace DeviceModel.Generators.Model
     /// <summary>A source location without its syntax tree (a model holds no Roslyn objects).</summary>
     internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
     {
-        public Location ToLocation() => Microsoft.CodeAnalysis.Location.Create(FilePath, Span, LineSpan);
+        /// <summary>The location in <paramref name="compilation"/>'s syntax tree of that path, else a location by path and lines.</summary>
+        public Location ToLocation(Compilation compilation)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (tree.FilePath == FilePath && Span.End <= tree.Length) return Microsoft.CodeAnalysis.Location.Create(tree, Span);
+            }
+            return Microsoft.CodeAnalysis.Location.Create(FilePath, Span, LineSpan);
+        }
     }
 }
