@@ -98,8 +98,14 @@ namespace DeviceModel.Analyzers.CodeFixes
                     lines.Add(line);
                 }
             }
-            if (byProject.Count == 0) return null;
             Solution solution = context.Solution;
+            if (byProject.Count == 0)
+            {
+                // Nothing left in scope is not a failure: 'dotnet format analyzers' runs this fix-all once per project
+                // that loads the code fixes, each time with the diagnostics found before the first run; a null here
+                // would print "Unable to fix DM0002" after the first run accepted every line.
+                return CodeAction.Create("No defaults left to accept", _ => Task.FromResult(solution), context.CodeActionEquivalenceKey);
+            }
             return CodeAction.Create(
                 "Accept all " + (context.CodeActionEquivalenceKey == AcceptDefaultCodeFix.UnversionedEquivalenceKey ? "changed" : "new") + " defaults into " + CompatDefaultsFormat.UnshippedFileName,
                 async cancellationToken =>

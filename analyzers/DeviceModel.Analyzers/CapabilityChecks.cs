@@ -44,7 +44,7 @@ namespace DeviceModel.Analyzers
             public int End => Offset + AlignUp(Length);
         }
 
-        public static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, string device)
+        public static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, string device, HelpLinks links)
         {
             var chain = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType) chain.Insert(0, current);
@@ -66,7 +66,7 @@ namespace DeviceModel.Analyzers
                 string? problem = FixedProblem(capability);
                 if (problem is not null)
                 {
-                    if (capability.Own) Report(context, capability, problem);
+                    if (capability.Own) Report(context, links, capability, problem);
                     continue;
                 }
                 if (capability.Offset == 0 || capability.Length == 0) continue;
@@ -75,7 +75,7 @@ namespace DeviceModel.Analyzers
                     if (other.IsExtended != capability.IsExtended || !CanCoexist(other, capability)) continue;
                     if (capability.Offset < other.End && other.Offset < capability.End && capability.Own)
                     {
-                        Report(context, capability, "at " + Hex(capability.Offset) + "–" + Hex(capability.End - 1) + " overlaps '" + other.Factory + "' at " + Hex(other.Offset) + "–" + Hex(other.End - 1));
+                        Report(context, links, capability, "at " + Hex(capability.Offset) + "–" + Hex(capability.End - 1) + " overlaps '" + other.Factory + "' at " + Hex(other.Offset) + "–" + Hex(other.End - 1));
                         break;
                     }
                 }
@@ -95,7 +95,7 @@ namespace DeviceModel.Analyzers
                 int size = extended ? 0x1000 - 0x100 : 0x100 - 0x40;
                 if (needed > size && last is not null)
                 {
-                    Report(context, last, "makes the unconditional " + (extended ? "extended " : "") + "capabilities of device '" + device + "' need " + Hex(needed)
+                    Report(context, links, last, "makes the unconditional " + (extended ? "extended " : "") + "capabilities of device '" + device + "' need " + Hex(needed)
                         + " bytes, more than the " + Hex(size) + " bytes of the " + (extended ? "extended capability area (0x100–0xfff)" : "capability area (0x40–0xff)"));
                 }
             }
@@ -132,10 +132,10 @@ namespace DeviceModel.Analyzers
             return 0;
         }
 
-        private static void Report(SymbolAnalysisContext context, Capability capability, string problem)
+        private static void Report(SymbolAnalysisContext context, HelpLinks links, Capability capability, string problem)
         {
             Location location = capability.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CapabilityLayout, location, capability.Factory, problem));
+            context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.CapabilityLayout), location, capability.Factory, problem));
         }
     }
 }

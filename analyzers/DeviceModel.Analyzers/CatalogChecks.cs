@@ -10,7 +10,7 @@ namespace DeviceModel.Analyzers
     /// <summary>DM0004 on a <c>[DeviceCatalog]</c> class: the version lists of its <c>[MachineFamily]</c>s.</summary>
     internal static class CatalogChecks
     {
-        public static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, ProductInfo product)
+        public static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, ProductInfo product, HelpLinks links)
         {
             foreach (AttributeData family in type.GetAttributes())
             {
@@ -23,17 +23,17 @@ namespace DeviceModel.Analyzers
                 {
                     if (!MachineVersion.TryParse(part.AsSpan(), out MachineVersion version))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidVersion, location, part, "in machine family '" + name + "' is not a version x.y or x.y.z"));
+                        context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.InvalidVersion), location, part, "in machine family '" + name + "' is not a version x.y or x.y.z"));
                         continue;
                     }
                     if (previous is { } before && version <= before)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidVersion, location, part,
+                        context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.InvalidVersion), location, part,
                             "in machine family '" + name + "' " + (version == before ? "is listed twice" : "comes after " + before + ": list versions oldest first")));
                     }
                     if (product.Version is { } current && version > current)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidVersion, location, part,
+                        context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.InvalidVersion), location, part,
                             "in machine family '" + name + "' is newer than the product version " + product.VersionText));
                     }
                     previous = version;

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DeviceModel.Analyzers
 {
@@ -8,8 +12,12 @@ namespace DeviceModel.Analyzers
     internal static class Descriptors
     {
         private const string Category = "DeviceModel";
-        // Repository-relative: the project has no published docs site; the page is docs/diagnostics/DMxxxx.md.
-        private const string HelpRoot = "docs/diagnostics/";
+        /// <summary>
+        /// Where the help pages are published by default: each id's page is <c>HelpRoot + id + ".md"</c>, the same file
+        /// as <c>docs/diagnostics/DMxxxx.md</c> in the repository (and in the package, for reading offline). A project
+        /// moves the base with the MSBuild property <c>DeviceModelHelpLinkBase</c> (see <see cref="HelpLinks"/>).
+        /// </summary>
+        public const string HelpRoot = "https://github.com/devicemodel/devicemodel/blob/main/docs/diagnostics/";
 
         // Diagnostic properties shared with the code fixes.
         public const string DeviceProperty = "Device";
@@ -95,7 +103,7 @@ namespace DeviceModel.Analyzers
         public static readonly DiagnosticDescriptor BaselineOutOfDate = Create("DM0013",
             "Compat defaults baseline out of date",
             "The default of '{1}' on device '{0}' is {2} but the baseline has {3}; the [CompatHint] history covers older machines: accept the new default into CompatDefaults.Unshipped.txt",
-            DiagnosticSeverity.Info,
+            DiagnosticSeverity.Warning,
             "Once a hint records the old value, the baseline should move to the new default, so that the next change is compared with it.");
 
         public static readonly DiagnosticDescriptor InvalidProductVersion = Create("DM0014",
@@ -123,6 +131,19 @@ namespace DeviceModel.Analyzers
             DiagnosticSeverity.Error,
             "A [CompatHint] Family names one of the machine families the product declares with [MachineFamily] (e.g. \"pc-q35\"); an entry scoped to a family no machine has never applies.");
 
+        public static readonly DiagnosticDescriptor HintOutsideProduct = Create("DM0018",
+            "Compat hint in an assembly without a product",
+            "[CompatHint] on '{0}' is declared in an assembly without a [Product]: compat hints state what a product's older machine versions had, so declare them in the product (for an option the product inherits: [CompatHint(since, value, Option = \"name\")] on its own base type)",
+            DiagnosticSeverity.Error,
+            "A framework or library assembly has no machine versions: a hint there would apply the versions of one product to every product built on it. Only an assembly with a [DeviceCatalog] class carrying [Product] declares [CompatHint]s.");
+
+        public static readonly DiagnosticDescriptor BaselineFilesMissing = Create("DM0019",
+            "Compat defaults baseline files missing",
+            "Product '{0}' has guest-visible options (e.g. on device '{1}') but no CompatDefaults.Shipped.txt or CompatDefaults.Unshipped.txt, so changed defaults are not checked: create both files, empty, next to the project file (the DeviceModel package passes them as AdditionalFiles; without it, add <AdditionalFiles Include=\"CompatDefaults.Shipped.txt;CompatDefaults.Unshipped.txt\" />), then accept today's defaults with the DM0002 code fix or 'dotnet format analyzers --diagnostics DM0002 --severity info'",
+            DiagnosticSeverity.Warning,
+            "The compat checks (DM0001–DM0003, DM0013) compare each guest-visible default with the baseline files; without them a changed default reaches older machine types unnoticed.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor InvalidClassHint = Create("DM0020",
             "Class-level compat hint names no inherited option",
             "[CompatHint] on '{0}' {1}",
@@ -131,5 +152,46 @@ namespace DeviceModel.Analyzers
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
+    }
+
+    /// <summary>
+    /// The descriptors a compilation reports with. A descriptor's help link is fixed when it is created, so when the
+    /// compiler-visible MSBuild property <c>DeviceModelHelpLinkBase</c> names another base (a mirror of the docs, a
+    /// fork's pages), each descriptor is copied once per base with its link there; otherwise the static ones are used.
+    /// </summary>
+    internal sealed class HelpLinks
+    {
+        public const string BaseProperty = "build_property.DeviceModelHelpLinkBase";
+
+        public static readonly HelpLinks Default = new(null);
+
+        private static readonly ConcurrentDictionary<(string Base, string Id), DiagnosticDescriptor> Copies = new();
+
+        private HelpLinks(string? linkBase) => Base = linkBase;
+
+        /// <summary>The overriding base, ending in '/'; null for <see cref="Descriptors.HelpRoot"/>.</summary>
+        public string? Base { get; }
+
+        /// <summary>The property's value (trimmed), or null when it is unset or blank.</summary>
+        public static string? ReadBase(AnalyzerConfigOptions globalOptions) =>
+            globalOptions.TryGetValue(BaseProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        public static HelpLinks From(string? linkBase)
+        {
+            if (linkBase is null) return Default;
+            string normalized = linkBase.EndsWith("/", StringComparison.Ordinal) ? linkBase : linkBase + "/";
+            return normalized == Descriptors.HelpRoot ? Default : new HelpLinks(normalized);
+        }
+
+        public static HelpLinks Read(AnalyzerConfigOptions globalOptions) => From(ReadBase(globalOptions));
+
+        public DiagnosticDescriptor For(DiagnosticDescriptor descriptor) =>
+            Base is null ? descriptor : Copies.GetOrAdd((Base, descriptor.Id), key => Copy(descriptor, key.Base + descriptor.Id + ".md"));
+
+#pragma warning disable RS1017 // A copy of a static descriptor above: its id is a tracked constant there.
+        private static DiagnosticDescriptor Copy(DiagnosticDescriptor descriptor, string helpLink) =>
+            new(descriptor.Id, descriptor.Title, descriptor.MessageFormat, descriptor.Category, descriptor.DefaultSeverity, descriptor.IsEnabledByDefault,
+                descriptor.Description, helpLink, descriptor.CustomTags.ToArray());
+#pragma warning restore RS1017
     }
 }

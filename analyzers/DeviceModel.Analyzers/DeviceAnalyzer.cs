@@ -15,10 +15,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DeviceModel.Analyzers
 {
     /// <summary>
-    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017) and their capability
-    /// layouts (DM0012), and guards each guest-visible option's default against the compilation's compat defaults
-    /// baseline (DM0001–DM0003, DM0013, DM0016). Everything the generator silently skips is reported here: the
-    /// generator reports nothing.
+    /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017, DM0018) and their
+    /// capability layouts (DM0012), and guards each guest-visible option's default against the compilation's compat
+    /// defaults baseline (DM0001–DM0003, DM0013, DM0016, DM0019). The generator reports only DM0009 on concrete classes it
+    /// skips (see <see cref="DeviceChecks"/>): their build fails with CS0534, and analyzers do not run on such builds.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeviceAnalyzer : DiagnosticAnalyzer
@@ -41,6 +41,8 @@ namespace DeviceModel.Analyzers
             Descriptors.MisplacedHint,
             Descriptors.MalformedBaselineLine,
             Descriptors.UnknownHintFamily,
+            Descriptors.HintOutsideProduct,
+            Descriptors.BaselineFilesMissing,
             Descriptors.InvalidClassHint);
 
         public override void Initialize(AnalysisContext context)
@@ -59,6 +61,7 @@ namespace DeviceModel.Analyzers
                 context.Compilation,
                 context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product, state.HelpLinks), SymbolKind.NamedType, SymbolKind.Property);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
 
@@ -72,12 +75,12 @@ namespace DeviceModel.Analyzers
                 if (AttributeNames.Is(attribute, AttributeNames.Device)) device = attribute;
                 else if (AttributeNames.Is(attribute, AttributeNames.DeviceCatalog)) isCatalog = true;
             }
-            if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product));
+            if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product, state.HelpLinks));
             if (device is null)
             {
                 context.RegisterSymbolEndAction(end =>
                 {
-                    DeviceChecks.AnalyzeNonDevice(end, type);
+                    DeviceChecks.AnalyzeNonDevice(end, type, state.HelpLinks);
                     // A class without [Device] (a product's abstract base such as QemuVirtioPciDevice) may still record
                     // the history of options it inherits.
                     new DeviceChecks(end, type, device: null, new Initializers(), state).CheckClassHints();
@@ -98,10 +101,14 @@ namespace DeviceModel.Analyzers
         public CompilationState(CompatBaseline? baseline, Compilation compilation, AnalyzerConfigOptions globalOptions)
         {
             Baseline = baseline;
+            HelpLinks = HelpLinks.Read(globalOptions);
             _product = new Lazy<ProductInfo>(() => ProductInfo.Read(compilation, globalOptions), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public CompatBaseline? Baseline { get; }
+
+        /// <summary>The descriptors to report with (help links at the project's <c>DeviceModelHelpLinkBase</c>, if set).</summary>
+        public HelpLinks HelpLinks { get; }
 
         public ProductInfo Product => _product.Value;
 
@@ -118,11 +125,28 @@ namespace DeviceModel.Analyzers
                 ReportLines(context, baseline.ShippedText, baseline.Shipped);
                 ReportLines(context, baseline.UnshippedText, baseline.Unshipped);
             }
+            if (Baseline is null && Product.ProductAttribute is { } productAttribute && FirstDeclaredDevice() is { } device)
+            {
+                // DM0019: a product with guest-visible options and no baseline has its compat checks silently off.
+                Location location = productAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
+                context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.BaselineFilesMissing), location, Product.Name ?? "?", device));
+            }
             if (Product.Problem() is { } problem)
             {
                 Location location = Product.ProductAttribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidProductVersion, location, problem));
+                context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.InvalidProductVersion), location, problem));
             }
+        }
+
+        /// <summary>The ordinally first device that declares a guest-visible option, for a deterministic message.</summary>
+        private string? FirstDeclaredDevice()
+        {
+            string? first = null;
+            foreach (string key in Declared.Keys)
+            {
+                if (first is null || string.CompareOrdinal(key, first) < 0) first = key;
+            }
+            return first is null ? null : CompatDefaultsFormat.DeviceOfKey(first);
         }
 
         private void ReportLines(CompilationAnalysisContext context, AdditionalText? text, CompatDefaultsFile? file)
@@ -132,11 +156,11 @@ namespace DeviceModel.Analyzers
             {
                 if (line.Problem is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Problem));
+                    context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.MalformedBaselineLine), CompatBaseline.LocationOf(text, line), line.Text, line.Problem));
                 }
                 else if (!Declared.ContainsKey(line.Key))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleBaselineLine, CompatBaseline.LocationOf(text, line), line.Text, line.Option, line.Device));
+                    context.ReportDiagnostic(Diagnostic.Create(HelpLinks.For(Descriptors.StaleBaselineLine), CompatBaseline.LocationOf(text, line), line.Text, line.Option, line.Device));
                 }
             }
         }

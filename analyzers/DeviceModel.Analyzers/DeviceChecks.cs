@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using DeviceModel.Analyzers.Baseline;
 using DeviceModel.Analyzers.Model;
+using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -50,18 +51,18 @@ namespace DeviceModel.Analyzers
             }
             CheckClassHints();
             CheckDuplicates();
-            CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name);
+            CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name, _state.HelpLinks);
         }
 
         /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines.</summary>
-        public static void AnalyzeNonDevice(SymbolAnalysisContext context, INamedTypeSymbol type)
+        public static void AnalyzeNonDevice(SymbolAnalysisContext context, INamedTypeSymbol type, HelpLinks links)
         {
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsImplicitlyDeclared) continue;
                 if (AttributeNames.Find(property, AttributeNames.ConfigOption) is not { } attribute) continue;
                 string name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? property.Name : property.Name;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedOption, property.Locations[0], name,
+                context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], name,
                     "is declared in '" + type.Name + "', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline"));
             }
         }
@@ -142,20 +143,15 @@ namespace DeviceModel.Analyzers
         private void CheckDeclaration()
         {
             if (_device is null) return;
-            var problems = new List<string>();
             ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
-            bool notPartial = declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-            if (notPartial) problems.Add("is not partial");
-            if (_type.ContainingType is not null) problems.Add("is nested in '" + _type.ContainingType.Name + "'");
-            if (_type.IsGenericType) problems.Add("is generic");
-            if (problems.Count > 0)
+            // Concrete classes are the generator's to report: their build fails with CS0534, which stops the analyzers.
+            if (!DeviceDeclaration.ReportedByGenerator(_type) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
             {
                 Location location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
                 ImmutableDictionary<string, string?> properties = notPartial
                     ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true")
                     : ImmutableDictionary<string, string?>.Empty;
-                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeviceNotPartial, location, properties, _type.Name,
-                    string.Join(" and ", problems) + ": the generator skips it"));
+                _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.DeviceNotPartial), location, properties, _type.Name, problems));
             }
             if (_deviceName is not null && !ValueSyntax.IsValidOptionName(_deviceName))
             {
@@ -452,18 +448,18 @@ namespace DeviceModel.Analyzers
             {
                 if (newest is null)
                 {
-                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.NewOptionWithoutHistory, option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display));
+                    _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.NewOptionWithoutHistory), option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display));
                 }
                 else
                 {
-                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineOutOfDate, option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display, "no line"));
+                    _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.BaselineOutOfDate), option.Property.Locations[0], properties.ToImmutable(), device, name, current.Display, "no line"));
                 }
                 return;
             }
             bool covered = newest is { } hint && (hint.Value == old || (shipped is { } s && hint.Value == s));
             if (covered)
             {
-                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.BaselineOutOfDate, location, properties.ToImmutable(), device, name, current.Display, old.Display));
+                _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.BaselineOutOfDate), location, properties.ToImmutable(), device, name, current.Display, old.Display));
                 return;
             }
             // The code fix adds [CompatHint(product version, old value)]: only when that is the newest entry.
@@ -472,7 +468,7 @@ namespace DeviceModel.Analyzers
                 properties.Add(Descriptors.HintSinceProperty, Product.VersionText);
                 properties.Add(Descriptors.HintValueProperty, literal);
             }
-            _context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnversionedDefault, location, properties.ToImmutable(), device, name, old.Display, current.Display));
+            _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.UnversionedDefault), location, properties.ToImmutable(), device, name, old.Display, current.Display));
         }
 
         private bool TryBaselineValue(OptionDeclaration option, AdditionalText? file, CompatDefaultsLine? line, out CanonicalValue? value)
@@ -486,7 +482,7 @@ namespace DeviceModel.Analyzers
             }
             if (_state.Reported.TryAdd(line, 0))
             {
-                _context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedBaselineLine, CompatBaseline.LocationOf(file, line), line.Text,
+                _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.MalformedBaselineLine), CompatBaseline.LocationOf(file, line), line.Text,
                     "'" + line.Value + "' is not " + ValueSyntax.Expected(option.Kind!.Value)));
             }
             return false;
@@ -546,6 +542,6 @@ namespace DeviceModel.Analyzers
         private Location? Location(AttributeData attribute) => attribute.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).GetLocation();
 
         private void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments) =>
-            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location ?? _type.Locations[0], arguments));
+            _context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(descriptor), location ?? _type.Locations[0], arguments));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using DeviceModel.Analyzers;
 using DeviceModel.Generators.Emitter;
 using DeviceModel.Generators.Model;
 using DeviceModel.Generators.Parser;
@@ -11,6 +12,7 @@ namespace DeviceModel.Generators
     /// <summary>
     /// The DeviceModel incremental generator: <c>[Device]</c> classes → <see cref="DeviceSpec"/> → option switches,
     /// typed accessors and metadata; <c>[DeviceCatalog]</c> classes → the catalog of every device of the assembly.
+    /// Its one diagnostic is DM0009 on a concrete class it cannot complete (see <see cref="DeviceDeclaration"/>).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DeviceGenerator : IIncrementalGenerator
@@ -24,6 +26,7 @@ namespace DeviceModel.Generators
             public const string CatalogEntries = nameof(CatalogEntries);
             public const string Catalogs = nameof(Catalogs);
             public const string CatalogWithDevices = nameof(CatalogWithDevices);
+            public const string DeclarationProblems = nameof(DeclarationProblems);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -33,6 +36,21 @@ namespace DeviceModel.Generators
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(Steps.Devices);
+
+            // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
+            IncrementalValuesProvider<DeclarationProblem> problems = context.SyntaxProvider
+                .ForAttributeWithMetadataName(DeviceParser.DeviceAttribute, static (node, _) => node is ClassDeclarationSyntax, DeviceDeclaration.Check)
+                .Where(static problem => problem is not null)
+                .Select(static (problem, _) => problem!)
+                .WithTrackingName(Steps.DeclarationProblems);
+
+            IncrementalValueProvider<string?> helpLinkBase = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => HelpLinks.ReadBase(options.GlobalOptions));
+
+            // The compilation only to place the diagnostic in its syntax tree (so the IDE offers the make-partial fix);
+            // there are no problems, hence nothing to run, in a project that builds.
+            context.RegisterSourceOutput(problems.Combine(helpLinkBase).Combine(context.CompilationProvider),
+                static (spc, pair) => Report(spc, pair.Left.Left, HelpLinks.From(pair.Left.Right), pair.Right));
 
             IncrementalValuesProvider<DeviceSpec> concrete = devices
                 .Where(static spec => !spec.IsAbstract)
@@ -64,5 +82,13 @@ namespace DeviceModel.Generators
             context.RegisterSourceOutput(withDevices, static (spc, pair) =>
                 spc.AddSource(pair.Catalog.HintName + ".g.cs", CatalogEmitter.Emit(pair.Catalog, pair.Devices.ToList())));
         }
+
+        private static void Report(SourceProductionContext context, DeclarationProblem problem, HelpLinks links, Compilation compilation) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                links.For(Descriptors.DeviceNotPartial),
+                problem.Location.ToLocation(compilation),
+                problem.NotPartial ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.NotPartialProperty, "true") : ImmutableDictionary<string, string?>.Empty,
+                problem.ClassName,
+                problem.Problems));
     }
 }

@@ -324,22 +324,22 @@ namespace DeviceModel.Analyzers.Tests
         public Task MakePartial_AddsPartialAfterTheOtherModifiers() =>
             Test<MakePartialCodeFix>("""
                 [Device("nic")]
-                public sealed class {|DM0009:Nic|}
+                public abstract class {|DM0009:Nic|}
                 {
                 }
 
                 [Device("blk")]
-                class {|DM0009:Blk|}
+                abstract class {|DM0009:Blk|}
                 {
                 }
                 """, """
                 [Device("nic")]
-                public sealed partial class Nic
+                public abstract partial class Nic
                 {
                 }
 
                 [Device("blk")]
-                partial class Blk
+                abstract partial class Blk
                 {
                 }
                 """, shipped: "", unshipped: "").RunAsync();

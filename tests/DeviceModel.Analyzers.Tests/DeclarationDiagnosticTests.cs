@@ -421,28 +421,28 @@ namespace DeviceModel.Analyzers.Tests
         // ---- DM0009 ----
 
         [Fact]
-        public Task DM0009_DeviceClassThatIsNotPartialNestedOrGeneric_IsReported() =>
+        public Task DM0009_AbstractDeviceClassThatIsNotPartialNestedOrGeneric_IsReported() =>
             Analyzer("""
                 [Device("a")]
-                public sealed class {|#0:A|}
+                public abstract class {|#0:A|}
                 {
                 }
 
                 public static partial class Outer
                 {
                     [Device("b")]
-                    public partial class {|#1:B|}
+                    public abstract partial class {|#1:B|}
                     {
                     }
                 }
 
                 [Device("c")]
-                public partial class {|#2:C|}<T>
+                public abstract partial class {|#2:C|}<T>
                 {
                 }
 
                 [Device("d")]
-                public partial class D
+                public abstract partial class D
                 {
                 }
                 """,
@@ -452,6 +452,30 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0009, 1).WithArguments("B", "is nested in 'Outer': the generator skips it"),
                     Diagnostic(DM0009, 2).WithArguments("C", "is generic: the generator skips it"),
                 });
+
+        // A concrete class the generator skips fails with CS0534 and the generator reports its DM0009
+        // (DeviceModel.Generators.Tests, NotPartialDeviceTests): the analyzer must not report it a second time.
+        [Fact]
+        public Task DM0009_ConcreteDeviceClass_IsLeftToTheGenerator() =>
+            Analyzer("""
+                [Device("a")]
+                public sealed class A
+                {
+                }
+
+                public static partial class Outer
+                {
+                    [Device("b")]
+                    public partial class B
+                    {
+                    }
+                }
+
+                [Device("c")]
+                public partial class C<T>
+                {
+                }
+                """);
 
         // ---- DM0010 ----
 

@@ -26,12 +26,21 @@ namespace DeviceModel.Analyzers.Tests
         public void EveryDiagnostic_HasAHelpPage_WithWhatWhyHowToFixAndAnExample(string id)
         {
             DiagnosticDescriptor descriptor = Descriptor(id);
-            Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
-            string page = RepositoryRoot.File(descriptor.HelpLinkUri);
+            string page = RepositoryRoot.File("docs/diagnostics/" + id + ".md");
             Assert.True(File.Exists(page), page + " is missing");
             string text = File.ReadAllText(page);
             Assert.StartsWith("# " + id + ": " + descriptor.Title, text, StringComparison.Ordinal);
             foreach (string section in new[] { "## What", "## Why", "## How to fix", "## Example" }) Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void EveryDiagnostic_HelpLink_IsAnAbsoluteUrl_OfItsPageInTheRepository(string id)
+        {
+            // Opened outside the repository (IDE error list, SARIF): an absolute https URL naming the page's repository path.
+            DiagnosticDescriptor descriptor = Descriptor(id);
+            Assert.Equal("https://github.com/devicemodel/devicemodel/blob/main/docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+            Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out Uri? uri) && uri.Scheme == Uri.UriSchemeHttps, descriptor.HelpLinkUri);
         }
 
         [Theory]

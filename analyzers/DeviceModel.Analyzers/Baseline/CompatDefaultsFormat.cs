@@ -18,6 +18,9 @@ namespace DeviceModel.Analyzers.Baseline
         /// <summary>The sort key of a line: device and option joined by a space, which sorts below every name character.</summary>
         public static string Key(string device, string option) => device + " " + option;
 
+        /// <summary>The device name of a <see cref="Key"/> (names hold no spaces).</summary>
+        public static string DeviceOfKey(string key) => key.Substring(0, key.IndexOf(' '));
+
         /// <summary>The line text (no line break) recording <paramref name="value"/> for the option.</summary>
         public static string FormatLine(string device, string option, CanonicalValue value) =>
             value.Text is null ? device + " " + option : device + " " + option + "=" + Escape(value.Text);

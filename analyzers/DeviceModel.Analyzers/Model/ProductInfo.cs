@@ -23,6 +23,9 @@ namespace DeviceModel.Analyzers.Model
         /// <summary>The product version as written.</summary>
         public string? VersionText { get; private set; }
 
+        /// <summary>The product name from <c>[Product]</c>, when there is one.</summary>
+        public string? Name { get; private set; }
+
         /// <summary>The MSBuild property's value, when set.</summary>
         public string? PropertyText { get; private set; }
 
@@ -61,6 +64,7 @@ namespace DeviceModel.Analyzers.Model
             if (info.ProductAttribute is { } product && product.ConstructorArguments.Length == 2 && product.ConstructorArguments[1].Value is string text)
             {
                 info.VersionText = text;
+                info.Name = product.ConstructorArguments[0].Value as string;
             }
             else
             {

@@ -48,6 +48,8 @@ namespace DeviceModel.Analyzers.Tests.Harness
         public static DiagnosticDescriptor DM0015 => Descriptors.MisplacedHint;
         public static DiagnosticDescriptor DM0016 => Descriptors.MalformedBaselineLine;
         public static DiagnosticDescriptor DM0017 => Descriptors.UnknownHintFamily;
+        public static DiagnosticDescriptor DM0018 => Descriptors.HintOutsideProduct;
+        public static DiagnosticDescriptor DM0019 => Descriptors.BaselineFilesMissing;
         public static DiagnosticDescriptor DM0020 => Descriptors.InvalidClassHint;
     }
 }

@@ -2,6 +2,8 @@ extern alias Analyzers;
 
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,6 +35,14 @@ namespace DeviceModel.Analyzers.Tests.Harness
         public static (string Path, string Text) ProductVersion(string version) =>
             ("/.globalconfig", "is_global = true\nbuild_property.DeviceModelProductVersion = " + version + "\n");
 
+        /// <summary>
+        /// Turns off the two rules about the assembly as a whole: DM0018 (a [CompatHint] without a [Product]) and DM0019
+        /// (a product without baseline files). Most tests declare hints in a bare compilation, as a product would, and
+        /// check one rule at a time; <c>ProductRuleTests</c> leave these two on (<c>AssemblyRules = true</c>).
+        /// </summary>
+        public static readonly (string Path, string Text) AssemblyRulesOff =
+            ("/assembly-rules.globalconfig", "is_global = true\ndotnet_diagnostic.DM0018.severity = none\ndotnet_diagnostic.DM0019.severity = none\n");
+
         public static void Configure(SolutionState state)
         {
             state.ReferenceAssemblies = Offline;
@@ -54,6 +64,15 @@ namespace DeviceModel.Analyzers.Tests.Harness
             TestProject.Configure(TestState);
             SolutionTransforms.Add(TestProject.EnableNullable);
         }
+
+        /// <summary>Whether DM0018 and DM0019 are checked (see <see cref="TestProject.AssemblyRulesOff"/>); off by default.</summary>
+        public bool AssemblyRules { get; set; }
+
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            if (!AssemblyRules) TestState.AnalyzerConfigFiles.Add(TestProject.AssemblyRulesOff);
+            return base.RunImplAsync(cancellationToken);
+        }
     }
 
     /// <summary>A code fix test of <see cref="DeviceAnalyzer"/> and <typeparamref name="TCodeFix"/> on an offline net10.0 project.</summary>
@@ -63,6 +82,7 @@ namespace DeviceModel.Analyzers.Tests.Harness
         public DeviceCodeFixTest()
         {
             TestProject.Configure(TestState);
+            TestState.AnalyzerConfigFiles.Add(TestProject.AssemblyRulesOff);
             SolutionTransforms.Add(TestProject.EnableNullable);
         }
     }
