@@ -85,6 +85,12 @@ namespace DeviceModel.Analyzers.Tests
                 using DeviceModel;
                 namespace Corpus;
                 public enum Mode { Fast, SlowAndSteady }
+                // A product: its hints are allowed (DM0018) and its baseline is the one below (DM0019).
+                [DeviceCatalog]
+                [Product("corpus", "7.2")]
+                public static partial class CorpusCatalog
+                {
+                }
                 [Device("fam-base")]
                 public abstract partial class FamilyBase
                 {
