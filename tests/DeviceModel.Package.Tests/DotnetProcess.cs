@@ -8,13 +8,13 @@ using System.Text;
 namespace DeviceModel.Package.Tests;
 
 /// <summary>What one command printed (standard output and error interleaved) and how it exited.</summary>
-internal sealed record ProcessResult(string Command, int ExitCode, string Output, TimeSpan Elapsed)
+public sealed record ProcessResult(string Command, int ExitCode, string Output, TimeSpan Elapsed)
 {
     public string Describe() => "$ " + Command + "\nexit " + ExitCode + " after " + Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s\n" + Output;
 }
 
 /// <summary>Runs <c>dotnet</c> (or a built tool) as a user would, with an environment that keeps the machine clean.</summary>
-internal sealed class DotnetProcess
+public sealed class DotnetProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, string> _environment;
