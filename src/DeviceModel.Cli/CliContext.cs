@@ -16,7 +16,7 @@ namespace DeviceModel.Cli
         public const int BadInput = 2;
     }
 
-    /// <summary>Output writers and the product's catalog, so commands run in-process in tests.</summary>
+    /// <summary>Output writers and the catalog a run serves, so commands run in-process in tests and in a product's own CLI.</summary>
     internal sealed class CliContext
     {
         public CliContext(TextWriter output, TextWriter error, DeviceCatalog catalog)

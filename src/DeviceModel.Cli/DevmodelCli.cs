@@ -1,20 +1,24 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using DeviceModel.Catalog;
 using DeviceModel.Cli.Commands;
-using DeviceModel.Samples.Qemu;
 
 namespace DeviceModel.Cli
 {
-    /// <summary>The <c>devmodel</c> command line: builds the command tree and runs it with the given writers.</summary>
-    public static class DevmodelCli
+    /// <summary>The <c>devmodel</c> command line: builds the command tree over a catalog and runs it with the given writers.</summary>
+    internal static class DevmodelCli
     {
-        /// <summary>Runs <c>devmodel</c> with <paramref name="args"/>; returns the exit code (0 ok, 2 bad input, 1 internal failure).</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter error)
+        /// <summary>
+        /// Runs <c>devmodel</c> with <paramref name="args"/> on the catalog <paramref name="source"/> decides from the
+        /// parsed arguments; returns the exit code (0 ok, 2 bad input, 1 internal failure).
+        /// </summary>
+        internal static int Run(string[] args, TextWriter output, TextWriter error, CatalogSource source)
         {
-            var context = new CliContext(output, error, QemuCatalog.Catalog);
-            RootCommand root = Build(context);
-            ParseResult parse = root.Parse(args);
+            // Parse once against an empty catalog to read the global options (commands read the catalog only when they
+            // run), then build the tree over the chosen catalog: the context stays immutable.
+            RootCommand probe = Build(new CliContext(output, error, CatalogSet.Empty), source);
+            ParseResult parse = probe.Parse(args);
             if (parse.Errors.Count > 0)
             {
                 foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors) error.WriteLine("error: " + parseError.Message);
@@ -23,7 +27,13 @@ namespace DeviceModel.Cli
             }
             try
             {
-                return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                if (!source.TryGetCatalog(parse, out DeviceCatalog? catalog, out string? problem))
+                {
+                    error.WriteLine("error: " + problem);
+                    return ExitCodes.BadInput;
+                }
+                RootCommand root = Build(new CliContext(output, error, catalog), source);
+                return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -33,9 +43,10 @@ namespace DeviceModel.Cli
             }
         }
 
-        internal static RootCommand Build(CliContext context)
+        internal static RootCommand Build(CliContext context, CatalogSource source)
         {
             var root = new RootCommand("devmodel: emulated PCI/virtio device models with generated config parsers and compat hints");
+            source.AddOptions(root);
             root.Subcommands.Add(DevicesCommand.Create(context));
             root.Subcommands.Add(OptionsCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using DeviceModel.Cli;
+using DeviceModel.Cli.Tool;
 
 namespace DeviceModel.Cli.Tests;
 
@@ -17,7 +17,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = DevmodelCli.Run(args, output, error);
+        int exit = DevmodelTool.Run(args, output, error);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

@@ -24,12 +24,12 @@ internal static class Repo
 
     public static string PathOf(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 
-    /// <summary>Runs <c>devmodel</c> in-process with captured output.</summary>
+    /// <summary>Runs <c>devmodel</c> in-process with captured output, through the public host API over the QEMU catalog.</summary>
     public static (int ExitCode, string Output, string Error) Devmodel(params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int exit = DevmodelCli.Run(args, output, error);
+        int exit = DevmodelApp.Run(args, output, error, DeviceModel.Samples.Qemu.QemuCatalog.Catalog);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -1,4 +1,0 @@
-using System;
-using DeviceModel.Cli;
-
-return DevmodelCli.Run(args, Console.Out, Console.Error);

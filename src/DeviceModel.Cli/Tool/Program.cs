@@ -1,0 +1,4 @@
+using System;
+using DeviceModel.Cli.Tool;
+
+return DevmodelTool.Run(args, Console.Out, Console.Error);
