@@ -56,7 +56,7 @@ public sealed class PackagedProductTests : IClassFixture<PackagedProduct>
         // The compiler plug-ins ride inside: nothing for a consumer to restore besides the one package.
         Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
 
-        foreach (string id in new[] { "DeviceModel.Cli", "DeviceModel.Cli.Hosting", "DeviceModel.Templates" })
+        foreach (string id in new[] { "DeviceModel.Tooling", "DeviceModel.Cli", "DeviceModel.Cli.Hosting", "DeviceModel.Templates" })
         {
             Assert.True(File.Exists(Path.Combine(_product.Feed, id + "." + _product.Version + ".nupkg")), id + " was not packed:\n" + _product.Transcript);
         }
@@ -98,6 +98,12 @@ public sealed class PackagedProductTests : IClassFixture<PackagedProduct>
             Assert.True(build.ExitCode != 0, build.Describe());
             Assert.Contains("WidgetRngPci.cs(", build.Output, StringComparison.Ordinal);
             Assert.Contains("error DM0001: The default of 'max-bytes' on device 'widget-rng-pci' changed from the baseline value '4096' to '8192'", build.Output, StringComparison.Ordinal);
+            // The help link opens the page shipped in the package (buildTransitive/DeviceModel.props), outside any repository.
+            System.Text.RegularExpressions.Match link = System.Text.RegularExpressions.Regex.Match(build.Output, @"error DM0001: [^\n]*\((file:///[^)\s]*/DM0001\.md)\)");
+            Assert.True(link.Success, "no file:// help link to DM0001.md in:\n" + build.Describe());
+            string page = new Uri(link.Groups[1].Value).LocalPath;
+            Assert.True(File.Exists(page), page + " (the DM0001 help page) does not exist");
+            Assert.Contains("# DM0001", File.ReadAllText(page), StringComparison.Ordinal);
         }
         finally
         {
