@@ -55,6 +55,23 @@ namespace DeviceModel.Cli
             return ExitCodes.BadInput;
         }
 
+        /// <summary>
+        /// Whether <paramref name="e"/> is what the file APIs throw for a path the user named (missing, denied, a
+        /// directory, too long, malformed): bad input (exit 2), never an internal error.
+        /// </summary>
+        public static bool IsPathError(System.Exception e) =>
+            e is IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException or System.Security.SecurityException;
+
+        /// <summary>Prints "cannot <paramref name="action"/> <paramref name="path"/>: reason" and returns the bad-input exit code.</summary>
+        public int FailPath(string action, string path, System.Exception e) => Fail("cannot " + action + " " + path + ": " + PathErrorReason(e));
+
+        /// <summary>The reason of a path error, without the runtime's parameter names.</summary>
+        public static string PathErrorReason(System.Exception e) => e switch
+        {
+            System.ArgumentException or System.NotSupportedException => "not a valid path",
+            _ => e.Message,
+        };
+
         /// <summary>Writes indented UTF-8 JSON produced by <paramref name="write"/> to the output, newline-terminated.</summary>
         public void WriteJson(System.Action<Utf8JsonWriter> write)
         {

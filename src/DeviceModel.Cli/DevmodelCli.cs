@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using DeviceModel.Catalog;
+using DeviceModel.Config;
 using DeviceModel.Cli.Commands;
 
 namespace DeviceModel.Cli
@@ -34,6 +35,13 @@ namespace DeviceModel.Cli
                 }
                 RootCommand root = Build(new CliContext(output, error, catalog), source);
                 return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception e) when (e is ConfigException or DeviceModel.Pci.PciConfigurationException or IOException or UnauthorizedAccessException)
+            {
+                // The documented bad-input exceptions of the runtime, and the environment's I/O failures (a closed
+                // output pipe, a full disk) are not bugs: exit 2. Commands catch them earlier where they can say more.
+                error.WriteLine("error: " + e.Message);
+                return ExitCodes.BadInput;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

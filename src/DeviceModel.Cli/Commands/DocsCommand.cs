@@ -16,7 +16,14 @@ namespace DeviceModel.Cli.Commands
             {
                 string directory = parse.GetValue(output)!;
                 ImmutableArray<GeneratedFile> files = ReferenceDocs.Generate(context.Catalog);
-                ReferenceDocs.WriteTo(directory, files);
+                try
+                {
+                    ReferenceDocs.WriteTo(directory, files);
+                }
+                catch (System.Exception e) when (CliContext.IsPathError(e))
+                {
+                    return context.FailPath("write the reference to", directory, e);
+                }
                 context.Output.WriteLine("wrote " + files.Length + " files to " + directory);
                 return ExitCodes.Success;
             });

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.IO;
 using DeviceModel.Config;
 using DeviceModel.Hints;
 using DeviceModel.Compat;
@@ -30,9 +29,14 @@ namespace DeviceModel.Cli.Commands
                 {
                     HintsFileWriter.WriteAtomic(path, hints);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (ArgumentException e) when (e.ParamName is null)
                 {
+                    // Serialize's documented refusal: the resolved configuration exceeds a format limit.
                     return context.Fail("cannot write hints file " + path + ": " + e.Message);
+                }
+                catch (Exception e) when (CliContext.IsPathError(e))
+                {
+                    return context.FailPath("write hints file", path, e);
                 }
                 context.Error.WriteLine("wrote " + path + ": " + hints.Records.Length + " device record(s), machine " + hints.Machine + ", producer " + hints.ProducerVersion);
                 return ExitCodes.Success;

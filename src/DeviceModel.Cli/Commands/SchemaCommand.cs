@@ -22,7 +22,14 @@ namespace DeviceModel.Cli.Commands
                     context.Output.Write(schema);
                     return ExitCodes.Success;
                 }
-                File.WriteAllText(path, schema, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                try
+                {
+                    File.WriteAllText(path, schema, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                }
+                catch (System.Exception e) when (CliContext.IsPathError(e))
+                {
+                    return context.FailPath("write schema", path, e);
+                }
                 context.Output.WriteLine("wrote " + path);
                 return ExitCodes.Success;
             });

@@ -56,9 +56,9 @@ namespace DeviceModel.Config
                 }
                 bytes = File.ReadAllBytes(path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                return ParseResult<MachineConfig>.Failure(new[] { new ConfigError(ConfigErrorKind.Io, "cannot read config file: " + e.Message, new SourceLocation(path, 0, 0)) });
+                return ParseResult<MachineConfig>.Failure(new[] { new ConfigError(ConfigErrorKind.Io, "cannot read config file: " + (e is IOException or UnauthorizedAccessException ? e.Message : "not a valid path"), new SourceLocation(path, 0, 0)) });
             }
             return ReadMachineConfig(bytes, catalog, path, Path.GetDirectoryName(Path.GetFullPath(path)));
         }

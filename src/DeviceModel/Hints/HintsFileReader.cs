@@ -27,13 +27,13 @@ namespace DeviceModel.Hints
             try
             {
                 var info = new FileInfo(path);
-                if (!info.Exists) return Fail(path, 0, "hints file not found", ConfigErrorKind.Io);
+                if (!info.Exists) return Fail(path, 0, Directory.Exists(path) ? "a directory, not a hints file" : "hints file not found", ConfigErrorKind.Io);
                 if (info.Length > HintsFileFormat.MaxFileSize) return Fail(path, HintsFileFormat.MaxFileSize, "hints file is " + info.Length + " bytes, more than the limit of " + HintsFileFormat.MaxFileSize, ConfigErrorKind.Io);
                 bytes = File.ReadAllBytes(path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                return Fail(path, 0, "cannot read hints file: " + e.Message, ConfigErrorKind.Io);
+                return Fail(path, 0, "cannot read hints file: " + (e is IOException or UnauthorizedAccessException ? e.Message : "not a valid path"), ConfigErrorKind.Io);
             }
             return Read(bytes, catalog, path);
         }
