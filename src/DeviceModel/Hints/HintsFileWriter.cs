@@ -68,28 +68,133 @@ namespace DeviceModel.Hints
         }
 
         /// <summary>
-        /// Writes the file atomically: to a temporary file beside <paramref name="path"/>, flushed to disk, then renamed
-        /// over it, so a reader sees the old file or the new one, never a part.
+        /// Writes the file atomically and durably: to a temporary file beside <paramref name="path"/>, flushed to disk,
+        /// renamed over it, then the directory flushed (on Unix), so a reader sees the old file or the new one, never a
+        /// part, and after a crash the rename is on disk. The temporary file is removed on every failure; temporary
+        /// files of earlier writes to the same <paramref name="path"/> that were killed mid-write are removed first.
         /// </summary>
+        /// <exception cref="ArgumentException">The file exceeds a format limit.</exception>
+        /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/>, never the temporary file.</exception>
+        /// <exception cref="UnauthorizedAccessException">Writing is not permitted; the message names <paramref name="path"/>.</exception>
         public static void WriteAtomic(string path, HintsFile hints)
         {
             byte[] bytes = Serialize(hints);
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full) ?? ".";
-            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            string name = Path.GetFileName(full);
+            RemoveStaleTempFiles(directory, name);
+            string temp = Path.Combine(directory, TempPrefix(name) + Guid.NewGuid().ToString("N") + TempSuffix);
+            bool renamed = false;
             try
             {
+                // FileShare.None is an exclusive advisory lock (flock) on Unix: RemoveStaleTempFiles skips a temp file
+                // a live writer holds. The rename happens under the lock, so the temp name is never unlocked and present.
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
                 {
                     stream.Write(bytes);
                     stream.Flush(flushToDisk: true);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        File.Move(temp, full, overwrite: true);
+                        renamed = true;
+                    }
                 }
-                File.Move(temp, full, overwrite: true);
+                if (!renamed)
+                {
+                    File.Move(temp, full, overwrite: true); // Windows cannot rename a file it holds open
+                    renamed = true;
+                }
+                DirectoryFlush.Flush(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw NamingTarget(e, temp, full);
             }
             finally
             {
-                if (File.Exists(temp)) File.Delete(temp);
+                if (!renamed) TryDelete(temp);
             }
+        }
+
+        private const string TempSuffix = ".tmp";
+
+        /// <summary>Temp files of a target <c>vm.dmh</c> are <c>.vm.dmh.&lt;32 hex digits&gt;.tmp</c> in its directory.</summary>
+        private static string TempPrefix(string name) => "." + name + ".";
+
+        /// <summary>Whether <paramref name="file"/> is exactly this writer's temp-file name for the target <paramref name="name"/>.</summary>
+        internal static bool IsTempFileOf(string file, string name)
+        {
+            string prefix = TempPrefix(name);
+            if (file.Length != prefix.Length + 32 + TempSuffix.Length) return false;
+            if (!file.StartsWith(prefix, StringComparison.Ordinal) || !file.EndsWith(TempSuffix, StringComparison.Ordinal)) return false;
+            for (int i = prefix.Length; i < prefix.Length + 32; i++)
+            {
+                char c = file[i];
+                if (c is not (>= '0' and <= '9' or >= 'a' and <= 'f')) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Removes temp files left by writes to the same target that died (kill -9, power loss) before their rename.
+        /// A temp file a live writer holds is locked (Unix) or open without sharing (Windows) and is left alone.
+        /// Best effort: a directory that cannot be listed is the write's own error to report.
+        /// </summary>
+        private static void RemoveStaleTempFiles(string directory, string name)
+        {
+            IEnumerable<string> candidates;
+            try
+            {
+                candidates = Directory.EnumerateFiles(directory, TempPrefix(name) + "*" + TempSuffix, new EnumerationOptions { MatchType = MatchType.Simple, AttributesToSkip = 0, IgnoreInaccessible = true });
+                foreach (string candidate in candidates)
+                {
+                    if (!IsTempFileOf(Path.GetFileName(candidate), name)) continue;
+                    try
+                    {
+                        if (OperatingSystem.IsWindows())
+                        {
+                            File.Delete(candidate);
+                            continue;
+                        }
+                        using (new FileStream(candidate, FileMode.Open, FileAccess.Read, FileShare.None))
+                        {
+                            File.Delete(candidate);
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Held by a live writer, or already gone.
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        /// <summary>The same failure with the target path in place of the temp file's: users name the target, never the temp file.</summary>
+        private static Exception NamingTarget(Exception e, string temp, string target)
+        {
+            string message = e.Message.Replace(temp, target, StringComparison.Ordinal).Replace(Path.GetFileName(temp), Path.GetFileName(target), StringComparison.Ordinal);
+            return e switch
+            {
+                UnauthorizedAccessException => new UnauthorizedAccessException(message, e),
+                DirectoryNotFoundException => new DirectoryNotFoundException(message, e),
+                PathTooLongException => new PathTooLongException(message, e),
+                FileNotFoundException => new FileNotFoundException(message, target, e),
+                _ => new IOException(message, e),
+            };
         }
 
         private static void WriteByte(ArrayBufferWriter<byte> output, byte value)
