@@ -31,7 +31,10 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public void Hints_dump_onto_a_directory_exits_two()
     {
-        AssertBadInput(CliRunner.Run("hints", "dump", "--device", "virtio-rng-pci", "-o", _directory), "cannot write hints file " + _directory);
+        CliResult result = CliRunner.Run("hints", "dump", "--device", "virtio-rng-pci", "-o", _directory);
+        AssertBadInput(result, "cannot write hints file " + _directory);
+        Assert.DoesNotContain(".tmp", result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 
     [Fact]
