@@ -80,7 +80,9 @@ namespace DeviceModel.Cli
             {
                 write(writer);
             }
-            Output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+            // Write, not WriteLine: the document spans lines (TerminalWriter escapes line feeds inside one WriteLine).
+            Output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+            Output.WriteLine();
         }
     }
 }

@@ -16,6 +16,21 @@ namespace DeviceModel.Cli
         /// </summary>
         internal static int Run(string[] args, TextWriter output, TextWriter error, CatalogSource source)
         {
+            // One root for terminal safety: whatever any command or System.CommandLine prints passes through here.
+            TextWriter safeOutput = TerminalWriter.Wrap(output), safeError = TerminalWriter.Wrap(error);
+            try
+            {
+                return RunSafely(args, safeOutput, safeError, source);
+            }
+            finally
+            {
+                safeOutput.Flush();
+                safeError.Flush();
+            }
+        }
+
+        private static int RunSafely(string[] args, TextWriter output, TextWriter error, CatalogSource source)
+        {
             // Parse once against an empty catalog to read the global options (commands read the catalog only when they
             // run), then build the tree over the chosen catalog: the context stays immutable.
             RootCommand probe = Build(new CliContext(output, error, CatalogSet.Empty), source);
@@ -40,13 +55,20 @@ namespace DeviceModel.Cli
             {
                 // The documented bad-input exceptions of the runtime, and the environment's I/O failures (a closed
                 // output pipe, a full disk) are not bugs: exit 2. Commands catch them earlier where they can say more.
-                error.WriteLine("error: " + e.Message);
+                if (e is ConfigException config)
+                {
+                    foreach (ConfigError configError in config.Errors) error.WriteLine("error: " + configError);
+                }
+                else
+                {
+                    error.WriteLine("error: " + e.Message);
+                }
                 return ExitCodes.BadInput;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Not swallowed: reported with its stack so a bug is visible, and the exit code says "internal".
-                error.WriteLine("internal error: " + e);
+                error.Write("internal error: " + e + "\n"); // Write: the stack trace keeps its lines
                 return ExitCodes.InternalError;
             }
         }

@@ -71,6 +71,7 @@ namespace DeviceModel.Hints
                     byte tag = cursor.U8("record tag");
                     if (tag != HintsFileFormat.RecordTag) throw cursor.Error(recordOffset, "expected a record tag 0x52, found 0x" + tag.ToString("x2"));
                     string key = cursor.String8("record key");
+                    if (!IsValidKey(key)) throw cursor.Error(recordOffset, "record key '" + key + "' is neither a device id (a letter, then letters, digits, '-', '.' or '_') nor addr:SS.F");
                     if (!keys.Add(key)) throw cursor.Error(recordOffset, "two records have key '" + key + "'");
                     int driverOffset = cursor.Offset;
                     string driver = cursor.String8("driver");
@@ -195,6 +196,15 @@ namespace DeviceModel.Hints
                 if (!ok) { errors.Add(At(HintsFileFormat.MachineOffset + i, "machine type field holds a byte 0x" + c.ToString("x2") + " that is not printable ASCII or padding")); return null; }
             }
             return new HintsHeader(format, producer, Encoding.ASCII.GetString(machineBytes.Slice(0, length)), (int)records, (int)payload);
+        }
+
+        /// <summary>A record key as the format defines it: a device id, or <c>addr:SS.F</c> in canonical form (as the writer emits it).</summary>
+        internal static bool IsValidKey(string key)
+        {
+            const string AddressPrefix = "addr:";
+            if (!key.StartsWith(AddressPrefix, StringComparison.Ordinal)) return DeviceBuilder.IsValidId(key);
+            string address = key.Substring(AddressPrefix.Length);
+            return address.Length == 4 && ValueSyntax.ParsePciAddress(address, out int devfn) == ValueParseError.None && PciAddress.FromDevFn(devfn).ToString() == address;
         }
 
         private static ParseResult<HintsFile> Fail(string? path, int offset, string message, ConfigErrorKind kind = ConfigErrorKind.Syntax) =>
