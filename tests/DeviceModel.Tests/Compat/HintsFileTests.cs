@@ -82,6 +82,28 @@ public sealed class HintsFileTests
         Assert.Contains("byte offset", error.Message);
     }
 
+    [Theory]
+    [InlineData("n0", true)]
+    [InlineData("net.0_a-b", true)]
+    [InlineData("addr:03.1", true)]
+    [InlineData("addr:1f.7", true)]
+    [InlineData("addr:3.1", false)]    // not the canonical SS.F the writer emits
+    [InlineData("addr:03", false)]
+    [InlineData("addr:20.0", false)]   // slot beyond 0x1f
+    [InlineData("addr:03.8", false)]
+    [InlineData("0net", false)]
+    [InlineData("\u001b[1m", false)]
+    [InlineData("a\u0007", false)]
+    [InlineData("n 0", false)]
+    public void RecordKeysMustBeAnIdOrAnAddressAsTheSpecSays(string key, bool valid)
+    {
+        var record = new HintsRecord(key, "virtio-rng-pci", Array.Empty<KeyValuePair<string, OptionValue>>());
+        byte[] file = HintsFileWriter.Serialize(new HintsFile(new MachineVersion(7, 2), "pc", new[] { record }));
+        ParseResult<HintsFile> result = HintsFileReader.Read(file, TestData.Catalog);
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains("is neither a device id", Assert.Single(result.Errors).Message);
+    }
+
     [Fact]
     public void HintValueOutsideTheOptionsRangeIsRejected()
     {
