@@ -78,8 +78,10 @@ public sealed class LimitTests
     public void The_largest_configuration_a_machine_places_dumps_and_reloads()
     {
         // The device type with the largest record: every string option at the limit.
+        static int RecordBytes(DeviceInfo d) => d.Options.Where(o => !o.HostOnly)
+            .Sum(o => 3 + o.Name.Length + o.Kind switch { OptionKind.String => 2 + ConfigLimits.MaxStringBytes, OptionKind.Enum => 2 + 32, OptionKind.Bool => 1, _ => 8 });
         DeviceInfo largest = Catalog.Devices.Where(d => d.Name != "pcie-root-port")
-            .OrderByDescending(d => d.Options.Count(o => !o.HostOnly && o.Kind == OptionKind.String)).ThenBy(d => d.Name, StringComparer.Ordinal).First();
+            .OrderByDescending(RecordBytes).ThenBy(d => d.Name, StringComparer.Ordinal).First();
         string strings = string.Concat(largest.Options.Where(o => !o.HostOnly && o.Kind == OptionKind.String)
             .Select(o => "," + o.Name + "=" + new string('v', ConfigLimits.MaxStringBytes)));
         var devices = ImmutableArray.CreateBuilder<Device>();
