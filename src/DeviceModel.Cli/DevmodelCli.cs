@@ -10,12 +10,18 @@ namespace DeviceModel.Cli
     /// <summary>The <c>devmodel</c> command line: builds the command tree over a catalog and runs it with the given writers.</summary>
     internal static class DevmodelCli
     {
+        // No response files: System.CommandLine would expand '@file' into tokens without any size limit (a 100 MiB
+        // file took 7.7 GB and printed 3.5 GB of errors). Every input of devmodel has its own bounded reader
+        // (--config for a machine config file); '@x' is an ordinary argument.
+        private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
         /// <summary>
         /// Runs <c>devmodel</c> with <paramref name="args"/> on the catalog <paramref name="source"/> decides from the
         /// parsed arguments; returns the exit code (0 ok, 2 bad input, 1 internal failure).
         /// </summary>
         internal static int Run(string[] args, TextWriter output, TextWriter error, CatalogSource source)
         {
+            ArgumentNullException.ThrowIfNull(args);
             // One root for terminal safety: whatever any command or System.CommandLine prints passes through here.
             TextWriter safeOutput = TerminalWriter.Wrap(output), safeError = TerminalWriter.Wrap(error);
             try
@@ -34,7 +40,7 @@ namespace DeviceModel.Cli
             // Parse once against an empty catalog to read the global options (commands read the catalog only when they
             // run), then build the tree over the chosen catalog: the context stays immutable.
             RootCommand probe = Build(new CliContext(output, error, CatalogSet.Empty), source);
-            ParseResult parse = probe.Parse(args);
+            ParseResult parse = probe.Parse(args, Parsing);
             if (parse.Errors.Count > 0)
             {
                 foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors) error.WriteLine("error: " + parseError.Message);
@@ -49,7 +55,7 @@ namespace DeviceModel.Cli
                     return ExitCodes.BadInput;
                 }
                 RootCommand root = Build(new CliContext(output, error, catalog), source);
-                return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                return root.Parse(args, Parsing).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is ConfigException or DeviceModel.Pci.PciConfigurationException or IOException or UnauthorizedAccessException)
             {

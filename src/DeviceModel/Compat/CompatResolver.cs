@@ -35,17 +35,19 @@ namespace DeviceModel.Compat
         {
             ArgumentNullException.ThrowIfNull(product);
             var records = new List<HintsRecord>(Devices.Length);
-            foreach (ResolvedDevice device in Devices)
-            {
-                var values = new List<KeyValuePair<string, OptionValue>>();
-                foreach (OptionInfo option in device.Device.Info.Options)
-                {
-                    if (option.HostOnly) continue;
-                    values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
-                }
-                records.Add(new HintsRecord(device.Key, device.Device.Info.Name, values));
-            }
+            foreach (ResolvedDevice device in Devices) records.Add(RecordOf(device));
             return new HintsFile(product.ProductVersion, Machine.Name, records);
+        }
+
+        internal static HintsRecord RecordOf(ResolvedDevice device)
+        {
+            var values = new List<KeyValuePair<string, OptionValue>>();
+            foreach (OptionInfo option in device.Device.Info.Options)
+            {
+                if (option.HostOnly) continue;
+                values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
+            }
+            return new HintsRecord(device.Key, device.Device.Info.Name, values);
         }
     }
 
@@ -185,6 +187,8 @@ namespace DeviceModel.Compat
                 }
             }
             foreach (ResolvedDevice device in resolved) ApplyAuto(device.Device, device.Context);
+            CheckHintsLimits(resolved, errors);
+            if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
 
             var ignored = ImmutableArray.CreateBuilder<IgnoredHint>();
             if (hints is not null)
@@ -195,6 +199,41 @@ namespace DeviceModel.Compat
                 }
             }
             return ParseResult<ResolvedMachine>.Success(new ResolvedMachine(machine, smp, resolved.MoveToImmutable(), ignored.ToImmutable(), hints));
+        }
+
+        /// <summary>
+        /// Refuses, naming the limit, a configuration whose hints file could not be written (a device built in code
+        /// with an id or string past <see cref="ConfigLimits"/>, or records past the file size): whatever resolves dumps.
+        /// </summary>
+        private static void CheckHintsLimits(IReadOnlyList<ResolvedDevice> devices, List<ConfigError> errors)
+        {
+            if (devices.Count > ConfigLimits.MaxDevices)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, devices.Count + " devices, more than the limit of " + ConfigLimits.MaxDevices
+                    + " (ConfigLimits.MaxDevices: the most a machine can place)", default, Option: "devices"));
+                return;
+            }
+            long size = HintsFileFormat.HeaderSize;
+            foreach (ResolvedDevice device in devices)
+            {
+                if (device.Device.Id is { Length: > ConfigLimits.MaxIdLength } id)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "id is " + id.Length + " characters, more than the limit of " + ConfigLimits.MaxIdLength
+                        + " (ConfigLimits.MaxIdLength)", default, device.Device.Info.Name, id, "id", id));
+                    continue;
+                }
+                size += HintsFileWriter.MeasureRecord(ResolvedMachine.RecordOf(device), out string? problem, out string? option);
+                if (problem is not null)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, problem, default, device.Device.Info.Name, device.Device.Id, option,
+                        option is null ? null : device.Device.GetOption(device.Device.Info.IndexOf(option)).Text));
+                }
+            }
+            if (errors.Count == 0 && size > ConfigLimits.MaxHintsFileBytes)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "the hints file of this configuration would be " + size + " bytes, more than the limit of "
+                    + ConfigLimits.MaxHintsFileBytes + " (ConfigLimits.MaxHintsFileBytes)", default, Option: "devices"));
+            }
         }
 
         /// <summary>The hints key of a device: its id, else <c>addr:SS.F</c>.</summary>

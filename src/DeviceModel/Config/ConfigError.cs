@@ -30,6 +30,10 @@ namespace DeviceModel.Config
         Io,
         /// <summary>The combination of options is refused at realize time.</summary>
         Unsupported,
+        /// <summary>An input exceeds a size limit of <see cref="ConfigLimits"/> (length, count or bytes).</summary>
+        LimitExceeded,
+        /// <summary>Not an error of its own: the last entry of a list cut at <see cref="ConfigLimits.MaxErrors"/>, counting the errors left out (in <see cref="ConfigError.Value"/>).</summary>
+        TooManyErrors,
     }
 
     /// <summary>Where a piece of configuration sits: a file or command-line argument, a line and a column (1-based; 0 when not applicable).</summary>
@@ -73,6 +77,28 @@ namespace DeviceModel.Config
         string? Expected = null,
         string? Suggestion = null)
     {
+        // Every field that may carry input is bounded, so no input makes an unbounded message.
+        /// <summary>What is wrong (at most a few hundred characters: pieces of input in it are quoted up to <see cref="ConfigLimits.MaxQuotedLength"/>).</summary>
+        public string Message { get; init; } = BoundMessage(Message);
+        /// <summary>The device type, bounded as <see cref="ConfigLimits.Bound(string?)"/> does.</summary>
+        public string? DeviceType { get; init; } = ConfigLimits.BoundField(DeviceType);
+        /// <summary>The device id, bounded.</summary>
+        public string? DeviceId { get; init; } = ConfigLimits.BoundField(DeviceId);
+        /// <summary>The option, bounded.</summary>
+        public string? Option { get; init; } = ConfigLimits.BoundField(Option);
+        /// <summary>The offending value, bounded: its start, an ellipsis and its length when longer than <see cref="ConfigLimits.MaxQuotedLength"/>.</summary>
+        public string? Value { get; init; } = ConfigLimits.BoundField(Value);
+        /// <summary>The suggestion, bounded.</summary>
+        public string? Suggestion { get; init; } = ConfigLimits.BoundField(Suggestion);
+
+        private const int MaxMessageLength = 1024;
+
+        private static string BoundMessage(string message)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            return message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, MaxMessageLength - 1), "…");
+        }
+
         /// <summary>One line: <c>location: device 'id': option 'x': message (expected …; did you mean 'y'?)</c>.</summary>
         public override string ToString()
         {
@@ -140,14 +166,79 @@ namespace DeviceModel.Config
         /// <summary>A success.</summary>
         public static ParseResult<T> Success(T value) => new(value, ImmutableArray<ConfigError>.Empty);
         /// <summary>A failure.</summary>
+        /// <remarks>
+        /// At most <see cref="ConfigLimits.MaxErrors"/> errors are kept: the first ones, then one entry saying how
+        /// many more there were.
+        /// </remarks>
         public static ParseResult<T> Failure(IEnumerable<ConfigError> errors)
         {
-            ImmutableArray<ConfigError> list = errors.ToImmutableArray();
-            if (list.IsEmpty) throw new ArgumentException("a failure needs at least one error", nameof(errors));
-            return new(null, list);
+            ArgumentNullException.ThrowIfNull(errors);
+            if (errors is ConfigErrorList bounded) return new(null, bounded.ToImmutable());
+            var list = new ConfigErrorList();
+            list.AddRange(errors);
+            if (list.Count == 0) throw new ArgumentException("a failure needs at least one error", nameof(errors));
+            return new(null, list.ToImmutable());
         }
 
         /// <summary>The value, or throws <see cref="ConfigException"/> with the errors.</summary>
         public T GetValueOrThrow() => Value ?? throw new ConfigException(Errors);
+    }
+}
+
+namespace DeviceModel.Config
+{
+    /// <summary>
+    /// Collects errors, keeping the first <see cref="ConfigLimits.MaxErrors"/> and counting the rest, so that an input
+    /// full of mistakes costs bounded memory and output; <see cref="ToImmutable"/> ends with one "… and N more errors" entry.
+    /// </summary>
+    internal sealed class ConfigErrorList : IEnumerable<ConfigError>
+    {
+        private readonly List<ConfigError> _kept = new();
+        private ConfigError? _lastDropped;
+
+        /// <summary>Every error added, including those not kept.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Whether errors are no longer kept (later ones are only counted).</summary>
+        public bool IsFull => _kept.Count >= ConfigLimits.MaxErrors;
+
+        public void Add(ConfigError error)
+        {
+            Count++;
+            if (_kept.Count < ConfigLimits.MaxErrors) _kept.Add(error);
+            else _lastDropped = error;
+        }
+
+        public void AddRange(IEnumerable<ConfigError> errors)
+        {
+            foreach (ConfigError error in errors)
+            {
+                if (error.Kind == ConfigErrorKind.TooManyErrors && error.Value is { } more && int.TryParse(more, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                {
+                    // The summary of a list that was already cut: its errors count, none is kept.
+                    Count += n;
+                    _lastDropped = error;
+                    continue;
+                }
+                Add(error);
+            }
+        }
+
+        public ImmutableArray<ConfigError> ToImmutable()
+        {
+            int more = Count - _kept.Count;
+            if (more == 0) return _kept.ToImmutableArray();
+            var builder = ImmutableArray.CreateBuilder<ConfigError>(_kept.Count + 1);
+            builder.AddRange(_kept);
+            string count = more.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            builder.Add(new ConfigError(ConfigErrorKind.TooManyErrors,
+                "… and " + count + " more error" + (more == 1 ? "" : "s") + " (only the first " + ConfigLimits.MaxErrors + " are reported)",
+                _lastDropped?.Location ?? default, Value: more.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return builder.MoveToImmutable();
+        }
+
+        public IEnumerator<ConfigError> GetEnumerator() => ((IEnumerable<ConfigError>)ToImmutable()).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

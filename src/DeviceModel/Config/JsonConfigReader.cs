@@ -15,14 +15,27 @@ namespace DeviceModel.Config
     /// </summary>
     public static class JsonConfigReader
     {
-        private const int MaxConfigBytes = 16 << 20;
+        private const int MaxConfigBytes = ConfigLimits.MaxConfigBytes;
+
+        private static string Count(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static ConfigError TooLarge(string what, long size, int limit, string limitName, string? source) =>
+            new(ConfigErrorKind.LimitExceeded, what + " is " + Count(size) + " bytes, more than the limit of " + Count(limit) + " (ConfigLimits." + limitName + ")",
+                new SourceLocation(source, 0, 0));
 
         /// <summary>Reads one JSON device object.</summary>
         public static ParseResult<Device> ParseDevice(string json, DeviceCatalog catalog, string? source = null)
         {
+            ArgumentNullException.ThrowIfNull(json);
+            if (json.Length > ConfigLimits.MaxDeviceTextLength)
+            {
+                return ParseResult<Device>.Failure(new[] { new ConfigError(ConfigErrorKind.LimitExceeded,
+                    "device object is " + Count(json.Length) + " characters, more than the limit of " + Count(ConfigLimits.MaxDeviceTextLength) + " (ConfigLimits.MaxDeviceTextLength)",
+                    new SourceLocation(source, 0, 0)) });
+            }
             byte[] utf8 = Encoding.UTF8.GetBytes(json);
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-            var errors = new List<ConfigError>();
+            var errors = new ConfigErrorList();
             var text = new Positions(utf8, source);
             try
             {
@@ -52,7 +65,7 @@ namespace DeviceModel.Config
                 var file = new FileInfo(path);
                 if (file.Exists && file.Length > MaxConfigBytes)
                 {
-                    return ParseResult<MachineConfig>.Failure(new[] { new ConfigError(ConfigErrorKind.Io, "config file is larger than " + (MaxConfigBytes >> 20) + " MiB", new SourceLocation(path, 0, 0)) });
+                    return ParseResult<MachineConfig>.Failure(new[] { TooLarge("config file", file.Length, MaxConfigBytes, nameof(ConfigLimits.MaxConfigBytes), path) });
                 }
                 bytes = File.ReadAllBytes(path);
             }
@@ -69,8 +82,12 @@ namespace DeviceModel.Config
         /// </summary>
         public static ParseResult<MachineConfig> ReadMachineConfig(ReadOnlySpan<byte> utf8, DeviceCatalog catalog, string? source = null, string? baseDirectory = null)
         {
+            if (utf8.Length > MaxConfigBytes)
+            {
+                return ParseResult<MachineConfig>.Failure(new[] { TooLarge("machine config", utf8.Length, MaxConfigBytes, nameof(ConfigLimits.MaxConfigBytes), source) });
+            }
             if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8.Slice(3);
-            var errors = new List<ConfigError>();
+            var errors = new ConfigErrorList();
             var text = new Positions(utf8.ToArray(), source);
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             string? machine = null, hints = null;
@@ -93,7 +110,7 @@ namespace DeviceModel.Config
                     SourceLocation valueAt = text.At(reader.TokenStartIndex);
                     if (!seen.Add(key))
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.DuplicateOption, "'" + key + "' given twice", keyAt, Option: key));
+                        errors.Add(new ConfigError(ConfigErrorKind.DuplicateOption, ConfigLimits.Quote(key) + " given twice", keyAt, Option: key));
                         reader.Skip();
                         continue;
                     }
@@ -108,7 +125,13 @@ namespace DeviceModel.Config
                             break;
                         case "smp":
                             if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int cpus) && cpus >= 1 && cpus <= 1024) smp = cpus;
-                            else errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "'smp' must be a vCPU count", valueAt, Option: key, Value: RawText(ref reader), Expected: "an integer from 1 to 1024"));
+                            else
+                            {
+                                // An object or array is reported here, at 'smp', and skipped whole: its contents are not machine config keys.
+                                errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "'smp' must be a vCPU count, not " + KindOf(reader.TokenType), valueAt, Option: key,
+                                    Value: RawText(ref reader), Expected: "an integer from 1 to 1024"));
+                                reader.Skip();
+                            }
                             break;
                         case "devices":
                             if (reader.TokenType != JsonTokenType.StartArray)
@@ -121,6 +144,17 @@ namespace DeviceModel.Config
                             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                             {
                                 number++;
+                                if (number > ConfigLimits.MaxDevices)
+                                {
+                                    // Reported once, at the first device over the limit; the rest are skipped unread.
+                                    if (number == ConfigLimits.MaxDevices + 1)
+                                    {
+                                        errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "more than " + Count(ConfigLimits.MaxDevices)
+                                            + " devices (ConfigLimits.MaxDevices: the most a machine can place)", text.At(reader.TokenStartIndex), Option: key));
+                                    }
+                                    reader.Skip();
+                                    continue;
+                                }
                                 SourceLocation at = text.At(reader.TokenStartIndex);
                                 if (reader.TokenType == JsonTokenType.String)
                                 {
@@ -137,13 +171,13 @@ namespace DeviceModel.Config
                                 }
                                 else
                                 {
-                                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, "device #" + number + " must be an object or a -device string", at));
+                                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, "device #" + number + " must be an object or a -device string, not " + KindOf(reader.TokenType), at));
                                     reader.Skip();
                                 }
                             }
                             break;
                         default:
-                            errors.Add(new ConfigError(ConfigErrorKind.UnknownOption, "unknown machine config key '" + key + "'", keyAt, Option: key,
+                            errors.Add(new ConfigError(ConfigErrorKind.UnknownOption, "unknown machine config key " + ConfigLimits.Quote(key), keyAt, Option: key,
                                 Suggestion: Spelling.Closest(key, new[] { "machine", "devices", "hints", "smp" })));
                             reader.Skip();
                             break;
@@ -167,19 +201,19 @@ namespace DeviceModel.Config
             return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hints, smp, list.MoveToImmutable()));
         }
 
-        internal static void CheckIds(IReadOnlyList<(Device Device, SourceLocation At)> devices, List<ConfigError> errors)
+        internal static void CheckIds(IReadOnlyList<(Device Device, SourceLocation At)> devices, ConfigErrorList errors)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach ((Device device, SourceLocation at) in devices)
             {
                 if (device.Id is not null && !ids.Add(device.Id))
                 {
-                    errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "two devices have id '" + device.Id + "'", at, device.Info.Name, device.Id, "id", device.Id));
+                    errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "two devices have id " + ConfigLimits.Quote(device.Id), at, device.Info.Name, device.Id, "id", device.Id));
                 }
             }
         }
 
-        private static Device? ReadDevice(ref Utf8JsonReader reader, DeviceCatalog catalog, Positions text, List<ConfigError> errors)
+        private static Device? ReadDevice(ref Utf8JsonReader reader, DeviceCatalog catalog, Positions text, ConfigErrorList errors)
         {
             SourceLocation objectAt = text.At(reader.TokenStartIndex);
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -222,7 +256,7 @@ namespace DeviceModel.Config
             DeviceInfo? info = catalog.Find(driver);
             if (info is null)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type '" + driver + "'", driverAt, DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
+                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(driver), driverAt, DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
                 reader.Skip();
                 return null;
             }
@@ -290,7 +324,7 @@ namespace DeviceModel.Config
         }
 
         private static void CheckJsonKind(DeviceInfo info, string key, JsonTokenType token, DeviceBuilder builder, SourceLocation keyAt, SourceLocation valueAt,
-            List<ConfigError> errors, ReadOnlySpan<char> value)
+            ConfigErrorList errors, ReadOnlySpan<char> value)
         {
             OptionInfo? option = info.FindOption(key);
             if (option is not null && token != JsonTokenType.String)
@@ -299,19 +333,19 @@ namespace DeviceModel.Config
                 if (!fits)
                 {
                     string got = token == JsonTokenType.Number ? "a JSON number" : "a JSON boolean";
-                    errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "got " + got + " '" + value.ToString() + "'", valueAt, option: key, value: value.ToString(), expected: option.Expected));
+                    errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "got " + got + " " + ConfigLimits.Quote(value), valueAt, option: key, value: ConfigLimits.Bound(value), expected: option.Expected));
                     return;
                 }
             }
             if (option is null && token != JsonTokenType.String && (key == "id" || key == "bus" || key == "driver"))
             {
-                errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: value.ToString()));
+                errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: ConfigLimits.Bound(value)));
                 return;
             }
             builder.Set(key, value, null, keyAt, valueAt, errors);
         }
 
-        private static string? ReadString(ref Utf8JsonReader reader, string key, SourceLocation at, List<ConfigError> errors)
+        private static string? ReadString(ref Utf8JsonReader reader, string key, SourceLocation at, ConfigErrorList errors)
         {
             if (reader.TokenType == JsonTokenType.String) return reader.GetString();
             errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", at, Option: key, Value: RawText(ref reader), Expected: "a string"));
@@ -319,8 +353,27 @@ namespace DeviceModel.Config
             return null;
         }
 
-        private static string RawText(ref Utf8JsonReader reader) =>
-            reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? (reader.TokenType == JsonTokenType.StartObject ? "{…}" : "[…]") : Encoding.UTF8.GetString(reader.ValueSpan);
+        private static string RawText(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) return reader.TokenType == JsonTokenType.StartObject ? "{…}" : "[…]";
+            ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+            // Bounded before decoding: a long string token costs no more than the quote of it.
+            int take = Math.Min(raw.Length, ConfigLimits.MaxQuotedLength * 4);
+            string text = Encoding.UTF8.GetString(raw.Slice(0, take));
+            if (raw.Length == take) return text;
+            return text.Substring(0, Math.Min(text.Length, ConfigLimits.MaxQuotedLength - 1)) + "… (" + Count(raw.Length) + " bytes)";
+        }
+
+        private static string KindOf(JsonTokenType token) => token switch
+        {
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            _ => "a " + token,
+        };
 
         private static ConfigError SyntaxError(JsonException e, Positions text, long consumed)
         {
@@ -343,9 +396,10 @@ namespace DeviceModel.Config
         private sealed class Positions
         {
             // Every key and value gets a location, so a lookup must not rescan the buffer from its start (that made
-            // reading a config quadratic: ~100 s for 1.4 MiB). Checkpoints every ~4 KiB, each at a byte that starts a
-            // character, record the line and column there; a lookup scans forward from the nearest one.
-            private const int Stride = 4096;
+            // reading a config quadratic: ~100 s for 1.4 MiB). Checkpoints every ~256 bytes, each at a byte that starts a
+            // character, record the line and column there; a lookup scans forward from the nearest one (at most 256
+            // bytes, so an input of N errors costs O(N), and the checkpoints 1/20 of the input).
+            private const int Stride = 256;
             private readonly byte[] _utf8;
             private readonly List<(int Offset, int Line, int Column)> _checkpoints = new() { (0, 1, 0) };
 
@@ -425,7 +479,14 @@ namespace DeviceModel.Config
         {
             ArgumentNullException.ThrowIfNull(devices);
             var list = new List<(Device Device, SourceLocation At)>(devices);
-            var errors = new List<ConfigError>();
+            var errors = new ConfigErrorList();
+            if (list.Count > ConfigLimits.MaxDevices)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, list.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " devices, more than the limit of "
+                    + ConfigLimits.MaxDevices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxDevices: the most a machine can place)",
+                    list[ConfigLimits.MaxDevices].At, Option: "devices"));
+                return ParseResult<MachineConfig>.Failure(errors);
+            }
             JsonConfigReader.CheckIds(list, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
             var builder = ImmutableArray.CreateBuilder<Device>(list.Count);

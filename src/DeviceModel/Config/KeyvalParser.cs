@@ -23,8 +23,17 @@ namespace DeviceModel.Config
 
         internal static ParseResult<Device> ParseDevice(string text, DeviceCatalog catalog, string? source, int line, int columnOffset)
         {
-            var errors = new List<ConfigError>();
+            ArgumentNullException.ThrowIfNull(text);
+            var errors = new ConfigErrorList();
             SourceLocation At(int column) => new(source, line, column + columnOffset);
+            if (text.Length > ConfigLimits.MaxDeviceTextLength)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded,
+                    "device string is " + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, more than the limit of "
+                    + ConfigLimits.MaxDeviceTextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxDeviceTextLength)",
+                    At(ConfigLimits.MaxDeviceTextLength + 1), Value: text.Substring(0, ConfigLimits.MaxQuotedLength + 1)));
+                return ParseResult<Device>.Failure(errors);
+            }
             List<Pair> pairs = Tokenize(text, errors, At);
             if (errors.Count > 0) return ParseResult<Device>.Failure(errors);
 
@@ -46,7 +55,7 @@ namespace DeviceModel.Config
             DeviceInfo? info = catalog.Find(driver);
             if (info is null)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type '" + driver + "'", At(driverColumn),
+                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(driver), At(driverColumn),
                     DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
                 return ParseResult<Device>.Failure(errors);
             }
@@ -67,7 +76,7 @@ namespace DeviceModel.Config
             return errors.Count > 0 ? ParseResult<Device>.Failure(errors) : ParseResult<Device>.Success(device);
         }
 
-        private static List<Pair> Tokenize(string text, List<ConfigError> errors, Func<int, SourceLocation> at)
+        private static List<Pair> Tokenize(string text, ConfigErrorList errors, Func<int, SourceLocation> at)
         {
             var pairs = new List<Pair>();
             if (text.Length == 0)
@@ -141,7 +150,7 @@ namespace DeviceModel.Config
             new(kind, message, at, _device.Info.Name, _id, option, value, expected, suggestion);
 
         /// <summary>Sets one option from its text; <paramref name="valueString"/> is the same text when already a string.</summary>
-        public void Set(string key, ReadOnlySpan<char> value, string? valueString, SourceLocation keyAt, SourceLocation valueAt, List<ConfigError> errors)
+        public void Set(string key, ReadOnlySpan<char> value, string? valueString, SourceLocation keyAt, SourceLocation valueAt, ConfigErrorList errors)
         {
             switch (key)
             {
@@ -152,9 +161,10 @@ namespace DeviceModel.Config
                 case "id":
                     if (_seenId) { errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key)); return; }
                     _seenId = true;
+                    if (value.Length > ConfigLimits.MaxIdLength) { errors.Add(IdTooLong(key, value, valueAt)); return; }
                     if (!IsValidId(value))
                     {
-                        errors.Add(Error(ConfigErrorKind.InvalidValue, "'" + value.ToString() + "' is not a valid id", valueAt, option: key, value: value.ToString(),
+                        errors.Add(Error(ConfigErrorKind.InvalidValue, ConfigLimits.Quote(value) + " is not a valid id", valueAt, option: key, value: value.ToString(),
                             expected: "an identifier: a letter, then letters, digits, '-', '.' or '_'"));
                         return;
                     }
@@ -163,9 +173,10 @@ namespace DeviceModel.Config
                 case "bus":
                     if (_seenBus) { errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key)); return; }
                     _seenBus = true;
+                    if (value.Length > ConfigLimits.MaxIdLength) { errors.Add(IdTooLong(key, value, valueAt)); return; }
                     if (!IsValidId(value))
                     {
-                        errors.Add(Error(ConfigErrorKind.InvalidValue, "'" + value.ToString() + "' is not a valid bus id", valueAt, option: key, value: value.ToString(),
+                        errors.Add(Error(ConfigErrorKind.InvalidValue, ConfigLimits.Quote(value) + " is not a valid bus id", valueAt, option: key, value: value.ToString(),
                             expected: "the id of a bridge or root port device"));
                         return;
                     }
@@ -186,6 +197,15 @@ namespace DeviceModel.Config
             }
             _seen[index] = true;
             OptionInfo option = info.Options[index];
+            if (option.Kind is OptionKind.String or OptionKind.Enum && value.Length > ConfigLimits.MaxStringBytes / 3
+                && Encoding.UTF8.GetByteCount(value) is int bytes && bytes > ConfigLimits.MaxStringBytes)
+            {
+                errors.Add(Error(ConfigErrorKind.LimitExceeded,
+                    "value is " + bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " UTF-8 bytes, more than the limit of "
+                    + ConfigLimits.MaxStringBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxStringBytes)",
+                    valueAt, option: key, value: ConfigLimits.Bound(value), expected: "a string of at most " + ConfigLimits.MaxStringBytes + " UTF-8 bytes"));
+                return;
+            }
             ValueParseError error = option.TryParse(value, out OptionValue parsed);
             if (error != ValueParseError.None)
             {
@@ -196,7 +216,7 @@ namespace DeviceModel.Config
         }
 
         /// <summary>Sets a nullable option to no value (JSON <c>null</c>).</summary>
-        public void SetNull(string key, SourceLocation keyAt, SourceLocation valueAt, List<ConfigError> errors)
+        public void SetNull(string key, SourceLocation keyAt, SourceLocation valueAt, ConfigErrorList errors)
         {
             if (key == "id" || key == "bus" || key == "driver")
             {
@@ -221,14 +241,21 @@ namespace DeviceModel.Config
             _device.SetOption(index, OptionValue.Null(option.Kind), OptionSource.Explicit);
         }
 
+        private ConfigError IdTooLong(string key, ReadOnlySpan<char> value, SourceLocation at) =>
+            Error(ConfigErrorKind.LimitExceeded,
+                (key == "bus" ? "bus id" : "id") + " is " + value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, more than the limit of "
+                + ConfigLimits.MaxIdLength + " (ConfigLimits.MaxIdLength)", at, option: key, value: ConfigLimits.Bound(value),
+                expected: "an identifier of at most " + ConfigLimits.MaxIdLength + " characters");
+
         public ConfigError ValueError(OptionInfo option, string value, ValueParseError error, SourceLocation at)
         {
+            string quoted = ConfigLimits.Quote(value);
             string message = error switch
             {
                 ValueParseError.Empty => "empty value",
-                ValueParseError.OutOfRange => "'" + value + "' is out of range",
-                ValueParseError.AmbiguousLeadingZero => "'" + value + "' has a leading zero, which QEMU reads as octal: write it without the zero, or in 0x hex",
-                _ => "'" + value + "' is not a valid " + ValueSyntax.TypeName(option.Kind),
+                ValueParseError.OutOfRange => quoted + " is out of range",
+                ValueParseError.AmbiguousLeadingZero => quoted + " has a leading zero, which QEMU reads as octal: write it without the zero, or in 0x hex",
+                _ => quoted + " is not a valid " + ValueSyntax.TypeName(option.Kind),
             };
             ConfigErrorKind kind = error == ValueParseError.OutOfRange ? ConfigErrorKind.OutOfRange : ConfigErrorKind.InvalidValue;
             return Error(kind, message, at, option: option.Name, value: value, expected: option.Expected);

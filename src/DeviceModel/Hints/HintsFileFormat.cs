@@ -20,14 +20,16 @@ namespace DeviceModel.Hints
         /// <summary>Value states.</summary>
         public const byte StateValue = 0, StateNull = 1, StateAuto = 2;
 
-        /// <summary>Largest file accepted (1 MiB).</summary>
-        public const int MaxFileSize = 1 << 20;
-        /// <summary>Most records accepted.</summary>
+        /// <summary>Largest file accepted: <see cref="Config.ConfigLimits.MaxHintsFileBytes"/> (64 MiB; format version 1 files were written under a 1 MiB limit, so every one of them loads).</summary>
+        public const int MaxFileSize = Config.ConfigLimits.MaxHintsFileBytes;
+        /// <summary>Most records accepted (at least <see cref="Config.ConfigLimits.MaxDevices"/>).</summary>
         public const int MaxRecords = 4096;
-        /// <summary>Most options per record.</summary>
-        public const int MaxOptionsPerRecord = 1024;
-        /// <summary>Longest string value, in UTF-8 bytes.</summary>
-        public const int MaxStringBytes = 4096;
+        /// <summary>Most options per record: <see cref="Config.ConfigLimits.MaxOptionsPerDevice"/>.</summary>
+        public const int MaxOptionsPerRecord = Config.ConfigLimits.MaxOptionsPerDevice;
+        /// <summary>Longest string value, in UTF-8 bytes: <see cref="Config.ConfigLimits.MaxStringBytes"/>.</summary>
+        public const int MaxStringBytes = Config.ConfigLimits.MaxStringBytes;
+        /// <summary>Longest record key, driver or option name, in UTF-8 bytes (a 1-byte length).</summary>
+        public const int MaxNameBytes = 255;
 
         /// <summary>CRC-32C (Castagnoli) of everything but the checksum field: header bytes 0-27, 32-63, then the payload.</summary>
         public static uint Checksum(ReadOnlySpan<byte> file)

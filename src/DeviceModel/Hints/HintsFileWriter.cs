@@ -197,6 +197,43 @@ namespace DeviceModel.Hints
             };
         }
 
+        /// <summary>
+        /// The bytes a record takes in a file, or why it cannot be written (a name or value over a format limit):
+        /// the resolver checks each device with it, so whatever resolves can be dumped.
+        /// </summary>
+        internal static long MeasureRecord(HintsRecord record, out string? problem, out string? option)
+        {
+            problem = null;
+            option = null;
+            int keyBytes = Encoding.UTF8.GetByteCount(record.Key), driverBytes = Encoding.UTF8.GetByteCount(record.Driver);
+            if (keyBytes is 0 or > HintsFileFormat.MaxNameBytes) problem = "record key must be 1 to " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
+            else if (driverBytes > HintsFileFormat.MaxNameBytes) problem = "device type name is longer than " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
+            else if (record.Values.Length > HintsFileFormat.MaxOptionsPerRecord) problem = "more than " + HintsFileFormat.MaxOptionsPerRecord + " guest-visible options (ConfigLimits.MaxOptionsPerDevice)";
+            long size = 1 + 1 + keyBytes + 1 + driverBytes + 2;
+            foreach (KeyValuePair<string, OptionValue> pair in record.Values)
+            {
+                size += 1 + Encoding.UTF8.GetByteCount(pair.Key) + 2;
+                OptionValue value = pair.Value;
+                if (value.IsNull || (value.IsAuto && value.Kind != OptionKind.OnOffAuto)) continue;
+                switch (value.Kind)
+                {
+                    case OptionKind.Bool: size += 1; break;
+                    case OptionKind.String:
+                    case OptionKind.Enum:
+                        int bytes = Encoding.UTF8.GetByteCount(value.Text ?? "");
+                        if (bytes > HintsFileFormat.MaxStringBytes && problem is null)
+                        {
+                            problem = "value is " + bytes + " UTF-8 bytes, more than the limit of " + HintsFileFormat.MaxStringBytes + " (ConfigLimits.MaxStringBytes)";
+                            option = pair.Key;
+                        }
+                        size += 2 + bytes;
+                        break;
+                    default: size += 8; break;
+                }
+            }
+            return size;
+        }
+
         private static void WriteByte(ArrayBufferWriter<byte> output, byte value)
         {
             output.GetSpan(1)[0] = value;
@@ -212,7 +249,7 @@ namespace DeviceModel.Hints
         private static void WriteString8(ArrayBufferWriter<byte> output, string text, string what)
         {
             int length = Encoding.UTF8.GetByteCount(text);
-            if (length == 0 || length > 255) throw new ArgumentException(what + " '" + text + "' must be 1 to 255 UTF-8 bytes");
+            if (length == 0 || length > HintsFileFormat.MaxNameBytes) throw new ArgumentException(what + " " + Config.ConfigLimits.Quote(text) + " must be 1 to 255 UTF-8 bytes");
             WriteByte(output, (byte)length);
             output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(length)));
         }

@@ -63,11 +63,12 @@ public sealed class ConfigParserRobustnessProperties
             ReadOnlySpan<char> at = text.AsSpan(error.Location.Column - 1);
             if (error.Kind is ConfigErrorKind.InvalidValue or ConfigErrorKind.OutOfRange) Assert.NotNull(error.Value);
             // A value error points at the value as written (when it has no escaped comma), a name error at the name.
-            if (error.Kind is ConfigErrorKind.InvalidValue or ConfigErrorKind.OutOfRange && error.Value is { } value && !value.Contains(',', StringComparison.Ordinal))
+            if (error.Kind is ConfigErrorKind.InvalidValue or ConfigErrorKind.OutOfRange && error.Value is { } value && !value.Contains(',', StringComparison.Ordinal)
+                && value.Length <= ConfigLimits.MaxQuotedLength)
             {
                 Assert.True(at.StartsWith(value, StringComparison.Ordinal), "'" + value + "' not at column " + error.Location.Column + " of '" + text + "'");
             }
-            if (error.Kind is ConfigErrorKind.UnknownOption or ConfigErrorKind.DuplicateOption && error.Option is { } option)
+            if (error.Kind is ConfigErrorKind.UnknownOption or ConfigErrorKind.DuplicateOption && error.Option is { } option && option.Length <= ConfigLimits.MaxQuotedLength)
             {
                 Assert.True(at.StartsWith(option, StringComparison.Ordinal), "'" + option + "' not at column " + error.Location.Column + " of '" + text + "'");
             }

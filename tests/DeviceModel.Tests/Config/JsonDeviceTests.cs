@@ -65,7 +65,7 @@ public sealed class JsonDeviceTests
     [Fact]
     public void A_long_string_value_is_read_whole()
     {
-        string path = "/" + new string('x', 5000);
+        string path = "/" + new string('x', ConfigLimits.MaxStringBytes - 1);
         Device device = Succeeded(Parse("{\"driver\": \"virtio-rng-pci\", \"romfile\": \"" + path + "\", \"rng\": \"short\"}"));
         Assert.Equal(path, ((VirtioRngPci)device).RomFile);
         Assert.Equal("short", ((VirtioRngPci)device).Rng);
@@ -141,7 +141,7 @@ public sealed class JsonDeviceTests
     {
         string digits = "1" + new string('0', 300);
         string json = "{\"driver\": \"virtio-rng-pci\", \"period\": " + digits + "}";
-        Is(Single(Parse(json)), ConfigErrorKind.OutOfRange, 1, 40, Rng, null, "period", digits, ExpectedOf("period"));
+        Is(Single(Parse(json)), ConfigErrorKind.OutOfRange, 1, 40, Rng, null, "period", ConfigLimits.Bound(digits), ExpectedOf("period"));
     }
 
     [Fact]
@@ -206,11 +206,12 @@ public sealed class JsonDeviceTests
     [Fact]
     public void An_enormous_unknown_driver_is_reported_without_an_enormous_suggestion_search()
     {
-        string driver = new('v', 1_000_000);
+        // (A device object is at most ConfigLimits.MaxDeviceTextLength characters; the driver is quoted up to a bound.)
+        string driver = new('v', 60_000);
         long before = System.GC.GetAllocatedBytesForCurrentThread();
         ConfigError error = Single(Parse("{\"driver\": \"" + driver + "\"}"));
         long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
-        Is(error, ConfigErrorKind.UnknownDevice, 1, 12, value: driver);
+        Is(error, ConfigErrorKind.UnknownDevice, 1, 12, value: ConfigLimits.Bound(driver));
         Assert.True(allocated < 64L << 20, "allocated " + (allocated >> 20) + " MiB");
     }
 
