@@ -97,14 +97,14 @@ namespace DeviceModel.Cli
                 machine = file.Value!.Machine;
                 hints = file.Value.HintsPath;
                 smp = file.Value.Smp;
-                foreach (Device device in file.Value.Devices) devices.Add((device, new SourceLocation(configPath, 0, 0)));
+                for (int i = 0; i < file.Value.Devices.Length; i++) devices.Add((file.Value.Devices[i], file.Value.LocationOf(i)));
             }
             string[] strings = parse.GetValue(Device) ?? System.Array.Empty<string>();
             for (int i = 0; i < strings.Length; i++)
             {
                 string source = "--device #" + (i + 1).ToString(CultureInfo.InvariantCulture);
                 ParseResult<Device> device = KeyvalParser.ParseDevice(strings[i], catalog, source);
-                if (device.Succeeded) devices.Add((device.Value!, new SourceLocation(source, 0, 0)));
+                if (device.Succeeded) devices.Add((device.Value!, new SourceLocation(source, 0, 1)));
                 else errors.AddRange(device.Errors);
             }
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);

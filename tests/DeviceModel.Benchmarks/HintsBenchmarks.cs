@@ -29,8 +29,8 @@ public class HintsBenchmarks
         var devices = ImmutableArray.CreateBuilder<Device>(DeviceCount);
         for (int i = 0; i < DeviceCount; i++)
         {
-            // 64 devices do not fit the 29 free slots of a root bus: functions 0-2 of each slot.
-            string text = drivers[i % 3] + ",id=dev" + i + ",addr=" + (i % 29 + 2).ToString("x2") + "." + (i / 29);
+            // 64 devices do not fit the 29 free slots of a root bus: functions 0-2 of each slot, function 0 multifunction (as QEMU requires).
+            string text = drivers[i % 3] + ",id=dev" + i + ",addr=" + (i % 29 + 2).ToString("x2") + "." + (i / 29) + (i < 29 ? ",multifunction=on" : "");
             devices.Add(KeyvalParser.ParseDevice(text, QemuCatalog.Catalog).GetValueOrThrow());
         }
         return new MachineConfig("pc-i440fx-2.6", null, 4, devices.MoveToImmutable());

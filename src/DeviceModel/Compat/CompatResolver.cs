@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using DeviceModel.Catalog;
 using DeviceModel.Config;
 using DeviceModel.Hints;
@@ -143,7 +144,7 @@ namespace DeviceModel.Compat
                     pci.Addr = recorded.AsPciAddress();
                 }
             }
-            Dictionary<Device, (BusKind Bus, PciAddress Address)> placement = Place(config.Devices, machine, errors);
+            Dictionary<Device, (BusKind Bus, PciAddress Address)> placement = Place(config, machine, records, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
             // A recorded device's defaults are evaluated where the record was written: at the producer version, for the
             // family of the file's machine type (family-less when this product does not know that machine).
@@ -282,88 +283,187 @@ namespace DeviceModel.Compat
             }
         }
 
-        /// <summary>Decides each device's bus (root, or behind the port named by <c>bus=</c>) and slot.</summary>
-        private static Dictionary<Device, (BusKind, PciAddress)> Place(ImmutableArray<Device> devices, MachineType machine, List<ConfigError> errors)
+        /// <summary>A function already on a bus: a device of the configuration, or one the machine itself has.</summary>
+        private readonly record struct Occupant(string Type, string? Id, bool Multifunction);
+
+        /// <summary>
+        /// The functions a machine populates on its root bus before any <c>-device</c> (QEMU 7.2 with <c>-nodefaults</c>,
+        /// recorded in tests/goldens/qemu-placement): i440FX host bridge and the PIIX3 functions (i440fx); MCH and the
+        /// ICH9 functions at 1f (q35). Function 0 of slot 1 / 1f is multifunction, so 1.2 / 1f.1 stay free.
+        /// </summary>
+        private static Occupant?[] RootFunctions(MachineType machine)
         {
+            var functions = new Occupant?[PciFunctions];
+            if (machine.PciExpress)
+            {
+                functions[new PciAddress(0, 0).DevFn] = new Occupant("mch", null, false);
+                functions[new PciAddress(0x1f, 0).DevFn] = new Occupant("ICH9-LPC", null, true);
+                functions[new PciAddress(0x1f, 2).DevFn] = new Occupant("ich9-ahci", null, false);
+                functions[new PciAddress(0x1f, 3).DevFn] = new Occupant("ICH9-SMB", null, false);
+            }
+            else
+            {
+                functions[new PciAddress(0, 0).DevFn] = new Occupant("i440FX", null, false);
+                functions[new PciAddress(1, 0).DevFn] = new Occupant("PIIX3", null, true);
+                functions[new PciAddress(1, 1).DevFn] = new Occupant("piix3-ide", null, false);
+                functions[new PciAddress(1, 3).DevFn] = new Occupant("PIIX4_PM", null, false);
+            }
+            return functions;
+        }
+
+        private const int PciFunctions = 256;
+
+        /// <summary>How many unknown bus names get a "did you mean": each costs a pass over the ports' ids, so a config of thousands of bad names stays linear.</summary>
+        private const int MaxBusSuggestions = 16;
+
+        /// <summary>
+        /// Decides each device's bus (root, or behind the port named by <c>bus=</c>) and slot.function the way QEMU 7.2
+        /// realizes <c>-device</c>s (hw/pci/pci.c <c>do_pci_register_device</c>, <c>pci_init_multifunction</c>): one
+        /// device after the other in config order, so the outcome depends on the order exactly as QEMU's does. An
+        /// explicit address must name a free function; an automatic one takes the first slot whose function 0 is free.
+        /// Then function 0 without <c>multifunction=on</c> refuses other functions of its slot, whichever comes first.
+        /// A refused device occupies nothing, and the next devices are placed as if it were absent.
+        /// </summary>
+        private static Dictionary<Device, (BusKind, PciAddress)> Place(MachineConfig config, MachineType machine, IReadOnlyDictionary<string, HintsRecord> records, List<ConfigError> errors)
+        {
+            ImmutableArray<Device> devices = config.Devices;
             var byId = new Dictionary<string, Device>(StringComparer.Ordinal);
+            var portIds = new List<string>();
             foreach (Device device in devices)
             {
-                if (device.Id is not null) byId[device.Id] = device;
+                if (device.Id is null) continue;
+                byId[device.Id] = device;
+                if (device is PciExpressPort) portIds.Add(device.Id);
             }
-            var taken = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-            HashSet<int> Taken(string bus)
-            {
-                if (!taken.TryGetValue(bus, out HashSet<int>? set))
-                {
-                    set = new HashSet<int>();
-                    // Slots the machine itself occupies on its root bus: host bridge at 0; PIIX3 at 1 (i440fx), ICH9 LPC/SATA/SMBus at 0x1f (q35).
-                    if (bus.Length == 0)
-                    {
-                        set.Add(0);
-                        set.Add(machine.PciExpress ? 0x1f : 1);
-                    }
-                    taken[bus] = set;
-                }
-                return set;
-            }
+            var suggestions = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var buses = new Dictionary<string, Occupant?[]>(StringComparer.Ordinal);
             var result = new Dictionary<Device, (BusKind, PciAddress)>();
-            // Explicit addresses first, so automatic ones fill around them (QEMU order: first free slot).
-            foreach (Device device in devices)
+            for (int index = 0; index < devices.Length; index++)
             {
+                Device device = devices[index];
+                SourceLocation at = config.LocationOf(index);
                 BusKind kind = machine.PciExpress ? BusKind.ExpressRoot : BusKind.ConventionalRoot;
                 if (device.Bus is not null)
                 {
                     if (!byId.TryGetValue(device.Bus, out Device? port))
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' names no device of the configuration", default,
-                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port", Spelling.Closest(device.Bus, byId.Keys)));
+                        // A bus must be a port, so only ports' ids are suggested, once per name and for the first few names.
+                        if (!suggestions.TryGetValue(device.Bus, out string? suggestion))
+                        {
+                            suggestion = suggestions.Count < MaxBusSuggestions ? Spelling.Closest(device.Bus, portIds) : null;
+                            suggestions[device.Bus] = suggestion;
+                        }
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' names no device of the configuration", at,
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port", suggestion));
                         continue;
                     }
                     if (port is not PciExpressPort)
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a " + port.Info.Name + ", not a PCI Express port", default,
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a " + port.Info.Name + ", not a PCI Express port", at,
                             device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port"));
                         continue;
                     }
                     if (!machine.PciExpress)
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "machine " + machine.Name + " has no PCI Express root complex for port '" + device.Bus + "'", default,
+                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "machine " + machine.Name + " has no PCI Express root complex for port '" + device.Bus + "'", at,
                             device.Info.Name, device.Id, "bus", device.Bus));
                         continue;
                     }
                     kind = BusKind.ExpressPort;
                 }
-                PciAddress address = default;
-                if (device is PciDevice { Addr: { } explicitAddress })
+                if (device is not PciDevice pci)
                 {
-                    address = explicitAddress;
-                    if (!Taken(device.Bus ?? "").Add(address.Slot) && address.Function == 0)
-                    {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "slot " + address + " is already in use", default, device.Info.Name, device.Id, "addr", address.ToString()));
-                    }
-                    if (kind == BusKind.ExpressPort && address.Slot != 0)
-                    {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "a device behind a PCI Express port must be at slot 0", default, device.Info.Name, device.Id, "addr", address.ToString(), "00.0"));
-                    }
-                }
-                result[device] = (kind, address);
-            }
-            foreach (Device device in devices)
-            {
-                if (!result.TryGetValue(device, out (BusKind Kind, PciAddress Address) placed) || device is not PciDevice { Addr: null }) continue;
-                HashSet<int> slots = Taken(device.Bus ?? "");
-                int limit = placed.Kind == BusKind.ExpressPort ? 1 : 32;
-                int slot = 0;
-                while (slot < limit && slots.Contains(slot)) slot++;
-                if (slot == limit)
-                {
-                    errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "no free slot on bus '" + (device.Bus ?? "root") + "'", default, device.Info.Name, device.Id, "addr"));
+                    result[device] = (kind, default);
                     continue;
                 }
-                slots.Add(slot);
-                result[device] = (placed.Kind, new PciAddress(slot, 0));
+                string busKey = device.Bus ?? "";
+                if (!buses.TryGetValue(busKey, out Occupant?[]? functions))
+                {
+                    functions = busKey.Length == 0 ? RootFunctions(machine) : new Occupant?[PciFunctions];
+                    buses[busKey] = functions;
+                }
+                PciAddress address;
+                if (pci.Addr is { } explicitAddress)
+                {
+                    address = explicitAddress;
+                    if (kind == BusKind.ExpressPort && address.Slot != 0)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "a device behind a PCI Express port must be at slot 0", at, device.Info.Name, device.Id, "addr", address.ToString(), "00.0"));
+                        continue;
+                    }
+                    if (functions[address.DevFn] is { } occupant)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference,
+                            "PCI: slot " + address.Slot.ToString(CultureInfo.InvariantCulture) + " function " + address.Function.ToString(CultureInfo.InvariantCulture)
+                            + " not available for " + device.Info.Name + ", in use by " + occupant.Type + ",id=" + (occupant.Id ?? "(null)"),
+                            at, device.Info.Name, device.Id, "addr", address.ToString()));
+                        continue;
+                    }
+                }
+                else
+                {
+                    int limit = kind == BusKind.ExpressPort ? 1 : 32;
+                    int slot = 0;
+                    while (slot < limit && functions[new PciAddress(slot, 0).DevFn] is not null) slot++;
+                    if (slot == limit)
+                    {
+                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "no free slot on bus '" + (device.Bus ?? "root") + "'", at, device.Info.Name, device.Id, "addr"));
+                        continue;
+                    }
+                    address = new PciAddress(slot, 0);
+                }
+                string? refusal = MultifunctionRefusal(functions, address, IsMultifunction(pci, records));
+                if (refusal is not null)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.Unsupported, refusal, at, device.Info.Name, device.Id, pci.Addr is null ? "multifunction" : "addr", address.ToString()));
+                    continue;
+                }
+                functions[address.DevFn] = new Occupant(device.Info.Name, device.Id, IsMultifunction(pci, records));
+                result[device] = (kind, address);
             }
             return result;
+        }
+
+        /// <summary>QEMU's <c>pci_init_multifunction</c> for a function about to join <paramref name="functions"/>: its refusal, or null.</summary>
+        private static string? MultifunctionRefusal(Occupant?[] functions, PciAddress address, bool multifunction)
+        {
+            string slot = address.Slot.ToString("x", CultureInfo.InvariantCulture);
+            if (address.Function != 0)
+            {
+                // Function 0 decides: a function > 0 joins a slot whose function 0 is absent or multifunction.
+                return functions[new PciAddress(address.Slot, 0).DevFn] is { Multifunction: false }
+                    ? "PCI: single function device can't be populated in function " + slot + "." + address.Function.ToString("x", CultureInfo.InvariantCulture)
+                    : null;
+            }
+            if (multifunction) return null;
+            for (int function = 1; function < 8; function++)
+            {
+                if (functions[new PciAddress(address.Slot, function).DevFn] is not null)
+                {
+                    return "PCI: " + slot + ".0 indicates single function, but " + slot + "." + function.ToString("x", CultureInfo.InvariantCulture) + " is already populated.";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Whether the device will be multifunction once resolved: explicit config, else its hints record (found by id, or
+        /// by an explicit address for a device without id; an automatic address is not known yet), else its value.
+        /// </summary>
+        private static bool IsMultifunction(PciDevice device, IReadOnlyDictionary<string, HintsRecord> records)
+        {
+            int index = device.Info.IndexOf("multifunction");
+            if (index < 0) return device.Multifunction;
+            if (device.SourceOf(index) != OptionSource.Explicit)
+            {
+                string? key = device.Id ?? (device.Addr is { } addr ? "addr:" + addr : null);
+                if (key is not null && records.TryGetValue(key, out HintsRecord? record) && record.Driver == device.Info.Name
+                    && record.TryGetValue("multifunction", out OptionValue recorded) && recorded.Kind == OptionKind.Bool)
+                {
+                    return recorded == OptionValue.FromBool(true);
+                }
+            }
+            return device.Multifunction;
         }
     }
 }

@@ -196,9 +196,7 @@ namespace DeviceModel.Config
             }
             CheckIds(devices, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
-            var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
-            foreach ((Device device, _) in devices) list.Add(device);
-            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hints, smp, list.MoveToImmutable()));
+            return ParseResult<MachineConfig>.Success(MachineConfig.Build(machine, hints, smp, devices));
         }
 
         internal static void CheckIds(IReadOnlyList<(Device Device, SourceLocation At)> devices, ConfigErrorList errors)
@@ -489,9 +487,35 @@ namespace DeviceModel.Config
             }
             JsonConfigReader.CheckIds(list, errors);
             if (errors.Count > 0) return ParseResult<MachineConfig>.Failure(errors);
-            var builder = ImmutableArray.CreateBuilder<Device>(list.Count);
-            foreach ((Device device, _) in list) builder.Add(device);
-            return ParseResult<MachineConfig>.Success(new MachineConfig(machine, hintsPath, smp, builder.MoveToImmutable()));
+            return ParseResult<MachineConfig>.Success(Build(machine, hintsPath, smp, list));
+        }
+
+        /// <summary>
+        /// Where each device of <see cref="Devices"/> was written, in the same order (the start of its <c>-device</c> string
+        /// or JSON object): resolve errors about a device (its slot, its bus) point there. Empty when the devices were
+        /// built in code; a missing entry is an unknown position.
+        /// </summary>
+        public ImmutableArray<SourceLocation> Locations
+        {
+            get => _locations.IsDefault ? ImmutableArray<SourceLocation>.Empty : _locations;
+            init => _locations = value;
+        }
+
+        private readonly ImmutableArray<SourceLocation> _locations;
+
+        /// <summary>The location of the device at <paramref name="index"/> of <see cref="Devices"/>, or an unknown one.</summary>
+        public SourceLocation LocationOf(int index) => (uint)index < (uint)Locations.Length ? Locations[index] : default;
+
+        internal static MachineConfig Build(string? machine, string? hintsPath, int? smp, List<(Device Device, SourceLocation At)> devices)
+        {
+            var list = ImmutableArray.CreateBuilder<Device>(devices.Count);
+            var locations = ImmutableArray.CreateBuilder<SourceLocation>(devices.Count);
+            foreach ((Device device, SourceLocation at) in devices)
+            {
+                list.Add(device);
+                locations.Add(at);
+            }
+            return new MachineConfig(machine, hintsPath, smp, list.MoveToImmutable()) { Locations = locations.MoveToImmutable() };
         }
     }
 }

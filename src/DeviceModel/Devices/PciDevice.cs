@@ -7,7 +7,7 @@ namespace DeviceModel
     [Device("pci-device", Description = "PCI device")]
     public abstract partial class PciDevice : Device
     {
-        /// <summary>Slot and function on the bus; null lets the bus assign the first free slot.</summary>
+        /// <summary>Slot and function on the bus; null takes the first slot whose function 0 is free when the device is placed (config order, as QEMU).</summary>
         [ConfigOption("addr", Auto = true, Description = "Slot and optional function number, example: 06.0 or 06")]
         public PciAddress? Addr { get; set; }
 

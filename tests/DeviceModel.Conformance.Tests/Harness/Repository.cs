@@ -14,6 +14,9 @@ internal static class Repository
     /// <summary>The extra option variants on a few machine types (tools/qemu-reference/extra-variants.txt).</summary>
     public static string ExtraGoldens => Path.Combine(Root, "tests", "goldens", "qemu-extra");
 
+    /// <summary>Several devices on one bus: where QEMU places them or how it refuses them (tools/qemu-reference/placement-cases.txt).</summary>
+    public static string PlacementGoldens => Path.Combine(Root, "tests", "goldens", "qemu-placement", "placement.json");
+
     /// <summary>The generated conformance report.</summary>
     public static string Report => Path.Combine(Root, "docs", "conformance.md");
 

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using DeviceModel.Compat;
+using DeviceModel.Conformance.Tests.Harness;
+using DeviceModel.Config;
+using DeviceModel.Samples.Qemu;
+
+namespace DeviceModel.Conformance.Tests;
+
+/// <summary>
+/// Several devices on one bus, recorded from QEMU 7.2 (tools/qemu-reference/record_placement.py): each configuration
+/// QEMU accepts places every device at QEMU's slot.function, and each one QEMU refuses is refused with QEMU's message,
+/// at the <c>-device</c> QEMU names: functions in use, the multifunction rules and their dependence on device order.
+/// </summary>
+public sealed class PlacementConformanceTests
+{
+    public static TheoryData<int> Cases()
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < Golden.RootElement.GetProperty("cases").GetArrayLength(); i++) data.Add(i);
+        return data;
+    }
+
+    private static readonly JsonDocument Golden = JsonDocument.Parse(File.ReadAllBytes(Repository.PlacementGoldens));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Placement_matches_qemu(int index)
+    {
+        JsonElement golden = Golden.RootElement.GetProperty("cases")[index];
+        string machine = golden.GetProperty("machine").GetString()!;
+        string[] strings = golden.GetProperty("devices").EnumerateArray().Select(d => d.GetString()!).ToArray();
+        var devices = new List<(Device, SourceLocation)>();
+        for (int i = 0; i < strings.Length; i++)
+        {
+            string source = "-device #" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            devices.Add((KeyvalParser.ParseDevice(strings[i], QemuCatalog.Catalog, source).GetValueOrThrow(), new SourceLocation(source, 0, 1)));
+        }
+        MachineConfig config = MachineConfig.Create(machine, null, null, devices).GetValueOrThrow();
+        ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(config, QemuCatalog.Catalog);
+        string what = machine + " " + string.Join(" ", strings);
+
+        if (golden.TryGetProperty("refused", out JsonElement refused))
+        {
+            // "qemu-system-x86_64: -device ARG: MESSAGE": QEMU stops at the first device it refuses; so does our first error.
+            string text = refused.GetString()!;
+            int argument = text.IndexOf(": -device ", System.StringComparison.Ordinal) + ": -device ".Length;
+            int message = text.IndexOf(": ", argument, System.StringComparison.Ordinal);
+            string failing = text.Substring(argument, message - argument);
+            Assert.False(resolved.Succeeded, what + ": QEMU refused (" + text + "), we placed it");
+            ConfigError first = resolved.Errors[0];
+            Assert.Equal(text.Substring(message + 2), first.Message);
+            Assert.Equal("-device #" + (System.Array.IndexOf(strings, failing) + 1).ToString(CultureInfo.InvariantCulture), first.Location.Source);
+            return;
+        }
+        Assert.True(resolved.Succeeded, what + ": QEMU placed it, we refused: " + string.Join("; ", resolved.Errors));
+        // The cases use only virtio-rng-pci (class 0x00ff): the machine's own functions have other classes.
+        string[] qemu = golden.GetProperty("functions").EnumerateArray()
+            .Where(f => f.GetProperty("class").GetInt32() == 0xff)
+            .Select(f => f.GetProperty("addr").GetString() + " " + f.GetProperty("id").GetString())
+            .Order(System.StringComparer.Ordinal).ToArray();
+        string[] ours = resolved.Value!.Devices.Select(d => d.Context.Address + " " + (d.Device.Id ?? ""))
+            .Order(System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(qemu, ours);
+    }
+}
