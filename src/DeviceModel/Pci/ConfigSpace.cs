@@ -7,10 +7,14 @@ namespace DeviceModel.Pci
     /// The configuration space of one PCI function: 256 bytes (conventional) or 4096 (PCI Express) plus, per byte,
     /// QEMU's write mask (<c>wmask</c>: bits the guest may change), write-1-to-clear mask (<c>w1cmask</c>) and
     /// checked mask (<c>cmask</c>: bits that must match on migration).
-    /// <para>Guest accesses (<see cref="Read32"/>, <see cref="Write32"/>, …) honour the masks exactly as QEMU's
-    /// <c>pci_default_write_config</c>: <c>new = (old &amp; ~wmask) | (value &amp; wmask)</c>, then the W1C bits written
-    /// as 1 are cleared. The device side programs values and masks through <see cref="Values"/>,
-    /// <see cref="WriteMask"/>, <see cref="WriteOneToClearMask"/> and <see cref="CheckMask"/>.</para>
+    /// <para>Writes honour the masks exactly as QEMU's <c>pci_default_write_config</c>:
+    /// <c>new = (old &amp; ~wmask) | (value &amp; wmask)</c>, then the W1C bits written as 1 are cleared. The device side
+    /// programs values and masks through <see cref="Values"/>, <see cref="WriteMask"/>, <see cref="WriteOneToClearMask"/>
+    /// and <see cref="CheckMask"/>.</para>
+    /// <para>Two access paths: <see cref="GuestRead"/> / <see cref="GuestWrite"/> for raw guest accesses forwarded by a
+    /// VMM (never throw; QEMU's <c>pci_host_config_read_common</c> / <c>pci_host_config_write_common</c> semantics), and
+    /// the strict <see cref="Read"/> / <see cref="Write"/> family for tools and tests, which rejects anything a
+    /// well-behaved driver would not do.</para>
     /// </summary>
     public sealed class ConfigSpace
     {
@@ -77,27 +81,62 @@ namespace DeviceModel.Pci
             (_observers ??= new List<IConfigWriteObserver>()).Add(observer);
         }
 
-        /// <summary>Guest read of one byte.</summary>
+        /// <summary>Strict read of one byte (see <see cref="Read"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the space.</exception>
         public byte Read8(int offset) => (byte)Read(offset, 1);
-        /// <summary>Guest read of a word at an even offset.</summary>
+        /// <summary>Strict read of a word at an even offset (see <see cref="Read"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The access is unaligned or outside the space.</exception>
         public ushort Read16(int offset) => (ushort)Read(offset, 2);
-        /// <summary>Guest read of a dword at a multiple of 4.</summary>
+        /// <summary>Strict read of a dword at a multiple of 4 (see <see cref="Read"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The access is unaligned or outside the space.</exception>
         public uint Read32(int offset) => Read(offset, 4);
 
-        /// <summary>Guest write of one byte.</summary>
+        /// <summary>Strict write of one byte (see <see cref="Write"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the space.</exception>
         public void Write8(int offset, byte value) => Write(offset, 1, value);
-        /// <summary>Guest write of a word at an even offset.</summary>
+        /// <summary>Strict write of a word at an even offset (see <see cref="Write"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The access is unaligned or outside the space.</exception>
         public void Write16(int offset, ushort value) => Write(offset, 2, value);
-        /// <summary>Guest write of a dword at a multiple of 4.</summary>
+        /// <summary>Strict write of a dword at a multiple of 4 (see <see cref="Write"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The access is unaligned or outside the space.</exception>
         public void Write32(int offset, uint value) => Write(offset, 4, value);
 
-        /// <summary>Guest read of 1, 2 or 4 bytes.</summary>
+        /// <summary>
+        /// A raw guest read as QEMU's <c>pci_host_config_read_common</c> (hw/pci/pci_host.c) performs it, with the
+        /// space's size as the limit; never throws. An access starting at or beyond the end (or at a negative offset)
+        /// reads all ones (QEMU returns <c>~0</c>; the guest sees the access width of it). An access that starts inside
+        /// but runs past the end reads only the bytes inside (QEMU's <c>MIN(len, limit - addr)</c>), the rest read 0.
+        /// Alignment is not required: QEMU forms the offset from CONFIG_ADDRESS and the data port's low bits
+        /// (<c>config_reg | (port &amp; 3)</c>), so a 2-byte access at 0xCFD reads the register's bytes 1 and 2.
+        /// Widths other than 1, 2 and 4 are not PCI configuration accesses: they read all ones.
+        /// </summary>
+        /// <returns>The value, zero-extended from <paramref name="width"/> bytes (little endian).</returns>
+        public uint GuestRead(int offset, int width)
+        {
+            if (width is not (1 or 2 or 4)) return uint.MaxValue;
+            if ((uint)offset >= (uint)_values.Length) return uint.MaxValue >> (32 - 8 * width);
+            int length = Math.Min(width, _values.Length - offset);
+            uint value = 0;
+            for (int i = length - 1; i >= 0; i--) value = value << 8 | _values[offset + i];
+            return value;
+        }
+
+        /// <summary>
+        /// A raw guest write as QEMU's <c>pci_host_config_write_common</c> performs it, through the masks; never throws
+        /// for any guest input. Writes starting at or beyond the end (or at a negative offset), and widths other than
+        /// 1, 2 and 4, are ignored; a write that runs past the end writes only the bytes inside; alignment is not
+        /// required (see <see cref="GuestRead"/>). Write observers see the bytes actually written.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A byte is both writable and write-1-to-clear: a device bug QEMU
+        /// asserts on, never caused by the guest.</exception>
+        public void GuestWrite(int offset, int width, uint value)
+        {
+            if (width is not (1 or 2 or 4) || (uint)offset >= (uint)_values.Length) return;
+            Apply(offset, Math.Min(width, _values.Length - offset), value);
+        }
+
+        /// <summary>Strict read of 1, 2 or 4 naturally aligned bytes inside the space (tools and tests; guests use
+        /// <see cref="GuestRead"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">Bad width, unaligned, or outside the space.</exception>
         public uint Read(int offset, int width)
         {
@@ -107,12 +146,18 @@ namespace DeviceModel.Pci
             return value;
         }
 
-        /// <summary>Guest write of 1, 2 or 4 bytes, through the masks.</summary>
+        /// <summary>Strict write of 1, 2 or 4 naturally aligned bytes inside the space, through the masks (tools and
+        /// tests; guests use <see cref="GuestWrite"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">Bad width, unaligned, or outside the space.</exception>
         /// <exception cref="InvalidOperationException">A byte is both writable and write-1-to-clear (a device bug QEMU asserts on).</exception>
         public void Write(int offset, int width, uint value)
         {
             CheckAccess(offset, width);
+            Apply(offset, width, value);
+        }
+
+        private void Apply(int offset, int width, uint value)
+        {
             for (int i = 0; i < width; i++, value >>= 8)
             {
                 int at = offset + i;

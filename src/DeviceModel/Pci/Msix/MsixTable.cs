@@ -8,6 +8,10 @@ namespace DeviceModel.Pci
     /// address low and high, data, vector control with the mask bit set at reset) the guest reads and writes as
     /// dwords or qwords; a read-only PBA the device sets. Other widths, unaligned accesses and accesses outside the
     /// table and PBA are ignored (reads return 0), like an unassigned region.
+    /// <para><see cref="ReadRegion"/> and <see cref="WriteRegion"/> are the guest path and never throw: QEMU's table
+    /// and PBA regions declare <c>.valid</c> 4 … 8 bytes, aligned, so the memory core rejects other accesses before
+    /// <c>msix_table_mmio_read</c>/<c>msix_pba_mmio_read</c> run and the guest reads 0; a qword is served as two
+    /// dwords (<c>.impl.max_access_size</c> 4); PBA writes are dropped (<c>msix_pba_mmio_write</c>).</para>
     /// </summary>
     public sealed class MsixTable
     {
@@ -55,7 +59,7 @@ namespace DeviceModel.Pci
         /// <summary>Bytes of PBA.</summary>
         public uint PbaSize => PbaSizeOf(Vectors);
 
-        /// <summary>Guest read of <paramref name="size"/> bytes (4 or 8) at <paramref name="offset"/> in the region.</summary>
+        /// <summary>Guest read of <paramref name="size"/> bytes (4 or 8) at <paramref name="offset"/> in the region; any other access reads 0. Never throws.</summary>
         public ulong ReadRegion(ulong offset, int size)
         {
             if (!IsValid(offset, size)) return 0;
@@ -65,7 +69,7 @@ namespace DeviceModel.Pci
         }
 
         /// <summary>Guest write of <paramref name="size"/> bytes (4 or 8) at <paramref name="offset"/> in the region;
-        /// only table entries are writable.</summary>
+        /// only table entries are writable and any other access is ignored. Never throws.</summary>
         public void WriteRegion(ulong offset, int size, ulong value)
         {
             if (!IsValid(offset, size)) return;
