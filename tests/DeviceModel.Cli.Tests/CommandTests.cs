@@ -239,4 +239,31 @@ public sealed class CommandTests
     /// <summary>The hex bytes of one lspci -xxxx block, without offsets or spaces.</summary>
     private static string DumpHex(string block) =>
         string.Concat(block.Split('\n').Skip(1).Where(l => l.Contains(':')).Select(l => l[(l.IndexOf(':') + 1)..].Replace(" ", "", StringComparison.Ordinal)));
+
+    [Fact]
+    public void TwoDevicesAtOneFunctionAreRefusedAtTheSecondDeviceWithQemusMessage()
+    {
+        CliResult result = CliRunner.Run("resolve", "--device", "virtio-rng-pci,id=r0,addr=3.1", "--device", "virtio-rng-pci,id=r1,addr=3.1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--device #2, column 1: virtio-rng-pci 'r1': option 'addr': PCI: slot 3 function 1 not available for virtio-rng-pci, in use by virtio-rng-pci,id=r0",
+            result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMultifunctionSlotDumpsHintsThatReload()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "dm-mf-" + Guid.NewGuid().ToString("N") + ".dmh");
+        try
+        {
+            CliResult dump = CliRunner.Run("hints", "dump", "--device", "virtio-rng-pci,addr=3.0,multifunction=on", "--device", "virtio-rng-pci,addr=3.1", "-o", file);
+            Assert.True(dump.ExitCode == 0, dump.Error);
+            CliResult show = CliRunner.Run("hints", "show", file);
+            Assert.True(show.ExitCode == 0, show.Error);
+            Assert.Contains("addr:03.1", show.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

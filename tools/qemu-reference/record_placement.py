@@ -10,7 +10,9 @@ the multifunction rules of hw/pci/pci.c, in device order).
 Cases file: one case a line, ``MACHINE DEVICE [DEVICE ...]`` (each DEVICE a
 ``-device`` argument without spaces), ``#`` starts a comment. Each run starts
 ``qemu-system-x86_64 -machine MACHINE -accel tcg -S -nodefaults -display none
--m 128 -device ... -qmp stdio``, then asks ``query-pci``. Deterministic output.
+-m 128 -device ... -qmp stdio``, then asks ``query-pci`` (the root bus) and the
+``addr`` of every device with an id (``placed``, also behind root ports).
+Deterministic output.
 """
 import argparse
 import json
@@ -28,8 +30,13 @@ def run_case(machine, devices):
     for device in devices:
         argv += ["-device", device]
     argv += ["-qmp", "stdio"]
+    # Devices behind a bridge are missing from query-pci before firmware numbers the buses: their "addr" property
+    # (devfn) says where QEMU put them.
+    ids = [opt[3:] for device in devices for opt in device.split(",") if opt.startswith("id=")]
     commands = "\n".join(json.dumps(c) for c in (
-        {"execute": "qmp_capabilities"}, {"execute": "query-pci"}, {"execute": "quit"})) + "\n"
+        [{"execute": "qmp_capabilities"}, {"execute": "query-pci"}]
+        + [{"execute": "qom-get", "arguments": {"path": "/machine/peripheral/" + i, "property": "addr"}, "id": i} for i in ids]
+        + [{"execute": "quit"}])) + "\n"
     proc = subprocess.run(argv, input=commands, capture_output=True, text=True, timeout=60)
     case = {"machine": machine, "devices": devices}
     if proc.returncode != 0:
@@ -37,14 +44,25 @@ def run_case(machine, devices):
         case["refused"] = proc.stderr.strip().splitlines()[-1]
         return case
     functions = []
+
+    def walk(bus, devices):
+        for dev in devices:
+            functions.append({"bus": bus, "addr": "%02x.%x" % (dev["slot"], dev["function"]),
+                              "id": dev.get("qdev_id") or "", "class": dev["class_info"]["class"]})
+            bridge = dev.get("pci_bridge")
+            if bridge:
+                walk(bridge["bus"]["secondary"], bridge.get("devices", []))
+
+    placed = {}
     for line in proc.stdout.splitlines():
         msg = json.loads(line)
         if isinstance(msg.get("return"), list):
             for bus in msg["return"]:
-                for dev in bus["devices"]:
-                    functions.append({"bus": bus["bus"], "addr": "%02x.%x" % (dev["slot"], dev["function"]),
-                                      "id": dev.get("qdev_id") or "", "class": dev["class_info"]["class"]})
+                walk(bus["bus"], bus["devices"])
+        elif isinstance(msg.get("return"), int) and "id" in msg:
+            placed[msg["id"]] = "%02x.%x" % (msg["return"] >> 3, msg["return"] & 7)
     case["functions"] = functions
+    case["placed"] = placed
     return case
 
 

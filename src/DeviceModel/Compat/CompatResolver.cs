@@ -327,13 +327,13 @@ namespace DeviceModel.Compat
         private static Dictionary<Device, (BusKind, PciAddress)> Place(MachineConfig config, MachineType machine, IReadOnlyDictionary<string, HintsRecord> records, List<ConfigError> errors)
         {
             ImmutableArray<Device> devices = config.Devices;
-            var byId = new Dictionary<string, Device>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, int>(StringComparer.Ordinal);
             var portIds = new List<string>();
-            foreach (Device device in devices)
+            for (int index = 0; index < devices.Length; index++)
             {
-                if (device.Id is null) continue;
-                byId[device.Id] = device;
-                if (device is PciExpressPort) portIds.Add(device.Id);
+                if (devices[index].Id is not { } id) continue;
+                byId[id] = index;
+                if (devices[index] is PciExpressPort) portIds.Add(id);
             }
             var suggestions = new Dictionary<string, string?>(StringComparer.Ordinal);
             var buses = new Dictionary<string, Occupant?[]>(StringComparer.Ordinal);
@@ -345,7 +345,7 @@ namespace DeviceModel.Compat
                 BusKind kind = machine.PciExpress ? BusKind.ExpressRoot : BusKind.ConventionalRoot;
                 if (device.Bus is not null)
                 {
-                    if (!byId.TryGetValue(device.Bus, out Device? port))
+                    if (!byId.TryGetValue(device.Bus, out int portIndex))
                     {
                         // A bus must be a port, so only ports' ids are suggested, once per name and for the first few names.
                         if (!suggestions.TryGetValue(device.Bus, out string? suggestion))
@@ -355,6 +355,14 @@ namespace DeviceModel.Compat
                         }
                         errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' names no device of the configuration", at,
                             device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port", suggestion));
+                        continue;
+                    }
+                    Device port = devices[portIndex];
+                    if (portIndex > index)
+                    {
+                        // QEMU creates devices in order: a bus that comes later is not found ("Bus 'rp0' not found").
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a device that comes after this one: QEMU creates devices in order, so the port must come first", at,
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port given before this device"));
                         continue;
                     }
                     if (port is not PciExpressPort)
@@ -385,12 +393,8 @@ namespace DeviceModel.Compat
                 PciAddress address;
                 if (pci.Addr is { } explicitAddress)
                 {
+                    // QEMU 7.2 takes any slot behind a root port too (the guest only finds slot 0 there).
                     address = explicitAddress;
-                    if (kind == BusKind.ExpressPort && address.Slot != 0)
-                    {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidValue, "a device behind a PCI Express port must be at slot 0", at, device.Info.Name, device.Id, "addr", address.ToString(), "00.0"));
-                        continue;
-                    }
                     if (functions[address.DevFn] is { } occupant)
                     {
                         errors.Add(new ConfigError(ConfigErrorKind.InvalidReference,
@@ -402,12 +406,12 @@ namespace DeviceModel.Compat
                 }
                 else
                 {
-                    int limit = kind == BusKind.ExpressPort ? 1 : 32;
                     int slot = 0;
-                    while (slot < limit && functions[new PciAddress(slot, 0).DevFn] is not null) slot++;
-                    if (slot == limit)
+                    while (slot < 32 && functions[new PciAddress(slot, 0).DevFn] is not null) slot++;
+                    if (slot == 32)
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "no free slot on bus '" + (device.Bus ?? "root") + "'", at, device.Info.Name, device.Id, "addr"));
+                        errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "PCI: no slot/function available for " + device.Info.Name + ", all in use or reserved", at,
+                            device.Info.Name, device.Id, "addr"));
                         continue;
                     }
                     address = new PciAddress(slot, 0);

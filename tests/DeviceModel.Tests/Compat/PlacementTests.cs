@@ -84,6 +84,23 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public void Behind_a_root_port_devices_take_the_slots_qemu_gives_them()
+    {
+        ResolvedMachine resolved = Resolve("q35", "pcie-root-port,id=rp0,chassis=1", "virtio-rng-pci,id=a,bus=rp0", "virtio-rng-pci,id=b,bus=rp0").GetValueOrThrow();
+        Assert.Equal(new[] { "01.0", "00.0", "01.0" }, resolved.Devices.Select(d => d.Context.Address.ToString()).ToArray());
+        Assert.Equal("PCI: single function device can't be populated in function 0.1",
+            Assert.Single(Resolve("q35", "pcie-root-port,id=rp0,chassis=1", "virtio-rng-pci,bus=rp0,addr=0.0", "virtio-rng-pci,bus=rp0,addr=0.1").Errors).Message);
+    }
+
+    [Fact]
+    public void A_bus_must_come_before_the_devices_on_it()
+    {
+        ConfigError error = Assert.Single(Resolve("q35", "virtio-rng-pci,id=a,bus=rp0", "pcie-root-port,id=rp0,chassis=1").Errors);
+        Assert.Equal(("--device #1", "bus"), (error.Location.Source, error.Option));
+        Assert.Contains("comes after this one", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_errors_in_a_config_file_carry_file_line_and_column()
     {
         var json = new StringBuilder("{\"machine\": \"q35\", \"devices\": [\n");
@@ -103,6 +120,6 @@ public sealed class PlacementTests
     {
         string[] devices = Enumerable.Range(0, 31).Select(i => "virtio-rng-pci,id=r" + i).ToArray();
         ConfigError error = Assert.Single(Resolve("pc", devices).Errors);
-        Assert.Equal("--device #31, column 1: virtio-rng-pci 'r30': option 'addr': no free slot on bus 'root'", error.ToString());
+        Assert.Equal("--device #31, column 1: virtio-rng-pci 'r30': option 'addr': PCI: no slot/function available for virtio-rng-pci, all in use or reserved", error.ToString());
     }
 }
