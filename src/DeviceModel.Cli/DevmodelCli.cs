@@ -34,7 +34,17 @@ namespace DeviceModel.Cli
             // Parse once against an empty catalog to read the global options (commands read the catalog only when they
             // run), then build the tree over the chosen catalog: the context stays immutable.
             RootCommand probe = Build(new CliContext(output, error, CatalogSet.Empty), source);
-            ParseResult parse = probe.Parse(args);
+            ParseResult parse;
+            try
+            {
+                parse = probe.Parse(args);
+            }
+            catch (Exception e) when (CliContext.IsPathError(e))
+            {
+                // A response file (@FILE) that cannot be read: System.CommandLine reports a missing one, throws for the rest.
+                error.WriteLine("error: cannot read a response file: " + CliContext.PathErrorReason(e));
+                return ExitCodes.BadInput;
+            }
             if (parse.Errors.Count > 0)
             {
                 foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors) error.WriteLine("error: " + parseError.Message);

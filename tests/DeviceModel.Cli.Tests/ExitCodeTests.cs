@@ -80,6 +80,13 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Fact]
+    public void A_response_file_that_cannot_be_read_exits_two()
+    {
+        AssertBadInput(CliRunner.Run("@" + _directory, "devices"), "cannot read a response file");
+        AssertBadInput(CliRunner.Run("@" + Missing, "devices"), Missing);
+    }
+
+    [Fact]
     public void Schema_to_a_bad_output_path_exits_two()
     {
         AssertBadInput(CliRunner.Run("schema", "--out", Missing), "cannot write schema " + Missing);
