@@ -48,6 +48,18 @@ namespace DeviceModel.Cli
             return null;
         }
 
+        /// <summary>
+        /// The product's machine types, or null with the bad-input exit code when the catalog declares none (a device
+        /// library served without its product): commands that need machine versions refuse it with a clear message.
+        /// </summary>
+        public MachineCatalog? Machines(out int exitCode)
+        {
+            exitCode = ExitCodes.Success;
+            if (Catalog.Machines is not null) return Catalog.Machines;
+            exitCode = Fail("the catalog declares no product and machine types ([Product] and [MachineFamily] on its [DeviceCatalog] class); serve it together with its product (--catalog)");
+            return null;
+        }
+
         /// <summary>Prints one error and returns the bad-input exit code.</summary>
         public int Fail(string message)
         {

@@ -54,7 +54,7 @@ namespace DeviceModel.Cli
         /// <summary>Reads the inputs and resolves every option, applying the hints file if any (exit code on failure).</summary>
         public ResolvedMachine? Resolve(ParseResult parse, CliContext context, out int exitCode)
         {
-            exitCode = ExitCodes.Success;
+            if (context.Machines(out exitCode) is null) return null;
             ParseResult<MachineConfig> config = Read(parse, context.Catalog);
             if (!config.Succeeded)
             {

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using DeviceModel.Catalog;
+using DeviceModel.Samples.Qemu;
 
 namespace DeviceModel.Cli.Tests;
 
@@ -77,6 +79,29 @@ public sealed class ExitCodeTests : IDisposable
         AssertBadInput(CliRunner.Run([.. prefix, "--config", _directory]), "cannot read config file");
         AssertBadInput(CliRunner.Run([.. prefix, "--config", "c\0d.json"]), "not a valid path");
         Assert.False(File.Exists(Path.Combine(_directory, "out.dmh")));
+    }
+
+    [Fact]
+    public void A_response_file_that_cannot_be_read_exits_two()
+    {
+        AssertBadInput(CliRunner.Run("@" + _directory, "devices"), "cannot read a response file");
+        AssertBadInput(CliRunner.Run("@" + Missing, "devices"), Missing);
+    }
+
+    [Theory]
+    [InlineData("machines")]
+    [InlineData("compat", "virtio-rng-pci")]
+    [InlineData("diff", "a", "b")]
+    [InlineData("resolve", "--device", "virtio-rng-pci")]
+    [InlineData("lspci", "--device", "virtio-rng-pci")]
+    public void A_catalog_without_machine_types_is_refused_with_exit_two(params string[] args)
+    {
+        var library = new DeviceCatalog(QemuCatalog.Catalog.Devices);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(2, DevmodelApp.Run(args, output, error, library));
+        Assert.Contains("declares no product and machine types", error.ToString());
+        Assert.DoesNotContain("internal error", error.ToString());
     }
 
     [Fact]

@@ -51,6 +51,14 @@ public sealed class TerminalSafetyTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         AssertTerminalSafe(result);
         Assert.Contains("\\uD800x", result.Error);
+
+        foreach (string format in new[] { "text", "json" })
+        {
+            // A string value may hold one (in-process callers); the JSON writer must not turn it into an internal error.
+            result = CliRunner.Run("resolve", "--device", "virtio-blk-pci,drive=d0,serial=a\ud800b", "--format", format);
+            Assert.Equal(0, result.ExitCode);
+            AssertTerminalSafe(result);
+        }
     }
 
     [Fact]

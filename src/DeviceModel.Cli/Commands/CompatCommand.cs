@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using DeviceModel.Catalog;
 using DeviceModel.Compat;
 
 namespace DeviceModel.Cli.Commands
@@ -19,7 +20,9 @@ namespace DeviceModel.Cli.Commands
                 string name = parse.GetValue(type)!;
                 DeviceInfo? device = context.FindDevice(name, out int exit);
                 if (device is null) return exit;
-                CompatTable table = CompatTable.For(device, context.Catalog.RequireMachines());
+                MachineCatalog? machines = context.Machines(out exit);
+                if (machines is null) return exit;
+                CompatTable table = CompatTable.For(device, machines);
                 if (parse.GetValue(format) == "json")
                 {
                     context.WriteJson(w =>

@@ -24,7 +24,8 @@ namespace DeviceModel.Cli.Commands
             command.Options.Add(format);
             command.SetAction(parse =>
             {
-                MachineCatalog machines = context.Catalog.RequireMachines();
+                MachineCatalog? machines = context.Machines(out int exit);
+                if (machines is null) return exit;
                 ParseResult<MachineType> a = CompatResolver.ResolveMachine(machines, parse.GetValue(from)!, "MACHINE_A");
                 ParseResult<MachineType> b = CompatResolver.ResolveMachine(machines, parse.GetValue(to)!, "MACHINE_B");
                 if (!a.Succeeded || !b.Succeeded)
@@ -37,7 +38,7 @@ namespace DeviceModel.Cli.Commands
                 string? only = parse.GetValue(device);
                 if (only is not null)
                 {
-                    DeviceInfo? info = context.FindDevice(only, out int exit);
+                    DeviceInfo? info = context.FindDevice(only, out exit);
                     if (info is null) return exit;
                     devices = new[] { info };
                 }

@@ -11,7 +11,8 @@ namespace DeviceModel.Cli.Commands
             var command = new Command("machines", "List the product's machine types");
             command.SetAction(parse =>
             {
-                MachineCatalog machines = context.Catalog.RequireMachines();
+                MachineCatalog? machines = context.Machines(out int exit);
+                if (machines is null) return exit;
                 context.Output.WriteLine(machines.ProductName + " " + machines.ProductVersion + " (default machine: " + machines.Default.Name + ")");
                 foreach (MachineType machine in machines.Machines)
                 {
