@@ -82,10 +82,11 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Fact]
-    public void A_response_file_that_cannot_be_read_exits_two()
+    public void An_at_argument_is_no_response_file_and_exits_two()
     {
-        AssertBadInput(CliRunner.Run("@" + _directory, "devices"), "cannot read a response file");
-        AssertBadInput(CliRunner.Run("@" + Missing, "devices"), Missing);
+        // Response files are off (their expansion is unbounded): '@x' is an ordinary, unrecognized argument.
+        AssertBadInput(CliRunner.Run("@" + _directory, "devices"), "@" + _directory);
+        AssertBadInput(CliRunner.Run("@" + Missing, "devices"), "@" + Missing);
     }
 
     [Theory]
