@@ -97,7 +97,14 @@ namespace DeviceModel.Fuzz.Campaigns
             return new FuzzResult(Name, seed, ran, accepted, rejected, failures, unexpected, byKind, clock.Elapsed);
         }
 
-        private static int InputSeed(int seed, long index) => HashCode.Combine(seed, index, 0x5eed);
+        // SplitMix64 of (seed, index): stable across processes and runtimes, unlike HashCode (randomized per process).
+        private static int InputSeed(int seed, long index)
+        {
+            ulong z = ((ulong)(uint)seed << 40 ^ (ulong)index) + 0x9E3779B97F4A7C15;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            return (int)(z ^ (z >> 31));
+        }
 
         private static string TopFrame(Exception e)
         {
