@@ -43,6 +43,7 @@ namespace DeviceModel.Fuzz
             {
                 FuzzResult result = campaign.Run(seed, inputs, budget, first);
                 Console.WriteLine(result.Summary);
+                foreach ((string kind, long count) in result.UnexpectedByKind) Console.WriteLine("  " + count + " × " + kind);
                 foreach (FuzzFailure failure in result.Failures) Console.WriteLine("  " + failure);
                 unexpected += result.UnexpectedCount;
             }

@@ -28,7 +28,17 @@ namespace DeviceModel.Fuzz.Campaigns
     }
 
     /// <summary>Counts of one campaign run.</summary>
-    public sealed record FuzzResult(string Campaign, int Seed, long Inputs, long Accepted, long Rejected, IReadOnlyList<FuzzFailure> Failures, long UnexpectedCount, TimeSpan Elapsed)
+    /// <param name="Campaign">The campaign.</param>
+    /// <param name="Seed">The seed.</param>
+    /// <param name="Inputs">Inputs run.</param>
+    /// <param name="Accepted">Inputs with a clean result.</param>
+    /// <param name="Rejected">Inputs refused with the documented error.</param>
+    /// <param name="Failures">The first unexpected outcomes, with their inputs.</param>
+    /// <param name="UnexpectedCount">All unexpected outcomes.</param>
+    /// <param name="UnexpectedByKind">Unexpected outcomes counted by exception type and throwing method (or invariant).</param>
+    /// <param name="Elapsed">Wall time.</param>
+    public sealed record FuzzResult(string Campaign, int Seed, long Inputs, long Accepted, long Rejected, IReadOnlyList<FuzzFailure> Failures, long UnexpectedCount,
+        IReadOnlyDictionary<string, long> UnexpectedByKind, TimeSpan Elapsed)
     {
         /// <summary>One line: name, inputs, accepted, rejected, unexpected, time.</summary>
         public string Summary =>
@@ -59,6 +69,7 @@ namespace DeviceModel.Fuzz.Campaigns
         public FuzzResult Run(int seed, long inputs, TimeSpan? budget = null, long first = 0)
         {
             var failures = new List<FuzzFailure>();
+            var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
             long accepted = 0, rejected = 0, unexpected = 0, ran = 0;
             Stopwatch clock = Stopwatch.StartNew();
             for (long index = first; index < first + inputs; index++)
@@ -73,24 +84,35 @@ namespace DeviceModel.Fuzz.Campaigns
                 catch (Exception e)
                 {
                     unexpected++;
+                    string kind = e is FuzzInvariantException ? "invariant: " + Shorten(e.Message, 80) : e.GetType().FullName + " " + TopFrame(e);
+                    byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
                     if (failures.Count < MaxFailuresKept)
                     {
-                        string what = e is FuzzInvariantException ? e.Message : e.GetType().FullName + ": " + Shorten(e.Message, 300) + " at " + TopFrame(e);
+                        string what = e is FuzzInvariantException ? e.Message : e.GetType().FullName + ": " + Shorten(e.Message, 300) + " " + TopFrame(e);
                         failures.Add(new FuzzFailure(Name, seed, index, Shorten(input, 400), what));
                     }
                 }
                 ran++;
             }
-            return new FuzzResult(Name, seed, ran, accepted, rejected, failures, unexpected, clock.Elapsed);
+            return new FuzzResult(Name, seed, ran, accepted, rejected, failures, unexpected, byKind, clock.Elapsed);
         }
 
-        private static int InputSeed(int seed, long index) => HashCode.Combine(seed, index, 0x5eed);
+        // SplitMix64 of (seed, index): stable across processes and runtimes, unlike HashCode (randomized per process).
+        private static int InputSeed(int seed, long index)
+        {
+            ulong z = ((ulong)(uint)seed << 40 ^ (ulong)index) + 0x9E3779B97F4A7C15;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            return (int)(z ^ (z >> 31));
+        }
 
         private static string TopFrame(Exception e)
         {
             string trace = e.StackTrace ?? "";
             int end = trace.IndexOf('\n', StringComparison.Ordinal);
-            return (end < 0 ? trace : trace[..end]).Trim();
+            string top = (end < 0 ? trace : trace[..end]).Trim();
+            int source = top.IndexOf(" in ", StringComparison.Ordinal);
+            return source < 0 ? top : top[..source];
         }
 
         /// <summary>Escapes control and non-ASCII characters and keeps at most <paramref name="max"/> characters.</summary>

@@ -42,7 +42,7 @@ namespace DeviceModel.Fuzz.Campaigns
         {
             string text = Mutator.Mutate(random, Seeds[random.Next(Seeds.Length)], Dictionary, Seeds);
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
-            input = Shorten(text, 600);
+            input = text;
             if (random.Next(4) == 0)
             {
                 utf8 = Mutator.MutateBytes(random, utf8, 2);
