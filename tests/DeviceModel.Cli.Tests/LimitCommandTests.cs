@@ -53,6 +53,39 @@ public sealed class LimitCommandTests
     }
 
     [Fact]
+    public void Hints_dump_of_every_device_q35_places_writes_a_file_that_loads()
+    {
+        // 240 root ports (30 slots × 8 functions) with 8 devices behind each: 2,160 devices (a 1 MiB hints limit failed at ~1,030).
+        string config = Temp(".json"), file = Temp(".dmh");
+        try
+        {
+            var json = new StringBuilder("{\"machine\": \"q35\", \"devices\": [");
+            int port = 0;
+            for (int slot = 1; slot < 31; slot++)
+            {
+                for (int fn = 0; fn < 8; fn++)
+                {
+                    port++;
+                    json.Append(port == 1 ? "" : ",").Append("\"pcie-root-port,id=p").Append(port).Append(",chassis=").Append(port)
+                        .Append(",addr=").Append(slot.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('.').Append(fn).Append('"');
+                    for (int f = 0; f < 8; f++) json.Append(",\"virtio-blk-pci,id=d").Append(port).Append('x').Append(f).Append(",bus=p").Append(port).Append(",addr=0.").Append(f).Append(",serial=").Append(new string('s', 400)).Append('"');
+                }
+            }
+            File.WriteAllText(config, json.Append("]}").ToString());
+            CliResult dump = CliRunner.Run("hints", "dump", "--config", config, "-o", file);
+            Assert.True(dump.ExitCode == 0, dump.Error);
+            Assert.InRange(new FileInfo(file).Length, 1L << 20, ConfigLimits.MaxHintsFileBytes);
+            CliResult resolve = CliRunner.Run("resolve", "--config", config, "--hints", file);
+            Assert.True(resolve.ExitCode == 0, resolve.Error);
+        }
+        finally
+        {
+            File.Delete(config);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_mebibyte_config_of_empty_pairs_gives_bounded_errors()
     {
         string path = Temp(".json");

@@ -31,7 +31,7 @@ namespace DeviceModel.Config
                 errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded,
                     "device string is " + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, more than the limit of "
                     + ConfigLimits.MaxDeviceTextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxDeviceTextLength)",
-                    At(ConfigLimits.MaxDeviceTextLength + 1), Value: text.Substring(0, ConfigLimits.MaxQuotedLength + 1)));
+                    At(ConfigLimits.MaxDeviceTextLength + 1), Value: ConfigLimits.Bound(text.AsSpan())));
                 return ParseResult<Device>.Failure(errors);
             }
             List<Pair> pairs = Tokenize(text, errors, At);
