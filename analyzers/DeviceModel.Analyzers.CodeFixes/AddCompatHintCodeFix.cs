@@ -1,3 +1,4 @@
+using DeviceModel.Declarations;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;

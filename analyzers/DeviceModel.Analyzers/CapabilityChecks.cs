@@ -1,3 +1,4 @@
+using DeviceModel.Declarations;
 using System.Collections.Generic;
 using System.Globalization;
 using DeviceModel.Analyzers.Model;

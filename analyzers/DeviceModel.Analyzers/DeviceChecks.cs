@@ -1,10 +1,10 @@
+using DeviceModel.Declarations;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DeviceModel.Analyzers.Baseline;
 using DeviceModel.Analyzers.Model;
-using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

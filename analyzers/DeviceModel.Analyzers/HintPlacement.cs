@@ -1,3 +1,4 @@
+using DeviceModel.Declarations;
 using DeviceModel.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

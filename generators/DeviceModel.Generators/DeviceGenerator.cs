@@ -1,18 +1,19 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DeviceModel.Analyzers;
+using DeviceModel.Declarations;
 using DeviceModel.Generators.Emitter;
-using DeviceModel.Generators.Model;
-using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DeviceModel.Generators
 {
     /// <summary>
-    /// The DeviceModel incremental generator: <c>[Device]</c> classes → <see cref="DeviceSpec"/> → option switches,
-    /// typed accessors and metadata; <c>[DeviceCatalog]</c> classes → the catalog of every device of the assembly.
-    /// Its one diagnostic is DM0009 on a concrete class it cannot complete (see <see cref="DeviceDeclaration"/>).
+    /// The DeviceModel incremental generator: each declaring type (a <c>[Device]</c> class, or a class recording histories
+    /// of inherited options with class-level <c>[CompatHint]</c>s) → its own <see cref="DeviceSpec"/>, read from its own
+    /// declarations by <see cref="TypeReader"/> → one file with its table and option accessors; <c>[DeviceCatalog]</c>
+    /// classes → the catalog of every device of the assembly. Its one diagnostic is DM0009 on a concrete class it cannot
+    /// complete (see <see cref="DeviceDeclaration"/>).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DeviceGenerator : IIncrementalGenerator
@@ -21,8 +22,7 @@ namespace DeviceModel.Generators
         public static class Steps
         {
             public const string Devices = nameof(Devices);
-            public const string ConcreteDevices = nameof(ConcreteDevices);
-            public const string CapabilityDevices = nameof(CapabilityDevices);
+            public const string HistoryClasses = nameof(HistoryClasses);
             public const string CatalogEntries = nameof(CatalogEntries);
             public const string Catalogs = nameof(Catalogs);
             public const string CatalogWithDevices = nameof(CatalogWithDevices);
@@ -32,14 +32,20 @@ namespace DeviceModel.Generators
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<DeviceSpec> devices = context.SyntaxProvider
-                .ForAttributeWithMetadataName(DeviceParser.DeviceAttribute, static (node, _) => node is ClassDeclarationSyntax, DeviceParser.Parse)
+                .ForAttributeWithMetadataName(AttributeNames.DeviceMetadataName, static (node, _) => node is ClassDeclarationSyntax, TypeReader.ReadDevice)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(Steps.Devices);
 
+            IncrementalValuesProvider<DeviceSpec> historyClasses = context.SyntaxProvider
+                .ForAttributeWithMetadataName(AttributeNames.CompatHintMetadataName, static (node, _) => node is ClassDeclarationSyntax, TypeReader.ReadHistoryClass)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(Steps.HistoryClasses);
+
             // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
             IncrementalValuesProvider<DeclarationProblem> problems = context.SyntaxProvider
-                .ForAttributeWithMetadataName(DeviceParser.DeviceAttribute, static (node, _) => node is ClassDeclarationSyntax, DeviceDeclaration.Check)
+                .ForAttributeWithMetadataName(AttributeNames.DeviceMetadataName, static (node, _) => node is ClassDeclarationSyntax, DeviceDeclaration.Check)
                 .Where(static problem => problem is not null)
                 .Select(static (problem, _) => problem!)
                 .WithTrackingName(Steps.DeclarationProblems);
@@ -52,29 +58,19 @@ namespace DeviceModel.Generators
             context.RegisterSourceOutput(problems.Combine(helpLinkBase).Combine(context.CompilationProvider),
                 static (spc, pair) => Report(spc, pair.Left.Left, HelpLinks.From(pair.Left.Right), pair.Right));
 
-            IncrementalValuesProvider<DeviceSpec> concrete = devices
-                .Where(static spec => !spec.IsAbstract)
-                .WithTrackingName(Steps.ConcreteDevices);
-
-            context.RegisterSourceOutput(concrete, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
-
-            IncrementalValuesProvider<DeviceSpec> declaringCapabilities = devices
-                .Where(static spec => spec.Capabilities.Any(static c => c.Own))
-                .WithTrackingName(Steps.CapabilityDevices);
-
-            context.RegisterSourceOutput(declaringCapabilities, static (spc, spec) => spc.AddSource(spec.HintName + ".Capabilities.g.cs", DeviceEmitter.EmitCapabilities(spec)));
+            context.RegisterSourceOutput(devices, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
+            context.RegisterSourceOutput(historyClasses, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
 
             IncrementalValueProvider<ImmutableArray<CatalogEntry>> entries = devices
-                .Select(static (spec, _) => new CatalogEntry(spec.FullyQualifiedName, spec.DeviceName, spec.IsAbstract))
+                .Select(static (spec, _) => new CatalogEntry(spec.FullyQualifiedName, spec.DeviceName!, spec.IsAbstract))
                 .WithTrackingName(Steps.CatalogEntries)
                 .Collect();
 
             IncrementalValuesProvider<CatalogSpec> catalogs = context.SyntaxProvider
-                .ForAttributeWithMetadataName(DeviceParser.CatalogAttribute, static (node, _) => node is ClassDeclarationSyntax, DeviceParser.ParseCatalog)
+                .ForAttributeWithMetadataName(AttributeNames.DeviceCatalogMetadataName, static (node, _) => node is ClassDeclarationSyntax, CatalogReader.Read)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(Steps.Catalogs);
-
             IncrementalValuesProvider<(CatalogSpec Catalog, EquatableArray<CatalogEntry> Devices)> withDevices = catalogs
                 .Combine(entries.Select(static (all, _) => new EquatableArray<CatalogEntry>(all.ToArray())))
                 .WithTrackingName(Steps.CatalogWithDevices);

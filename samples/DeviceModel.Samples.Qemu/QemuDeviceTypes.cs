@@ -7,7 +7,7 @@ namespace DeviceModel.Samples.Qemu;
 /// <summary>A QEMU PCI device: the framework's <see cref="PciDevice"/> with QEMU's history of its options.</summary>
 [CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]
 [CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
-public abstract class QemuPciDevice : PciDevice
+public abstract partial class QemuPciDevice : PciDevice
 {
 }
 
@@ -30,6 +30,6 @@ public abstract class QemuPciDevice : PciDevice
 [CompatHint("5.1", true, Option = "x-disable-legacy-check")]
 [CompatHint("5.2", false, Option = "x-ats-page-aligned")]
 [CompatHint("7.2", false, Option = "queue_reset")]
-public abstract class QemuVirtioPciDevice : VirtioPciDevice
+public abstract partial class QemuVirtioPciDevice : VirtioPciDevice
 {
 }

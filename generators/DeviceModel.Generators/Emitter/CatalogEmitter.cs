@@ -1,5 +1,5 @@
+using DeviceModel.Declarations;
 using System.Collections.Generic;
-using DeviceModel.Generators.Model;
 
 namespace DeviceModel.Generators.Emitter
 {
@@ -24,28 +24,29 @@ namespace DeviceModel.Generators.Emitter
             {
                 if (!entry.IsAbstract) w.Line("    " + entry.FullyQualifiedName + ".Descriptor,");
             }
-            if (catalog.ProductName is not null && catalog.ProductVersion is not null && catalog.Families.Length > 0)
+            if (catalog.ProductName is not null && catalog.ProductVersion is { } product && catalog.Families.Length > 0)
             {
-                w.Line("}, new global::DeviceModel.Catalog.MachineCatalog(" + SourceWriter.Literal(catalog.ProductName) + ", " + SourceWriter.Literal(catalog.ProductVersion) + ", new global::DeviceModel.Catalog.MachineFamily[]");
-                w.Line("{");
+                w.Line("}, new global::DeviceModel.Catalog.MachineCatalog(" + SourceWriter.Literal(catalog.ProductName) + ", " + Version(product) + ",");
+                w.Line("[");
                 foreach (FamilySpec f in catalog.Families)
                 {
-                    w.Line("    new global::DeviceModel.Catalog.MachineFamily(" + SourceWriter.Literal(f.Family) + ", " + SourceWriter.Literal(f.Versions) + ", " + SourceWriter.Literal(f.Alias) + ", "
-                        + SourceWriter.Literal(f.Deprecated) + ", " + SourceWriter.Literal(f.Description) + ", " + (f.PciExpress ? "true" : "false") + "),");
+                    var named = new List<string>();
+                    if (f.Alias is not null) named.Add("Alias: " + SourceWriter.Literal(f.Alias));
+                    if (f.Deprecated.Length > 0) named.Add("Deprecated: " + Versions(f.Deprecated));
+                    if (f.Description is not null) named.Add("Description: " + SourceWriter.Literal(f.Description));
+                    if (f.PciExpress) named.Add("PciExpress: true");
+                    w.Line("    new(" + SourceWriter.Literal(f.Family) + ", " + Versions(f.Versions) + (named.Count == 0 ? "" : ", " + string.Join(", ", named)) + "),");
                 }
                 if (catalog.Roms.Length == 0)
                 {
-                    w.Line("}));");
+                    w.Line("]));");
                 }
                 else
                 {
-                    w.Line("}, new global::System.Collections.Generic.KeyValuePair<string, string>[]");
-                    w.Line("{");
-                    foreach (RomSpec rom in catalog.Roms)
-                    {
-                        w.Line("    new(" + SourceWriter.Literal(rom.File) + ", " + SourceWriter.Literal(rom.Size) + "),");
-                    }
-                    w.Line("}));");
+                    w.Line("],");
+                    w.Line("[");
+                    foreach (RomSpec rom in catalog.Roms) w.Line("    new(" + SourceWriter.Literal(rom.File) + ", " + rom.Size + "),");
+                    w.Line("]));");
                 }
             }
             else
@@ -55,6 +56,18 @@ namespace DeviceModel.Generators.Emitter
             w.Close();
             if (catalog.Namespace is not null) w.Close();
             return w.ToString();
+        }
+
+        private static string Version(VersionSpec v) =>
+            v.HasPatch && v.Patch == 0
+                ? "global::DeviceModel.MachineVersion.WithPatch(" + v.Major + ", " + v.Minor + ", 0)"
+                : "new(" + v.Major + ", " + v.Minor + (v.Patch == 0 ? "" : ", " + v.Patch) + ")";
+
+        private static string Versions(EquatableArray<VersionSpec> versions)
+        {
+            var items = new List<string>();
+            foreach (VersionSpec v in versions) items.Add(Version(v));
+            return "[" + string.Join(", ", items) + "]";
         }
     }
 }

@@ -6,9 +6,15 @@ using System.ComponentModel;
 namespace DeviceModel.Catalog
 {
     /// <summary>One machine family as declared by <see cref="MachineFamilyAttribute"/> (used by generated code).</summary>
+    /// <param name="Family">The family name, the prefix of its machine names.</param>
+    /// <param name="Versions">Its machine versions, oldest first.</param>
+    /// <param name="Alias">The name that also selects the newest machine, if any.</param>
+    /// <param name="Deprecated">The versions that are deprecated, if any.</param>
+    /// <param name="Description">One line of description.</param>
+    /// <param name="PciExpress">Whether its machines have a PCI Express root bus.</param>
     // Hidden from IntelliSense: only generated code builds it; it stays public because generated code in the product assembly must reach it.
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public sealed record MachineFamily(string Family, string Versions, string? Alias, string? Deprecated, string? Description, bool PciExpress);
+    public sealed record MachineFamily(string Family, MachineVersion[] Versions, string? Alias = null, MachineVersion[]? Deprecated = null, string? Description = null, bool PciExpress = false);
 
     /// <summary>The product's version and machine types, from its declarations.</summary>
     public sealed class MachineCatalog
@@ -19,36 +25,38 @@ namespace DeviceModel.Catalog
         /// <exception cref="ArgumentException">A version does not parse, or a name is declared twice.</exception>
         // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public MachineCatalog(string productName, string productVersion, IEnumerable<MachineFamily> families, IEnumerable<KeyValuePair<string, string>>? romImages = null)
+        public MachineCatalog(string productName, MachineVersion productVersion, IEnumerable<MachineFamily> families, IEnumerable<KeyValuePair<string, ulong>>? romImages = null)
         {
+            ArgumentNullException.ThrowIfNull(productName);
+            ArgumentNullException.ThrowIfNull(families);
             var roms = new Dictionary<string, uint>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, string> rom in romImages ?? Array.Empty<KeyValuePair<string, string>>())
+            foreach (KeyValuePair<string, ulong> rom in romImages ?? Array.Empty<KeyValuePair<string, ulong>>())
             {
-                if (ValueSyntax.ParseSize(rom.Value, out ulong size) != ValueParseError.None || size == 0 || size > uint.MaxValue || (size & (size - 1)) != 0)
+                if (rom.Value == 0 || rom.Value > uint.MaxValue || (rom.Value & (rom.Value - 1)) != 0)
                 {
-                    throw new ArgumentException("ROM image " + rom.Key + ": size '" + rom.Value + "' is not a power of two up to 2G");
+                    throw new ArgumentException("ROM image " + rom.Key + ": size " + rom.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is not a power of two up to 2G");
                 }
-                roms[rom.Key] = (uint)size;
+                roms[rom.Key] = (uint)rom.Value;
             }
             RomImages = roms;
             ProductName = productName;
-            ProductVersion = MachineVersion.Parse(productVersion);
+            ProductVersion = productVersion;
             var all = new List<MachineType>();
             MachineType? first = null;
             foreach (MachineFamily family in families)
             {
-                var deprecated = new HashSet<string>(Split(family.Deprecated), StringComparer.Ordinal);
-                string[] versions = Split(family.Versions);
+                var deprecated = new HashSet<MachineVersion>(family.Deprecated ?? Array.Empty<MachineVersion>());
+                MachineVersion[] versions = family.Versions;
                 MachineVersion previous = default;
                 for (int i = 0; i < versions.Length; i++)
                 {
-                    MachineVersion version = MachineVersion.Parse(versions[i]);
-                    if (i > 0 && version <= previous) throw new ArgumentException("machine family " + family.Family + ": versions must be listed oldest first (" + versions[i] + ")");
-                    if (version > ProductVersion) throw new ArgumentException("machine " + family.Family + "-" + versions[i] + " is newer than the product version " + ProductVersion);
+                    MachineVersion version = versions[i];
+                    if (i > 0 && version <= previous) throw new ArgumentException("machine family " + family.Family + ": versions must be listed oldest first (" + version + ")");
+                    if (version > ProductVersion) throw new ArgumentException("machine " + family.Family + "-" + version + " is newer than the product version " + ProductVersion);
                     previous = version;
                     bool newest = i == versions.Length - 1;
                     var aliases = newest && family.Alias is not null ? ImmutableArray.Create(family.Alias) : ImmutableArray<string>.Empty;
-                    var machine = new MachineType(family.Family + "-" + versions[i], family.Family, version, aliases, deprecated.Contains(versions[i]), family.PciExpress, family.Description);
+                    var machine = new MachineType(family.Family + "-" + version, family.Family, version, aliases, deprecated.Contains(version), family.PciExpress, family.Description);
                     Add(machine.Name, machine);
                     foreach (string alias in aliases) Add(alias, machine);
                     all.Add(machine);
@@ -93,6 +101,5 @@ namespace DeviceModel.Catalog
             if (!_byName.TryAdd(name, machine)) throw new ArgumentException("machine type '" + name + "' is declared twice");
         }
 
-        private static string[] Split(string? list) => list is null ? Array.Empty<string>() : list.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries);
     }
 }

@@ -35,18 +35,29 @@ namespace DeviceModel
         /// <summary>The device type's metadata.</summary>
         public abstract DeviceInfo Info { get; }
 
-        /// <summary>Reads the option with <paramref name="index"/> (generated).</summary>
-        // Hidden from IntelliSense: the generated option switch overrides it; callers use GetOption.
+        /// <summary>The generated table of the nearest declaring type: none above the first.</summary>
+        // Hidden from IntelliSense: each declaring type's generated part hides it with its own table.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected abstract OptionValue GetOptionCore(int index);
+        protected static DeviceTable? DeviceModelTable => null;
 
-        /// <summary>Stores an already validated value in the option with <paramref name="index"/> (generated).</summary>
-        // Hidden from IntelliSense: the generated option switch overrides it; callers use SetOption.
+        /// <summary>
+        /// Reads the option in <paramref name="slot"/> of the device type's table chain (<see cref="DeviceTable"/>): each
+        /// declaring type's generated override serves its own slots and defers the others to its base.
+        /// </summary>
+        // Hidden from IntelliSense: the generated option switches override it; callers use GetOption.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected abstract void SetOptionCore(int index, in OptionValue value);
+        protected virtual OptionValue GetOptionCore(int slot) => throw new ArgumentOutOfRangeException(nameof(slot));
+
+        /// <summary>Stores an already validated value in the option in <paramref name="slot"/> (see <see cref="GetOptionCore"/>).</summary>
+        // Hidden from IntelliSense: the generated option switches override it; callers use SetOption.
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected virtual void SetOptionCore(int slot, in OptionValue value) => throw new ArgumentOutOfRangeException(nameof(slot));
 
         /// <summary>The current value of the option at <paramref name="index"/> of <see cref="DeviceInfo.Options"/>.</summary>
-        public OptionValue GetOption(int index) => GetOptionCore(index);
+        public OptionValue GetOption(int index) => GetOptionCore(Info.SlotOf(index));
+
+        /// <summary>Reads a slot directly: <see cref="DeviceInfo"/> reads a prototype's defaults before <see cref="Info"/> is set.</summary>
+        internal OptionValue GetSlot(int slot) => GetOptionCore(slot);
 
         /// <summary>The current value of the option named <paramref name="name"/>.</summary>
         /// <exception cref="ArgumentException">The device has no such option.</exception>
@@ -54,7 +65,7 @@ namespace DeviceModel
         {
             int index = Info.IndexOf(name);
             if (index < 0) throw new ArgumentException(Info.Name + " has no option '" + name + "'", nameof(name));
-            return GetOptionCore(index);
+            return GetOptionCore(Info.SlotOf(index));
         }
 
         /// <summary>Where the value of the option at <paramref name="index"/> came from.</summary>
@@ -69,7 +80,7 @@ namespace DeviceModel
             {
                 throw new ArgumentException("value '" + value + "' (" + value.Kind + ") does not fit option '" + option.Name + "' of " + Info.Name + ": expected " + option.Expected);
             }
-            SetOptionCore(index, value);
+            SetOptionCore(Info.SlotOf(index), value);
             if (source != OptionSource.Default || _sources is not null)
             {
                 _sources ??= new OptionSource[Info.Options.Length];

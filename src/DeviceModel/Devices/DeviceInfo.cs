@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.ComponentModel;
@@ -12,35 +13,71 @@ namespace DeviceModel
     public sealed class DeviceInfo
     {
         private readonly Func<Device> _factory;
-        private readonly IndexOfOption _indexOf;
+        private readonly int[] _slots;
+        private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byName;
 
-        /// <summary>The generated name switch: the option's index, or -1.</summary>
+        /// <summary>Used by generated code: composes the option rows of <paramref name="table"/>'s chain.</summary>
+        /// <exception cref="ArgumentException">A history names an option the chain does not declare.</exception>
         // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public delegate int IndexOfOption(ReadOnlySpan<char> name);
-
-        /// <summary>Used by generated code.</summary>
-        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        public DeviceInfo(string name, string? description, string clrType, string? parent, OptionInfo[] options,
-            Func<Device> factory, IndexOfOption indexOf, CapabilityInfo[]? capabilities = null)
+        public DeviceInfo(DeviceTable table, Func<Device> factory)
         {
-            Capabilities = capabilities is null ? ImmutableArray<CapabilityInfo>.Empty : ImmutableArray.Create(capabilities);
-            Name = name;
-            Description = description;
-            ClrType = clrType;
-            Parent = parent;
-            Options = ImmutableArray.Create(options);
-            _factory = factory;
-            _indexOf = indexOf;
-            Device prototype = factory();
-            for (int i = 0; i < options.Length; i++)
+            ArgumentNullException.ThrowIfNull(table);
+            ArgumentNullException.ThrowIfNull(factory);
+            Name = table.Name ?? throw new ArgumentException("a device type's table names the device", nameof(table));
+            Description = table.Description;
+            ClrType = table.ClrType;
+            for (DeviceTable? up = table.Parent; up is not null && Parent is null; up = up.Parent) Parent = up.Name;
+
+            // Root first, so that a nearer declaration (a row of the same name, or a history) replaces an inherited one.
+            var chain = new List<DeviceTable>();
+            for (DeviceTable? t = table; t is not null; t = t.Parent) chain.Add(t);
+            chain.Reverse();
+            var byName = new Dictionary<string, Composed>(table.Count, StringComparer.Ordinal);
+            var capabilities = ImmutableArray.CreateBuilder<CapabilityInfo>();
+            foreach (DeviceTable t in chain)
             {
-                if (options[i].Index != i) throw new ArgumentException("option indexes must follow the array order", nameof(options));
-                options[i].Device = this;
-                options[i].Default = prototype.GetOption(i);
+                for (int i = 0; i < t.Rows.Length; i++)
+                {
+                    OptionRow row = t.Rows[i];
+                    byName[row.Name] = new Composed(row, t.First + i, t.ClrType, row.History);
+                }
+                foreach (HistoryRow history in t.Histories ?? Array.Empty<HistoryRow>())
+                {
+                    if (!byName.TryGetValue(history.Option, out Composed option))
+                    {
+                        throw new ArgumentException(t.ClrType + " records a history of option '" + history.Option + "', which " + Name + " does not have", nameof(table));
+                    }
+                    byName[history.Option] = option with { History = history.History };
+                }
+                if (t.Capabilities is not null) capabilities.AddRange(t.Capabilities);
             }
+            Capabilities = capabilities.ToImmutable();
+
+            var names = new string[byName.Count];
+            byName.Keys.CopyTo(names, 0);
+            Array.Sort(names, StringComparer.Ordinal);
+            var options = new OptionInfo[names.Length];
+            _slots = new int[names.Length];
+            var indexes = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+            for (int i = 0; i < names.Length; i++)
+            {
+                Composed option = byName[names[i]];
+                options[i] = new OptionInfo(i, option.Row, option.DeclaringType, option.History) { Device = this };
+                _slots[i] = option.Slot;
+                indexes.Add(names[i], i);
+            }
+            Options = ImmutableArray.Create(options);
+            _byName = indexes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _factory = factory;
+            Device prototype = factory();
+            for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
         }
+
+        private readonly record struct Composed(OptionRow Row, int Slot, string DeclaringType, CompatEntry[]? History);
+
+        /// <summary>The slot of the option at <paramref name="index"/> in the generated accessors.</summary>
+        internal int SlotOf(int index) => _slots[index];
 
         /// <summary>The driver name.</summary>
         public string Name { get; }
@@ -59,13 +96,13 @@ namespace DeviceModel
         /// <summary>Creates a device with every option at its current default.</summary>
         public Device Create() => _factory();
 
-        /// <summary>The index of the option named <paramref name="name"/>, or -1 (a generated switch).</summary>
-        public int IndexOf(ReadOnlySpan<char> name) => _indexOf(name);
+        /// <summary>The index of the option named <paramref name="name"/>, or -1.</summary>
+        public int IndexOf(ReadOnlySpan<char> name) => _byName.TryGetValue(name, out int index) ? index : -1;
 
         /// <summary>The option named <paramref name="name"/>, or null.</summary>
         public OptionInfo? FindOption(ReadOnlySpan<char> name)
         {
-            int index = _indexOf(name);
+            int index = IndexOf(name);
             return index < 0 ? null : Options[index];
         }
 

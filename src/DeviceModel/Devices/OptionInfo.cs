@@ -13,7 +13,7 @@ namespace DeviceModel
     /// <param name="Value">The value older machines keep.</param>
     /// <param name="Reason">Why the default changed, if the author said.</param>
     /// <param name="Family">The machine family the entry is scoped to, or null for every family.</param>
-    public sealed record CompatEntry(MachineVersion Since, OptionValue Value, string? Reason, string? Family = null)
+    public sealed record CompatEntry(MachineVersion Since, OptionValue Value, string? Reason = null, string? Family = null)
     {
         /// <summary>Whether the entry applies to machines of <paramref name="family"/> (null: family-less evaluation, which only global entries apply to).</summary>
         public bool AppliesTo(string? family) => Family is null || (family is not null && string.Equals(Family, family, StringComparison.Ordinal));
@@ -30,25 +30,28 @@ namespace DeviceModel
     {
         private readonly string[] _enumNames;
 
-        /// <summary>Used by generated code.</summary>
-        // Hidden from IntelliSense: only generated code calls this; it stays public because generated code in the product assembly must reach it.
+        /// <summary>An option of a device type: a generated row, as composed by <see cref="DeviceInfo"/>.</summary>
+        /// <param name="index">Its position in <see cref="DeviceInfo.Options"/>.</param>
+        /// <param name="row">The generated row.</param>
+        /// <param name="declaringType">The C# type that declares the property.</param>
+        /// <param name="history">The history that applies to the device type (the nearest declaration's), oldest first.</param>
+        // Hidden from IntelliSense: DeviceInfo composes options from generated rows; it stays public for tools that build catalogs by hand.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public OptionInfo(
-            int index, string name, OptionKind kind, string clrType, string declaringType, string? description,
-            bool hostOnly, bool nullable, bool auto, string? min, string? max, string[]? enumNames, CompatEntry[]? history)
+        public OptionInfo(int index, OptionRow row, string declaringType, CompatEntry[]? history)
         {
+            ArgumentNullException.ThrowIfNull(row);
             Index = index;
-            Name = name;
-            Kind = kind;
-            ClrType = clrType;
+            Name = row.Name;
+            Kind = row.Kind;
+            IsNullable = (row.Flags & OptionFlags.Nullable) != 0;
+            ClrType = (row.ClrType ?? ClrTypeOf(row.Kind)) + (IsNullable ? "?" : "");
             DeclaringType = declaringType;
-            Description = description;
-            HostOnly = hostOnly;
-            IsNullable = nullable;
-            IsAuto = auto;
-            _enumNames = enumNames ?? Array.Empty<string>();
-            Min = ParseLimit(min, isMax: false);
-            Max = ParseLimit(max, isMax: true);
+            Description = row.Description;
+            HostOnly = (row.Flags & OptionFlags.HostOnly) != 0;
+            IsAuto = (row.Flags & OptionFlags.Auto) != 0;
+            _enumNames = row.Values ?? Array.Empty<string>();
+            Min = row.Min ?? TypeMin;
+            Max = row.Max ?? ValueSyntax.MaxOf(Kind);
             History = history is null ? ImmutableArray<CompatEntry>.Empty : ImmutableArray.Create(history);
         }
 
@@ -83,7 +86,7 @@ namespace DeviceModel
         /// <summary>The newest-machine default: set by the catalog from a freshly constructed device.</summary>
         public OptionValue Default { get; internal set; }
         /// <summary>The device type that owns this entry.</summary>
-        public DeviceInfo Device { get; internal set; } = null!;
+        public DeviceInfo Device { get; internal init; } = null!;
 
         /// <summary>Whether the option is guest-visible (so versioned and recorded in hints).</summary>
         public bool IsGuestVisible => !HostOnly;
@@ -219,18 +222,24 @@ namespace DeviceModel
 
         private string FormatBits(ulong bits) => ValueSyntax.FormatInteger(bits, Kind);
 
-        private ulong ParseLimit(string? text, bool isMax)
+        /// <summary>The C# type of a kind's property (an enum's, or a uint size's, comes with its row).</summary>
+        private static string ClrTypeOf(OptionKind kind) => kind switch
         {
-            if (text is null) return isMax ? ValueSyntax.MaxOf(Kind) : TypeMin;
-            ValueParseError error = Kind == OptionKind.Size
-                ? ValueSyntax.ParseSize(text, out ulong bits)
-                : ValueSyntax.ParseInteger(text, Kind, out bits);
-            if (error != ValueParseError.None)
-            {
-                throw new ArgumentException("limit '" + text + "' of option '" + Name + "' is not " + ValueSyntax.Expected(Kind));
-            }
-            return bits;
-        }
+            OptionKind.Bool => "bool",
+            OptionKind.Int8 => "sbyte",
+            OptionKind.UInt8 => "byte",
+            OptionKind.Int16 => "short",
+            OptionKind.UInt16 => "ushort",
+            OptionKind.Int32 => "int",
+            OptionKind.UInt32 => "uint",
+            OptionKind.Int64 => "long",
+            OptionKind.UInt64 or OptionKind.Size => "ulong",
+            OptionKind.OnOffAuto => "DeviceModel.OnOffAuto",
+            OptionKind.MacAddress => "DeviceModel.MacAddress",
+            OptionKind.PciAddress => "DeviceModel.PciAddress",
+            OptionKind.String => "string",
+            _ => "enum",
+        };
 
         /// <inheritdoc/>
         public override string ToString() => Name + "=<" + ValueSyntax.TypeName(Kind) + ">";

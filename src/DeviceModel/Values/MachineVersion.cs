@@ -24,6 +24,9 @@ namespace DeviceModel
             HasPatch = patch != 0;
         }
 
+        /// <summary>A version written with three parts even when the third is 0 (<c>1.0.0</c>): it prints as written.</summary>
+        public static MachineVersion WithPatch(int major, int minor, int patch) => new(major, minor, patch, hasPatch: true);
+
         private MachineVersion(int major, int minor, int patch, bool hasPatch)
         {
             Major = major;

@@ -54,6 +54,16 @@ namespace DeviceModel
         public static OptionValue FromString(string? value) => value is null ? Null(OptionKind.String) : new(OptionKind.String, 0, value, StateValue);
         /// <summary>An enum member by ordinal and kebab-case name.</summary>
         public static OptionValue FromEnum(int ordinal, string name) => new(OptionKind.Enum, (ulong)ordinal, name, StateValue);
+        /// <summary>The enum value at <paramref name="ordinal"/> of <paramref name="row"/>'s value names (used by generated code).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The ordinal is not one of the row's values (an undeclared member).</exception>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue FromEnumOrdinal(OptionRow row, int ordinal)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            string[] names = row.Values ?? Array.Empty<string>();
+            if ((uint)ordinal >= (uint)names.Length) throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, "not a declared member of option '" + row.Name + "'");
+            return FromEnum(ordinal, names[ordinal]);
+        }
         /// <summary>The unset value of a nullable option.</summary>
         public static OptionValue Null(OptionKind kind) => new(kind, 0, null, StateNull);
         /// <summary>The "auto" value of an option decided at realize time.</summary>

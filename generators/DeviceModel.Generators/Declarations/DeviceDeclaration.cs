@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Threading;
-using DeviceModel.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DeviceModel.Generators.Parser
+namespace DeviceModel.Declarations
 {
     /// <summary>
     /// DM0009, the one rule for which <c>[Device]</c> classes the generator completes: top-level, non-generic and

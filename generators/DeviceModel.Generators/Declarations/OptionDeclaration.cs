@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace DeviceModel.Analyzers.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>
     /// One option property as the generator sees it (see <see cref="OptionReader"/>), plus what the generator silently

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace DeviceModel.Generators.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>An immutable array compared by content, so generator models stay value-equatable (and cache).</summary>
     internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T> where T : IEquatable<T>

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace DeviceModel.Analyzers.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>
     /// Recognises the DeviceModel attributes by namespace and name, as the generator's parser does (it compares display
@@ -14,6 +14,15 @@ namespace DeviceModel.Analyzers.Model
         public const string DeviceCatalog = "DeviceCatalogAttribute";
         public const string Product = "ProductAttribute";
         public const string MachineFamily = "MachineFamilyAttribute";
+        public const string RomImage = "RomImageAttribute";
+        public const string PciCapability = "PciCapabilityAttribute";
+        public const string PciExtendedCapability = "PciExtendedCapabilityAttribute";
+        public const string OptionValueName = "OptionValueNameAttribute";
+
+        /// <summary>Metadata names, for <c>ForAttributeWithMetadataName</c>.</summary>
+        public const string DeviceMetadataName = "DeviceModel.DeviceAttribute";
+        public const string DeviceCatalogMetadataName = "DeviceModel.DeviceCatalogAttribute";
+        public const string CompatHintMetadataName = "DeviceModel.CompatHintAttribute";
 
         public static bool Is(AttributeData attribute, string name) => IsDeviceModelType(attribute.AttributeClass, name);
 
@@ -40,6 +49,15 @@ namespace DeviceModel.Analyzers.Model
                 if (pair.Key == name) return pair.Value.Value as string;
             }
             return null;
+        }
+
+        public static int NamedInt(AttributeData attribute, string name)
+        {
+            foreach (var pair in attribute.NamedArguments)
+            {
+                if (pair.Key == name && pair.Value.Value is int value) return value;
+            }
+            return 0;
         }
 
         public static bool NamedBool(AttributeData attribute, string name)

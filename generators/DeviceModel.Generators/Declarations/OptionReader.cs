@@ -1,24 +1,22 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 
-namespace DeviceModel.Analyzers.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>
-    /// Reads option declarations with the discovery rules of the generator's <c>DeviceParser</c> (which it mirrors; the
-    /// value conversions themselves are the parser's own code, linked into this assembly):
+    /// The one reader of option declarations, used by the generator (through <see cref="TypeReader"/>) and by the analyzers:
     /// <list type="bullet">
-    /// <item>a device type's options are the non-static, non-indexer properties of the type and of every base type;</item>
-    /// <item>a property is an option when it or a property it overrides carries <c>[ConfigOption]</c>;</item>
-    /// <item>its history is the <c>[CompatHint]</c>s of the nearest property in the override chain that has any, so an
-    /// override's own hints replace the inherited history;</item>
-    /// <item>a class may declare the history of an option it inherits with <c>[CompatHint(…, Option = name)]</c> on the
-    /// class; the nearest declaration (class-level, or an overriding property's hints) wins;</item>
-    /// <item>the first declaration of a name, walking from the most derived type, wins; later ones are dropped.</item>
+    /// <item>a property is an option when it or a property it overrides carries <c>[ConfigOption]</c>; the type whose
+    /// property carries the attribute declares the option, and its generated table has the row;</item>
+    /// <item>an override without <c>[ConfigOption]</c> may carry <c>[CompatHint]</c>s: they replace the inherited history
+    /// for its type and subtypes (so does a class's <c>[CompatHint(…, Option = name)]</c>); the nearest declaration wins;</item>
+    /// <item>a type's options are composed at run time from its table chain; a nearer declaration of a name replaces a
+    /// farther one (DM0007 reports the clash).</item>
     /// </list>
-    /// Where the generator silently skips a declaration, this reader records why, for the analyzers to report.
+    /// Where a declaration cannot be used, the reader records why (<see cref="OptionDeclaration.TypeProblem"/>,
+    /// <see cref="OptionDeclaration.AccessorProblem"/>, and <see cref="TypeReader"/>'s problems) for the analyzers to report.
     /// </summary>
     internal static class OptionReader
     {
@@ -98,18 +96,18 @@ namespace DeviceModel.Analyzers.Model
             }
             option.IsNullable = nullable;
             option.ValueType = valueType;
-            option.Kind = DeviceParser.KindOf(valueType, option.IsSize);
-            string typeName = valueType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+            option.Kind = ValueConversions.KindOf(valueType, option.IsSize);
             if (option.Kind is null)
             {
-                option.TypeProblem = option.IsSize && DeviceParser.KindOf(valueType, false) is not null
+                string typeName = valueType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+                option.TypeProblem = option.IsSize && ValueConversions.KindOf(valueType, false) is not null
                     ? "IsSize applies to uint and ulong properties only, not to '" + typeName + "'"
                     : "type '" + typeName + "' is not an option type (bool, integers, string, OnOffAuto, MacAddress, PciAddress or an enum)";
                 return;
             }
             if (option.DeclaredAuto && option.Kind != OptionKind.OnOffAuto && !nullable)
             {
-                option.TypeProblem = "Auto needs a nullable type (null means auto) or OnOffAuto, not '" + typeName + "'";
+                option.TypeProblem = "Auto needs a nullable type (null means auto) or OnOffAuto, not '" + valueType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "'";
                 return;
             }
             if (option.Kind == OptionKind.Enum)
@@ -119,7 +117,9 @@ namespace DeviceModel.Analyzers.Model
                 var fields = new List<IFieldSymbol>();
                 foreach (IFieldSymbol field in valueType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
                 {
-                    names.Add(DeviceParser.EnumValueName(field));
+                    // An alias (two members, one value) is one value, named by its first member: an alias's name is not a value.
+                    if (values.Contains(field.ConstantValue)) continue;
+                    names.Add(ValueConversions.EnumValueName(field));
                     values.Add(field.ConstantValue);
                     fields.Add(field);
                 }
@@ -131,6 +131,8 @@ namespace DeviceModel.Analyzers.Model
 
         private static void ReadAccessors(OptionDeclaration option)
         {
+            // Only the declaring property is accessed, by its own type's generated code (private accessors included).
+            if (!option.OwnsAttribute) return;
             IPropertySymbol property = option.Property;
             if (property.GetMethod is null || property.SetMethod is null)
             {
@@ -139,12 +141,6 @@ namespace DeviceModel.Analyzers.Model
             else if (property.SetMethod.IsInitOnly)
             {
                 option.AccessorProblem = "needs a set accessor, not init: options are assigned after construction";
-            }
-            else if (property.ContainingType.IsAbstract
-                && (property.GetMethod.DeclaredAccessibility == Accessibility.Private || property.SetMethod.DeclaredAccessibility == Accessibility.Private))
-            {
-                // The generated code of each subtype reads and writes the property: a private accessor hides it.
-                option.AccessorProblem = "has a private accessor, which the generated code of derived devices cannot use";
             }
         }
     }

@@ -1,11 +1,9 @@
 using System;
 using System.Globalization;
-using DeviceModel.Generators.Model;
-using DeviceModel.Generators.Parser;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DeviceModel.Analyzers.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>
     /// An option value in canonical text: what <see cref="ValueSyntax"/> formats (<c>on</c>, <c>4</c>, <c>256k</c>,
@@ -40,7 +38,7 @@ namespace DeviceModel.Analyzers.Model
 
     /// <summary>
     /// Converts defaults, <c>[CompatHint]</c> values and baseline texts of one option to <see cref="CanonicalValue"/>s,
-    /// with the generator's conversions (<see cref="DeviceParser.TryCanonical"/>, <see cref="DeviceParser.TryParseText"/>),
+    /// with the generator's conversions (<see cref="ValueConversions.TryCanonical"/>, <see cref="ValueConversions.TryParseText"/>),
     /// and canonical values back to C# literals for code fixes.
     /// </summary>
     internal static class OptionValues
@@ -50,7 +48,7 @@ namespace DeviceModel.Analyzers.Model
         {
             canonical = default;
             if (option.Kind is not OptionKind kind) return false;
-            if (!DeviceParser.TryCanonical(value, kind, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues, out ulong bits, out string? text, out int state)) return false;
+            if (!ValueConversions.TryCanonical(value, kind, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues, out ulong bits, out string? text, out int state)) return false;
             canonical = Format(kind, bits, text, state);
             return true;
         }
@@ -135,7 +133,7 @@ namespace DeviceModel.Analyzers.Model
                 canonical = CanonicalValue.Of(CanonicalValue.AutoText);
                 return true;
             }
-            if (!DeviceParser.TryParseText(text, kind, option.EnumNames, out ulong bits, out string? parsed)) return false;
+            if (!ValueConversions.TryParseText(text, kind, option.EnumNames, out ulong bits, out string? parsed)) return false;
             canonical = Format(kind, bits, parsed, HintSpec.StateValue);
             return true;
         }
@@ -168,7 +166,7 @@ namespace DeviceModel.Analyzers.Model
             if (value.Text is null) return option.IsNullable && !option.IsAuto ? "null" : null;
             string text = value.Text;
             if (option.IsAuto && kind != OptionKind.OnOffAuto && text == CanonicalValue.AutoText) return "\"auto\"";
-            if (!DeviceParser.TryParseText(text, kind, option.EnumNames, out ulong bits, out string? parsed)) return null;
+            if (!ValueConversions.TryParseText(text, kind, option.EnumNames, out ulong bits, out string? parsed)) return null;
             switch (kind)
             {
                 case OptionKind.Bool: return bits != 0 ? "true" : "false";

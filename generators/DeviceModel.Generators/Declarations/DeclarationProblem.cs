@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DeviceModel.Generators.Model
+namespace DeviceModel.Declarations
 {
     /// <summary>A <c>[Device]</c> class the generator skips and reports (DM0009): strings and a location as plain values, so the step caches.</summary>
     internal sealed record DeclarationProblem(string ClassName, string Problems, bool NotPartial, LocationInfo Location);

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeviceModel.Declarations
+{
+    /// <summary>
+    /// Builds the <see cref="DeviceSpec"/> of one declaring type from its own members and attributes, with the one
+    /// option reader (<see cref="OptionReader"/>) the analyzers use. A declaration it cannot use is left out of the model;
+    /// the analyzers report each such declaration (DM0004, DM0005, DM0008, DM0010, DM0015, DM0020; DM0009 for the type) —
+    /// <c>DroppedDeclarationTests</c> holds the two to that. Work is proportional to the type's own declarations: the
+    /// base chain is read only for class-level histories (to find the option they name) and for <c>Descriptor</c> hiding.
+    /// </summary>
+    internal static class TypeReader
+    {
+        private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+        /// <summary>The model of a <c>[Device]</c> class (the generator's transform), or null when the generator skips it.</summary>
+        public static DeviceSpec? ReadDevice(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax syntax) return null;
+            AttributeData device = context.Attributes[0];
+            if (device.ConstructorArguments.Length != 1 || device.ConstructorArguments[0].Value is not string deviceName) return null;
+            return Read(type, syntax, deviceName, AttributeNames.NamedString(device, "Description"), cancellationToken);
+        }
+
+        /// <summary>The model of a class without <c>[Device]</c> that records histories of inherited options, or null.</summary>
+        public static DeviceSpec? ReadHistoryClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax syntax) return null;
+            if (AttributeNames.Has(type, AttributeNames.Device)) return null; // its [Device] table carries them
+            // Partial declarations: read the type once, at the first declaration that carries attributes.
+            if (type.DeclaringSyntaxReferences.Length > 1)
+            {
+                foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax { AttributeLists.Count: > 0 } first)
+                    {
+                        if (first != syntax) return null;
+                        break;
+                    }
+                }
+            }
+            return Read(type, syntax, null, null, cancellationToken);
+        }
+
+        private static DeviceSpec? Read(INamedTypeSymbol type, ClassDeclarationSyntax syntax, string? deviceName, string? description, CancellationToken cancellationToken)
+        {
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || type.ContainingType is not null || type.IsGenericType) return null;
+            if (deviceName is not null && !ValueSyntax.IsValidOptionName(deviceName)) return null;
+            if (type.BaseType is not { } baseType) return null;
+
+            var options = new List<OptionSpec>();
+            var histories = new List<HistorySpec>();
+            var withPropertyHistory = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ISymbol member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol property || property.IsImplicitlyDeclared) continue;
+                if (OptionReader.Read(property) is not { } option || !option.IsUsable || option.AccessorProblem is not null) continue;
+                if (option.OwnsAttribute)
+                {
+                    if (seen.Add(option.Name!)) options.Add(ToSpec(option, property));
+                }
+                else if (option.OwnsHistory && !option.HostOnly && AllNameTheOption(option.History, option.Name!))
+                {
+                    withPropertyHistory.Add(option.Name!);
+                    histories.Add(new HistorySpec(option.Name!, (int)option.Kind!.Value, History(option, option.History)));
+                }
+            }
+            ReadClassHistories(type, baseType, withPropertyHistory, seen, histories);
+
+            var capabilities = new List<CapabilitySpec>();
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                bool extended = AttributeNames.Is(attribute, AttributeNames.PciExtendedCapability);
+                if (!extended && !AttributeNames.Is(attribute, AttributeNames.PciCapability)) continue;
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string factory) continue;
+                capabilities.Add(new CapabilitySpec(factory, AttributeNames.NamedString(attribute, "When"), AttributeNames.NamedInt(attribute, "Offset"),
+                    AttributeNames.NamedInt(attribute, "Length"), extended));
+            }
+
+            bool hides = false;
+            for (INamedTypeSymbol? b = baseType; b is not null && !hides; b = b.BaseType)
+            {
+                if (!b.IsAbstract && !b.GetMembers("Descriptor").IsEmpty) hides = true;
+            }
+            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+            return new DeviceSpec(
+                ns,
+                type.Name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                (ns is null ? "" : ns + ".") + type.MetadataName,
+                deviceName,
+                description,
+                type.IsAbstract,
+                type.IsSealed,
+                hides,
+                baseType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                new EquatableArray<OptionSpec>(options),
+                new EquatableArray<HistorySpec>(histories),
+                new EquatableArray<CapabilitySpec>(capabilities));
+        }
+
+        /// <summary>
+        /// Class-level <c>[CompatHint(…, Option = name)]</c>s: per option, its history for this type and its subtypes. Left
+        /// out (DM0020 reports it): an option the type declares itself or whose overriding property here has hints, one it
+        /// does not inherit, or a host-only one.
+        /// </summary>
+        private static void ReadClassHistories(INamedTypeSymbol type, INamedTypeSymbol baseType, HashSet<string> withPropertyHistory, HashSet<string> declared, List<HistorySpec> histories)
+        {
+            Dictionary<string, List<AttributeData>>? groups = null;
+            var order = new List<string>();
+            foreach (AttributeData hint in type.GetAttributes())
+            {
+                if (!AttributeNames.Is(hint, AttributeNames.CompatHint) || AttributeNames.NamedString(hint, "Option") is not string name) continue;
+                groups ??= new Dictionary<string, List<AttributeData>>(StringComparer.Ordinal);
+                if (!groups.TryGetValue(name, out List<AttributeData>? list))
+                {
+                    groups.Add(name, list = new List<AttributeData>());
+                    order.Add(name);
+                }
+                list.Add(hint);
+            }
+            if (groups is null) return;
+            foreach (string name in order)
+            {
+                if (declared.Contains(name) || withPropertyHistory.Contains(name)) continue;
+                if (FindInherited(baseType, name) is not { } option || option.HostOnly || !option.IsUsable) continue;
+                OptionDeclaration scoped = OptionReader.WithClassHistory(option, groups[name].ToImmutableArray());
+                histories.Add(new HistorySpec(name, (int)scoped.Kind!.Value, History(scoped, scoped.History)));
+            }
+        }
+
+        /// <summary>The nearest declaration of option <paramref name="name"/> in <paramref name="type"/>'s chain, or null.</summary>
+        public static OptionDeclaration? FindInherited(INamedTypeSymbol type, string name)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && OptionReader.Read(property) is { OwnsAttribute: true } option && option.Name == name) return option;
+                }
+            }
+            return null;
+        }
+
+        private static bool AllNameTheOption(ImmutableArray<AttributeData> hints, string name)
+        {
+            foreach (AttributeData hint in hints)
+            {
+                if (AttributeNames.NamedString(hint, "Option") is string named && named != name) return false;
+            }
+            return true;
+        }
+
+        /// <summary>The entries the value syntax accepts, oldest first; the analyzers report the others (DM0004, DM0005).</summary>
+        private static EquatableArray<HintSpec> History(OptionDeclaration option, ImmutableArray<AttributeData> hints)
+        {
+            if (hints.IsEmpty || option.HostOnly) return EquatableArray<HintSpec>.Empty;
+            var history = new List<HintSpec>(hints.Length);
+            foreach (AttributeData hint in hints)
+            {
+                if (ValueConversions.ParseHint(hint, option.Kind!.Value, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues) is { } spec) history.Add(spec);
+            }
+            history.Sort(ValueConversions.CompareHints);
+            return new EquatableArray<HintSpec>(history);
+        }
+
+        private static OptionSpec ToSpec(OptionDeclaration option, IPropertySymbol property)
+        {
+            OptionKind kind = option.Kind!.Value;
+            ITypeSymbol valueType = option.ValueType;
+            string valueTypeName = valueType.ToDisplayString(FullyQualified);
+            ulong? min = Limit(option, "Min", kind);
+            ulong? max = Limit(option, "Max", kind);
+            // A uint size holds at most 4294967295 bytes: without this limit "4G" parses and the setter's cast truncates it.
+            if (kind == OptionKind.Size && valueType.SpecialType == SpecialType.System_UInt32 && max is null) max = uint.MaxValue;
+            string? clrType = kind == OptionKind.Enum ? valueType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)
+                : kind == OptionKind.Size && valueType.SpecialType == SpecialType.System_UInt32 ? "uint"
+                : null;
+            var enumMembers = new List<string>();
+            if (kind == OptionKind.Enum)
+            {
+                var values = new List<object?>();
+                foreach (ISymbol member in valueType.GetMembers())
+                {
+                    if (member is not IFieldSymbol { HasConstantValue: true } field || values.Contains(field.ConstantValue)) continue;
+                    values.Add(field.ConstantValue);
+                    enumMembers.Add(valueTypeName + "." + field.Name);
+                }
+            }
+            return new OptionSpec(
+                option.Name!,
+                property.Name,
+                (int)kind,
+                valueTypeName,
+                clrType,
+                option.IsNullable,
+                valueType.IsReferenceType,
+                option.IsAuto,
+                option.HostOnly,
+                AttributeNames.NamedString(option.Attribute, "Description"),
+                min,
+                max,
+                new EquatableArray<string>(option.EnumNames),
+                new EquatableArray<string>(enumMembers),
+                option.HostOnly ? EquatableArray<HintSpec>.Empty : History(option, option.OwnsHistory ? option.History : ImmutableArray<AttributeData>.Empty));
+        }
+
+        /// <summary>A <c>Min</c>/<c>Max</c> text parsed at build time; null when absent or invalid (the analyzers report it).</summary>
+        private static ulong? Limit(OptionDeclaration option, string name, OptionKind kind)
+        {
+            if (AttributeNames.NamedString(option.Attribute, name) is not string text || !ValueSyntax.IsInteger(kind)) return null;
+            ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text.AsSpan(), out ulong bits) : ValueSyntax.ParseInteger(text.AsSpan(), kind, out bits);
+            return error == ValueParseError.None ? bits : null;
+        }
+    }
+}
