@@ -90,7 +90,7 @@ public sealed class CatalogOptionTests
         Assert.Same(QemuCatalog.Catalog.Machines, combined.Machines);
         Assert.Equal(QemuCatalog.Catalog.Devices.Select(d => d.Name), combined.Devices.Select(d => d.Name));
 
-        var other = new DeviceCatalog(Array.Empty<DeviceInfo>(), new MachineCatalog("other", "1.0", new[] { new MachineFamily("other-pc", "1.0", null, null, null, false) }));
+        var other = new DeviceCatalog(Array.Empty<DeviceInfo>(), new MachineCatalog("other", new MachineVersion(1, 0), new[] { new MachineFamily("other-pc", [new MachineVersion(1, 0)]) }));
         ArgumentException e = Assert.Throws<ArgumentException>(() => DevmodelApp.Combine(QemuCatalog.Catalog, other));
         Assert.Contains("two catalogs declare a product", e.Message);
         Assert.Throws<ArgumentException>(() => DevmodelApp.Combine());

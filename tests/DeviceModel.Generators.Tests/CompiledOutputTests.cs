@@ -267,7 +267,7 @@ namespace DeviceModel.Generators.Tests
             DeviceInfo fast = _corpus.Device("corpus-nic-fast");
             Assert.Equal("corpus-nic", fast.Parent);
             OptionInfo queues = fast.FindOption("queues")!;
-            Assert.Equal("Corpus.Hw.Net.FastNic", queues.DeclaringType);
+            Assert.Equal("Corpus.Hw.Net.NicBase", queues.DeclaringType); // the type whose property declares the option
             Assert.Equal("Queue pairs", queues.Description);
             Assert.Equal("16", DeviceText.Value(queues.Default));
             Assert.Equal(

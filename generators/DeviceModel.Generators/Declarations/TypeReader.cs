@@ -66,12 +66,12 @@ namespace DeviceModel.Declarations
                 if (OptionReader.Read(property) is not { } option || !option.IsUsable || option.AccessorProblem is not null) continue;
                 if (option.OwnsAttribute)
                 {
-                    if (seen.Add(option.Name!)) options.Add(ToSpec(option, property));
+                    if (ToSpec(option, property) is { } spec && seen.Add(option.Name!)) options.Add(spec);
                 }
                 else if (option.OwnsHistory && !option.HostOnly && AllNameTheOption(option.History, option.Name!))
                 {
                     withPropertyHistory.Add(option.Name!);
-                    histories.Add(new HistorySpec(option.Name!, (int)option.Kind!.Value, History(option, option.History)));
+                    if (History(option, option.History) is { } history) histories.Add(new HistorySpec(option.Name!, (int)option.Kind!.Value, history));
                 }
             }
             ReadClassHistories(type, baseType, withPropertyHistory, seen, histories);
@@ -89,7 +89,8 @@ namespace DeviceModel.Declarations
             bool hides = false;
             for (INamedTypeSymbol? b = baseType; b is not null && !hides; b = b.BaseType)
             {
-                if (!b.IsAbstract && !b.GetMembers("Descriptor").IsEmpty) hides = true;
+                // A concrete base has a Descriptor: declared (metadata), or generated for its [Device] in this compilation.
+                if (!b.IsAbstract && (!b.GetMembers("Descriptor").IsEmpty || AttributeNames.Has(b, AttributeNames.Device))) hides = true;
             }
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             return new DeviceSpec(
@@ -135,7 +136,7 @@ namespace DeviceModel.Declarations
                 if (declared.Contains(name) || withPropertyHistory.Contains(name)) continue;
                 if (FindInherited(baseType, name) is not { } option || option.HostOnly || !option.IsUsable) continue;
                 OptionDeclaration scoped = OptionReader.WithClassHistory(option, groups[name].ToImmutableArray());
-                histories.Add(new HistorySpec(name, (int)scoped.Kind!.Value, History(scoped, scoped.History)));
+                if (History(scoped, scoped.History) is { } history) histories.Add(new HistorySpec(name, (int)scoped.Kind!.Value, history));
             }
         }
 
@@ -161,21 +162,26 @@ namespace DeviceModel.Declarations
             return true;
         }
 
-        /// <summary>The entries the value syntax accepts, oldest first; the analyzers report the others (DM0004, DM0005).</summary>
-        private static EquatableArray<HintSpec> History(OptionDeclaration option, ImmutableArray<AttributeData> hints)
+        /// <summary>
+        /// The history, oldest first; null when an entry does not convert (the analyzers report it: DM0004, DM0005), so that
+        /// the option is left out rather than given half a history.
+        /// </summary>
+        private static EquatableArray<HintSpec>? History(OptionDeclaration option, ImmutableArray<AttributeData> hints)
         {
             if (hints.IsEmpty || option.HostOnly) return EquatableArray<HintSpec>.Empty;
             var history = new List<HintSpec>(hints.Length);
             foreach (AttributeData hint in hints)
             {
-                if (ValueConversions.ParseHint(hint, option.Kind!.Value, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues) is { } spec) history.Add(spec);
+                if (ValueConversions.ParseHint(hint, option.Kind!.Value, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues) is not { } spec) return null;
+                history.Add(spec);
             }
             history.Sort(ValueConversions.CompareHints);
             return new EquatableArray<HintSpec>(history);
         }
 
-        private static OptionSpec ToSpec(OptionDeclaration option, IPropertySymbol property)
+        private static OptionSpec? ToSpec(OptionDeclaration option, IPropertySymbol property)
         {
+            if (History(option, option.OwnsHistory ? option.History : ImmutableArray<AttributeData>.Empty) is not { } history) return null;
             OptionKind kind = option.Kind!.Value;
             ITypeSymbol valueType = option.ValueType;
             string valueTypeName = valueType.ToDisplayString(FullyQualified);
@@ -212,7 +218,7 @@ namespace DeviceModel.Declarations
                 max,
                 new EquatableArray<string>(option.EnumNames),
                 new EquatableArray<string>(enumMembers),
-                option.HostOnly ? EquatableArray<HintSpec>.Empty : History(option, option.OwnsHistory ? option.History : ImmutableArray<AttributeData>.Empty));
+                history);
         }
 
         /// <summary>A <c>Min</c>/<c>Max</c> text parsed at build time; null when absent or invalid (the analyzers report it).</summary>

@@ -29,6 +29,20 @@ namespace DeviceModel.Generators.Emitter
             return Line("}" + suffix);
         }
 
+        /// <summary>Starts one level deeper (text that a caller nests later).</summary>
+        public SourceWriter Indent()
+        {
+            _indent++;
+            return this;
+        }
+
+        /// <summary>Appends already indented text.</summary>
+        public SourceWriter Raw(string text)
+        {
+            _builder.Append(text);
+            return this;
+        }
+
         public override string ToString() => _builder.ToString();
 
         /// <summary>A C# string literal (or <c>null</c>).</summary>

@@ -149,7 +149,7 @@ namespace DeviceModel.Generators.Tests.Corpus
                 // A product's base without [Device]: its class-level entries replace the family's mtu history for its subtypes.
                 [CompatHint("4.0", 1500u, Option = "mtu", Reason = "vendor jumbo frames")]
                 [CompatHint("1.0", 576u, Option = "mtu")]
-                public abstract class VendorNic : NicBase
+                public abstract partial class VendorNic : NicBase
                 {
                 }
 

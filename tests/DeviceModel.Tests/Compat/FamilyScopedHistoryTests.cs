@@ -22,7 +22,7 @@ public sealed class FamilyScopedHistoryTests
             new CompatEntry(new MachineVersion(5, 0), U32(3), "global"),
             new CompatEntry(new MachineVersion(6, 0), U32(4), null, "pc-i440fx"),
         };
-        var option = new OptionInfo(0, "n", OptionKind.UInt32, "uint", "T", null, false, false, false, null, null, null, history);
+        var option = new OptionInfo(0, new OptionRow("n", OptionKind.UInt32), "T", history);
         option.Default = U32(9);
         return option;
     }

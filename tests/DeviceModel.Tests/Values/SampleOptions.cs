@@ -22,8 +22,21 @@ internal static class SampleOptions
     /// (the sample has no size or enum option, so every kind gets one here).
     /// </summary>
     public static OptionInfo ForKind(OptionKind kind, string? min = null, string? max = null, bool auto = false, bool nullable = false) =>
-        new(0, "opt", kind, "T", "Test.Device", null, hostOnly: false, nullable: nullable, auto: auto, min, max,
-            kind == OptionKind.Enum ? EnumNames : null, history: null);
+        new(0, new OptionRow("opt", kind)
+        {
+            Flags = (auto ? OptionFlags.Auto : 0) | (nullable ? OptionFlags.Nullable : 0),
+            Min = Limit(kind, min),
+            Max = Limit(kind, max),
+            Values = kind == OptionKind.Enum ? EnumNames : null,
+        }, "Test.Device", history: null);
+
+    /// <summary>A limit as the generator parses it at build time.</summary>
+    private static ulong? Limit(OptionKind kind, string? text)
+    {
+        if (text is null) return null;
+        ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text, out ulong bits) : ValueSyntax.ParseInteger(text, kind, out bits);
+        return error == ValueParseError.None ? bits : throw new ArgumentException("limit '" + text + "' is not " + ValueSyntax.Expected(kind), nameof(text));
+    }
 
     /// <summary>Every value kind.</summary>
     public static OptionKind[] AllKinds => Enum.GetValues<OptionKind>();
