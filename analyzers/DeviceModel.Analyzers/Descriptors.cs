@@ -98,7 +98,7 @@ namespace DeviceModel.Analyzers
             "Capability layout overlaps, overflows or is misaligned",
             "Capability '{0}' {1}",
             DiagnosticSeverity.Error,
-            "Fixed capability offsets must be dword aligned and inside their area (0x40–0xff, extended 0x100–0xfff), fixed capabilities must not overlap, and the unconditional capabilities must fit in the area.");
+            "Fixed capability offsets must be dword aligned and inside their area (0x40–0xff, extended 0x100–0xfff), fixed capabilities must not overlap, the unconditional capabilities must fit in the area, and a declared Length must be one the factory's capability type states with [CapabilityLength].");
 
         public static readonly DiagnosticDescriptor BaselineOutOfDate = Create("DM0013",
             "Compat defaults baseline out of date",
