@@ -32,13 +32,15 @@ namespace DeviceModel.Analyzers
         private readonly INamedTypeSymbol _device;
         private readonly HashSet<INamedTypeSymbol> _machineTypes;
         private readonly CompilationState _state;
-        private HashSet<string>? _machineNames;
+        private readonly Lazy<HashSet<string>> _machineNames;
 
         private MachineReadChecks(INamedTypeSymbol device, HashSet<INamedTypeSymbol> machineTypes, CompilationState state)
         {
             _device = device;
             _machineTypes = machineTypes;
             _state = state;
+            // Read only when device code compares a string with a literal, at most once per compilation.
+            _machineNames = new Lazy<HashSet<string>>(ReadMachineNames, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static void Register(CompilationStartAnalysisContext context, CompilationState state)
@@ -81,7 +83,7 @@ namespace DeviceModel.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(_state.HelpLinks.For(Descriptors.MachineRead), operation.Syntax.GetLocation(), device, what));
         }
 
-        /// <summary>Whether the operation itself reads, creates or converts a machine type, version or catalog.</summary>
+        /// <summary>Whether the operation itself reads, creates or compares a machine type, version or catalog (conversions looked through).</summary>
         private bool Reads(IOperation? operation)
         {
             while (operation is IConversionOperation conversion) operation = conversion.Operand;
@@ -173,8 +175,7 @@ namespace DeviceModel.Analyzers
         /// </summary>
         private bool IsMachineName(string text)
         {
-            HashSet<string> names = _machineNames ??= ReadMachineNames();
-            if (names.Contains(text)) return true;
+            if (_machineNames.Value.Contains(text)) return true;
             int dash = text.LastIndexOf('-');
             return dash > 0 && MachineVersion.TryParse(text.AsSpan(dash + 1), out _);
         }
