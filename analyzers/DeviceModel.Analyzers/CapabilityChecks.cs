@@ -11,8 +11,10 @@ namespace DeviceModel.Analyzers
     /// DM0012: what can be known at build time of a device type's capability layout, from <c>[PciCapability]</c> and
     /// <c>[PciExtendedCapability]</c> (collected base types' first, as the generator does): fixed offsets that are
     /// misaligned or outside their area, fixed capabilities that run past the area or overlap one another, and
-    /// unconditional capabilities whose declared lengths cannot fit in the area whatever the placement. The rules are
-    /// those of the runtime's <c>CapabilityLayout</c> / <c>ExtendedCapabilityLayout</c>, which report the rest at realize.
+    /// unconditional capabilities whose declared lengths cannot fit in the area whatever the placement; and a declared
+    /// <c>Length</c> the factory's capability type cannot have (its <c>[CapabilityLength]</c>), a length left out being
+    /// the type's when it has one. The rules are those of the runtime's <c>CapabilityLayout</c> /
+    /// <c>ExtendedCapabilityLayout</c>, which report the rest at realize with the real lengths.
     /// </summary>
     internal static class CapabilityChecks
     {
@@ -21,7 +23,7 @@ namespace DeviceModel.Analyzers
 
         private sealed class Capability
         {
-            public Capability(AttributeData attribute, bool extended, bool own)
+            public Capability(AttributeData attribute, bool extended, bool own, INamedTypeSymbol declaring)
             {
                 Attribute = attribute;
                 IsExtended = extended;
@@ -29,7 +31,11 @@ namespace DeviceModel.Analyzers
                 Factory = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? "?" : "?";
                 When = AttributeNames.NamedString(attribute, "When");
                 Offset = NamedInt(attribute, "Offset");
-                Length = NamedInt(attribute, "Length");
+                DeclaredLength = NamedInt(attribute, "Length");
+                FactoryType = FactoryReturnType(declaring, Factory);
+                TypeLengths = FactoryType is null ? null : CapabilityLengths(FactoryType);
+                // Leaving Length out is stating the factory type's length, when it has only one.
+                Length = DeclaredLength != 0 ? DeclaredLength : TypeLengths is { Count: 1 } ? TypeLengths[0] : 0;
             }
 
             public AttributeData Attribute { get; }
@@ -38,7 +44,13 @@ namespace DeviceModel.Analyzers
             public string Factory { get; }
             public string? When { get; }
             public int Offset { get; }
-            public int Length { get; }
+            public int DeclaredLength { get; }
+            /// <summary>The declared return type of the factory method, when it is found.</summary>
+            public ITypeSymbol? FactoryType { get; }
+            /// <summary>The lengths the factory type's <c>[CapabilityLength]</c> states; null when it states none.</summary>
+            public List<int>? TypeLengths { get; }
+            /// <summary>The length the layout checks use: the declared one, else the factory type's only length, else 0 (unknown).</summary>
+            public int Length { get; set; }
             public int AreaStart => IsExtended ? 0x100 : 0x40;
             public int AreaEnd => IsExtended ? 0x1000 : 0x100;
             public int MinimumLength => IsExtended ? 4 : 2;
@@ -55,8 +67,8 @@ namespace DeviceModel.Analyzers
                 bool own = SymbolEqualityComparer.Default.Equals(declaring, type);
                 foreach (AttributeData attribute in declaring.GetAttributes())
                 {
-                    if (AttributeNames.Is(attribute, Standard)) capabilities.Add(new Capability(attribute, false, own));
-                    else if (AttributeNames.Is(attribute, Extended)) capabilities.Add(new Capability(attribute, true, own));
+                    if (AttributeNames.Is(attribute, Standard)) capabilities.Add(new Capability(attribute, false, own, declaring));
+                    else if (AttributeNames.Is(attribute, Extended)) capabilities.Add(new Capability(attribute, true, own, declaring));
                 }
             }
             if (!capabilities.Exists(c => c.Own)) return;
@@ -64,6 +76,12 @@ namespace DeviceModel.Analyzers
             var placed = new List<Capability>();
             foreach (Capability capability in capabilities)
             {
+                if (LengthProblem(capability) is { } lengthProblem)
+                {
+                    if (capability.Own) Report(context, links, capability, lengthProblem);
+                    // Lay it out with what the type can be, not with the wrong number, so one mistake is one diagnostic.
+                    capability.Length = capability.TypeLengths is { Count: 1 } ? capability.TypeLengths[0] : 0;
+                }
                 string? problem = FixedProblem(capability);
                 if (problem is not null)
                 {
@@ -100,6 +118,57 @@ namespace DeviceModel.Analyzers
                         + " bytes, more than the " + Hex(size) + " bytes of the " + (extended ? "extended capability area (0x100–0xfff)" : "capability area (0x40–0xff)"));
                 }
             }
+        }
+
+        /// <summary>
+        /// A declared <c>Length</c> that the factory's capability type cannot have: a type with <c>[CapabilityLength]</c>
+        /// states every length its instances can have (several for MSI, the PCI Express capability, AER, virtio's). Which
+        /// of them a variable-length factory returns is known at realize, where the layout uses the real length.
+        /// </summary>
+        private static string? LengthProblem(Capability c)
+        {
+            if (c.DeclaredLength == 0 || c.TypeLengths is not { Count: > 0 } lengths || lengths.Contains(c.DeclaredLength)) return null;
+            var names = new List<string>(lengths.Count);
+            foreach (int length in lengths) names.Add(Hex(length));
+            string can = names.Count == 1 ? names[0] : string.Join(", ", names.GetRange(0, names.Count - 1)) + " or " + names[names.Count - 1];
+            return "declares Length = " + Hex(c.DeclaredLength) + ", but its factory returns '" + c.FactoryType!.Name + "', which is " + can + " bytes long";
+        }
+
+        /// <summary>The declared return type of the parameterless instance method the generated code calls, on the declaring type or a base.</summary>
+        private static ITypeSymbol? FactoryReturnType(INamedTypeSymbol declaring, string factory)
+        {
+            for (INamedTypeSymbol? type = declaring; type is not null; type = type.BaseType)
+            {
+                foreach (ISymbol member in type.GetMembers(factory))
+                {
+                    if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, ReturnsVoid: false } method) return method.ReturnType;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The lengths <c>[DeviceModel.Pci.CapabilityLength]</c> on the type itself states (not inherited: a derived type has its own size).</summary>
+        private static List<int>? CapabilityLengths(ITypeSymbol type)
+        {
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { Name: "CapabilityLengthAttribute", ContainingType: null } attributeClass
+                    || attributeClass.ContainingNamespace is not { Name: "Pci", ContainingNamespace: { Name: "DeviceModel", ContainingNamespace.IsGlobalNamespace: true } }) continue;
+                var lengths = new List<int>();
+                foreach (TypedConstant argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Kind == TypedConstantKind.Array)
+                    {
+                        foreach (TypedConstant value in argument.Values)
+                        {
+                            if (value.Value is int length) lengths.Add(length);
+                        }
+                    }
+                    else if (argument.Value is int single) lengths.Add(single);
+                }
+                return lengths;
+            }
+            return null;
         }
 
         /// <summary>What is wrong with a capability's declared offset and length on their own, or null.</summary>

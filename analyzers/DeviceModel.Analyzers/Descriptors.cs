@@ -98,7 +98,7 @@ namespace DeviceModel.Analyzers
             "Capability layout overlaps, overflows or is misaligned",
             "Capability '{0}' {1}",
             DiagnosticSeverity.Error,
-            "Fixed capability offsets must be dword aligned and inside their area (0x40–0xff, extended 0x100–0xfff), fixed capabilities must not overlap, and the unconditional capabilities must fit in the area.");
+            "Fixed capability offsets must be dword aligned and inside their area (0x40–0xff, extended 0x100–0xfff), fixed capabilities must not overlap, the unconditional capabilities must fit in the area, and a declared Length must be one the factory's capability type states with [CapabilityLength].");
 
         public static readonly DiagnosticDescriptor BaselineOutOfDate = Create("DM0013",
             "Compat defaults baseline out of date",
@@ -149,6 +149,12 @@ namespace DeviceModel.Analyzers
             "[CompatHint] on '{0}' {1}",
             DiagnosticSeverity.Error,
             "On a class, [CompatHint(since, value, Option = \"name\")] records the product's history of an option the class inherits from a base type (framework base types have no versions). Option must name an inherited option; an option the class declares itself, or a property's own hints, take no Option.");
+
+        public static readonly DiagnosticDescriptor MachineRead = Create("DM0021",
+            "Device code reads the machine type or version",
+            "'{0}' {1}: device code must not depend on the machine type or its version; declare an option's history with [CompatHint] and machine types with [MachineFamily]",
+            DiagnosticSeverity.Error,
+            "A device derives its values from its options, the bus and the vCPU count. What older machine versions had is declared with [CompatHint] on the option (the generator, the docs and the hints files read it from there); machine types and versions are declared with [MachineFamily] on the catalog.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id + ".md", customTags: tags);

@@ -44,7 +44,8 @@ namespace DeviceModel.Analyzers
             Descriptors.UnknownHintFamily,
             Descriptors.HintOutsideProduct,
             Descriptors.BaselineFilesMissing,
-            Descriptors.InvalidClassHint);
+            Descriptors.InvalidClassHint,
+            Descriptors.MachineRead);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -64,6 +65,7 @@ namespace DeviceModel.Analyzers
             context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
             context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product, state.HelpLinks), SymbolKind.NamedType, SymbolKind.Property);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
+            MachineReadChecks.Register(context, state);
         }
 
         private static void OnTypeStart(SymbolStartAnalysisContext context, CompilationState state)

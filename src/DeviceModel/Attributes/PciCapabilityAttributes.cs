@@ -20,7 +20,11 @@ namespace DeviceModel
         public string? When { get; set; }
         /// <summary>A fixed, dword-aligned offset (0x40–0xfc); 0 lets the placement policy choose.</summary>
         public int Offset { get; set; }
-        /// <summary>The capability's length when it is fixed, so that analyzers can check fixed layouts at build time; 0 when unknown.</summary>
+        /// <summary>
+        /// The capability's length, so that analyzers can check fixed layouts at build time (DM0012); it must be one of
+        /// the lengths the factory's return type states with <c>[CapabilityLength]</c>. 0 (left out) means the type's
+        /// length when it has only one, else unknown until realize.
+        /// </summary>
         public int Length { get; set; }
     }
 
@@ -41,7 +45,8 @@ namespace DeviceModel
         public string? When { get; set; }
         /// <summary>A fixed, dword-aligned offset (0x100–0xffc); 0 for the next free offset.</summary>
         public int Offset { get; set; }
-        /// <summary>The capability's length when it is fixed (for build-time checks); 0 when unknown.</summary>
+        /// <summary>The capability's length for build-time checks (DM0012), one of the factory type's <c>[CapabilityLength]</c>
+        /// lengths; 0 (left out) means the type's length when it has only one, else unknown until realize.</summary>
         public int Length { get; set; }
     }
 }

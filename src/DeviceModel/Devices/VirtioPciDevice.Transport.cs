@@ -7,7 +7,7 @@ namespace DeviceModel
     // virtio_pci_device_plugged) the PCI Express endpoint and PM capabilities behind an express port, then the modern
     // virtio_pci_cap structures, then MSI-X; AER and ATS extended capabilities when asked for.
     [PciCapability(nameof(CreateExpressEndpoint), When = nameof(IsExpressFunction), Length = PciExpressCapability.Version2Size)]
-    [PciCapability(nameof(CreatePowerManagement), When = nameof(IsExpressFunction), Length = 8)]
+    [PciCapability(nameof(CreatePowerManagement), When = nameof(IsExpressFunction), Length = PowerManagementCapability.Size)]
     [PciCapability(nameof(CreateCommonConfig), When = nameof(IsModern), Length = 16)]
     [PciCapability(nameof(CreateIsrConfig), When = nameof(IsModern), Length = 16)]
     [PciCapability(nameof(CreateDeviceConfig), When = nameof(IsModern), Length = 16)]
@@ -77,45 +77,45 @@ namespace DeviceModel
         }
 
         /// <summary>PCI Express v2 endpoint; the x-pcie-* options decide its writable bits.</summary>
-        protected PciCapability CreateExpressEndpoint() => PciExpressCapability.Endpoint(PcieDeverrInit, PcieLnkctlInit, PcieFlrInit, PcieExtcapInit);
+        protected PciExpressCapability CreateExpressEndpoint() => PciExpressCapability.Endpoint(PcieDeverrInit, PcieLnkctlInit, PcieFlrInit, PcieExtcapInit);
 
         /// <summary>Power management 1.2; the power state is writable with x-pcie-pm-init.</summary>
-        protected PciCapability CreatePowerManagement() => new PowerManagementCapability(0x0003, PciePmInit);
+        protected PowerManagementCapability CreatePowerManagement() => new PowerManagementCapability(0x0003, PciePmInit);
 
         /// <summary>VIRTIO_PCI_CAP_COMMON_CFG in BAR4.</summary>
-        protected PciCapability CreateCommonConfig() =>
+        protected VirtioPciCapability CreateCommonConfig() =>
             VirtioPciCapability.Region(VirtioPciCapabilityType.Common, VirtioPciLayout.ModernMemoryBar, 0, VirtioPciLayout.RegionSize);
 
         /// <summary>VIRTIO_PCI_CAP_ISR_CFG in BAR4.</summary>
-        protected PciCapability CreateIsrConfig() =>
+        protected VirtioPciCapability CreateIsrConfig() =>
             VirtioPciCapability.Region(VirtioPciCapabilityType.Isr, VirtioPciLayout.ModernMemoryBar, VirtioPciLayout.RegionSize, VirtioPciLayout.RegionSize);
 
         /// <summary>VIRTIO_PCI_CAP_DEVICE_CFG in BAR4.</summary>
-        protected PciCapability CreateDeviceConfig() =>
+        protected VirtioPciCapability CreateDeviceConfig() =>
             VirtioPciCapability.Region(VirtioPciCapabilityType.Device, VirtioPciLayout.ModernMemoryBar, 2 * VirtioPciLayout.RegionSize, VirtioPciLayout.RegionSize);
 
         /// <summary>VIRTIO_PCI_CAP_NOTIFY_CFG in BAR4: multiplier 4, or 0x1000 with page-per-vq.</summary>
-        protected PciCapability CreateNotifyConfig()
+        protected VirtioPciCapability CreateNotifyConfig()
         {
             uint multiplier = VirtioPciLayout.NotifyOffsetMultiplier(PagePerVq);
             return VirtioPciCapability.Notify(VirtioPciLayout.ModernMemoryBar, VirtioPciLayout.NotifyRegionOffset, multiplier * VirtioPciLayout.QueueMax, multiplier);
         }
 
         /// <summary>The port I/O notify capability in BAR2 (modern-pio-notify).</summary>
-        protected PciCapability CreateNotifyPioConfig() =>
+        protected VirtioPciCapability CreateNotifyPioConfig() =>
             VirtioPciCapability.Notify(VirtioPciLayout.ModernIoBar, 0, VirtioPciLayout.PioNotifySize, 0, "virtio-notify-pio");
 
         /// <summary>VIRTIO_PCI_CAP_PCI_CFG: the access window into the BARs.</summary>
-        protected PciCapability CreatePciConfigWindow() => VirtioPciCapability.PciConfig();
+        protected VirtioPciCapability CreatePciConfigWindow() => VirtioPciCapability.PciConfig();
 
         /// <summary>MSI-X with table and PBA in an exclusive BAR1.</summary>
-        protected PciCapability CreateMsix() => Msix!.Value.Capability;
+        protected MsixCapability CreateMsix() => Msix!.Value.Capability;
 
         /// <summary>Advanced Error Reporting.</summary>
-        protected PciExtendedCapability CreateAer() => new AerCapability();
+        protected AerCapability CreateAer() => new AerCapability();
 
         /// <summary>Address Translation Services.</summary>
-        protected PciExtendedCapability CreateAts() => new AtsCapability(AtsPageAligned);
+        protected AtsCapability CreateAts() => new AtsCapability(AtsPageAligned);
 
         /// <summary>The resolved options as the transport layout's inputs.</summary>
         private VirtioPciOptions Options => new()

@@ -51,5 +51,6 @@ namespace DeviceModel.Analyzers.Tests.Harness
         public static DiagnosticDescriptor DM0018 => Descriptors.HintOutsideProduct;
         public static DiagnosticDescriptor DM0019 => Descriptors.BaselineFilesMissing;
         public static DiagnosticDescriptor DM0020 => Descriptors.InvalidClassHint;
+        public static DiagnosticDescriptor DM0021 => Descriptors.MachineRead;
     }
 }

@@ -4,6 +4,7 @@ namespace DeviceModel.Pci
     /// Access Control Services (extended ID 0xD, version 1, 8 bytes) as QEMU's <c>pcie_acs_init</c>: the ACS Capability
     /// register lists the controls the port implements and exactly those are writable in ACS Control, which resets to 0.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class AcsCapability : PciExtendedCapability
     {
         /// <summary>Extended capability ID.</summary>

@@ -6,6 +6,7 @@ namespace DeviceModel.Pci
     /// ECRC generation/check capable with their enables writable. (The uncorrectable mask is left read-only 0: QEMU
     /// 8.0 changed that behind <c>x-pcie-err-unc-mask</c>.)
     /// </summary>
+    [CapabilityLength(SizeWithoutPrefixLogTail, Size)]
     public sealed class AerCapability : PciExtendedCapability
     {
         /// <summary>Extended capability ID.</summary>

@@ -5,6 +5,7 @@ namespace DeviceModel.Pci
     /// queue depth 0, page-aligned requests when <see cref="PageAligned"/> (<c>x-ats-page-aligned</c>), disabled, with
     /// Enable and Smallest Translation Unit writable.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class AtsCapability : PciExtendedCapability
     {
         /// <summary>Extended capability ID.</summary>

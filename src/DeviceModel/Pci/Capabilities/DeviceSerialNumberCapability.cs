@@ -4,6 +4,7 @@ namespace DeviceModel.Pci
     /// Device Serial Number (extended ID 3, version 1, 12 bytes) as QEMU's <c>pcie_dev_ser_num_init</c>: the 64-bit
     /// serial number after the header, read-only.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class DeviceSerialNumberCapability : PciExtendedCapability
     {
         /// <summary>Extended capability ID.</summary>

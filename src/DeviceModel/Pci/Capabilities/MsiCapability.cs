@@ -8,6 +8,7 @@ namespace DeviceModel.Pci
     /// address and per-vector masking; guest-writable: Enable and Multiple Message Enable, the address (dword
     /// aligned), the data, and the mask bits of the implemented vectors.
     /// </summary>
+    [CapabilityLength(0x0a, 0x0e, 0x14, 0x18)]
     public sealed class MsiCapability : PciCapability
     {
         /// <summary>Capability ID.</summary>

@@ -7,6 +7,7 @@ namespace DeviceModel.Pci
     /// its Enable (bit 15) and Function Mask (bit 14) bits are guest-writable; the table and PBA registers hold a
     /// BAR indicator in bits 2:0 and an 8-byte aligned offset.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class MsixCapability : PciCapability
     {
         /// <summary>Capability ID.</summary>

@@ -29,6 +29,7 @@ namespace DeviceModel.Pci
     /// 2.5 GT/s with L0s, role-based error reporting, End-End TLP prefix support, End-End TLP Prefix Blocking writable.
     /// The init properties mirror QEMU's compat switches and port set-up calls.
     /// </summary>
+    [CapabilityLength(Version1Size, Version2Size)]
     public sealed class PciExpressCapability : PciCapability
     {
         /// <summary>Capability ID.</summary>

@@ -5,6 +5,7 @@ namespace DeviceModel.Pci
     /// <see cref="Capabilities"/> (0x0003: version 1.2), and the PowerState field of PMCSR guest-writable when
     /// <see cref="PowerStateWritable"/> (QEMU's <c>x-pcie-pm-init</c>).
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class PowerManagementCapability : PciCapability
     {
         /// <summary>Capability ID.</summary>

@@ -8,6 +8,7 @@ namespace DeviceModel.Pci
     /// tells firmware how many buses and how much I/O and memory to reserve behind a bridge for devices plugged later.
     /// All-ones in a field means "no reservation asked". Read-only.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class ResourceReserveCapability : VendorSpecificCapability
     {
         /// <summary>Length in bytes (<c>sizeof(PCIBridgeQemuCap)</c>).</summary>

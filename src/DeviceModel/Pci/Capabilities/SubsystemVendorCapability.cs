@@ -4,6 +4,7 @@ namespace DeviceModel.Pci
     /// Bridge Subsystem Vendor ID (ID 0x0D, 8 bytes): a type-1 header has no subsystem registers, so bridges carry the
     /// IDs in this capability (QEMU's <c>pci_bridge_ssvid_init</c>). Read-only.
     /// </summary>
+    [CapabilityLength(Size)]
     public sealed class SubsystemVendorCapability : PciCapability
     {
         /// <summary>Capability ID.</summary>

@@ -23,6 +23,7 @@ namespace DeviceModel.Pci
     /// of a region. The notify variant adds <c>notify_off_multiplier</c> (20 bytes); the PCI-config variant adds the
     /// <c>pci_cfg_data</c> window (20 bytes) whose BAR, offset, length and data fields the guest may write.
     /// </summary>
+    [CapabilityLength(BaseSize, ExtendedSize)]
     public sealed class VirtioPciCapability : VendorSpecificCapability
     {
         /// <summary>Length of a plain <c>virtio_pci_cap</c>.</summary>
