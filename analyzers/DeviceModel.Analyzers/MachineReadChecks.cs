@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeviceModel.Analyzers.Model;
+using DeviceModel.Declarations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;

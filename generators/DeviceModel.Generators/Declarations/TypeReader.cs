@@ -82,8 +82,9 @@ namespace DeviceModel.Declarations
                 bool extended = AttributeNames.Is(attribute, AttributeNames.PciExtendedCapability);
                 if (!extended && !AttributeNames.Is(attribute, AttributeNames.PciCapability)) continue;
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string factory) continue;
-                capabilities.Add(new CapabilitySpec(factory, AttributeNames.NamedString(attribute, "When"), AttributeNames.NamedInt(attribute, "Offset"),
-                    AttributeNames.NamedInt(attribute, "Length"), extended));
+                int length = AttributeNames.NamedInt(attribute, "Length");
+                if (length == 0) length = SingleLength(type, factory);
+                capabilities.Add(new CapabilitySpec(factory, AttributeNames.NamedString(attribute, "When"), AttributeNames.NamedInt(attribute, "Offset"), length, extended));
             }
 
             bool hides = false;
@@ -138,6 +139,31 @@ namespace DeviceModel.Declarations
                 OptionDeclaration scoped = OptionReader.WithClassHistory(option, groups[name].ToImmutableArray());
                 if (History(scoped, scoped.History) is { } history) histories.Add(new HistorySpec(name, (int)scoped.Kind!.Value, history));
             }
+        }
+
+        /// <summary>
+        /// The length a capability factory's return type declares with <c>[CapabilityLength]</c> when it has exactly one
+        /// (so the attribute need not repeat it); 0 when unknown (DM0012 checks a declared length against the list).
+        /// </summary>
+        private static int SingleLength(INamedTypeSymbol type, string factory)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers(factory))
+                {
+                    if (member is not IMethodSymbol { Parameters.IsEmpty: true } method) continue;
+                    foreach (AttributeData attribute in method.ReturnType.GetAttributes())
+                    {
+                        if (attribute.AttributeClass is { Name: "CapabilityLengthAttribute" } && attribute.ConstructorArguments.Length == 1
+                            && attribute.ConstructorArguments[0].Values is { Length: 1 } lengths && lengths[0].Value is int length)
+                        {
+                            return length;
+                        }
+                    }
+                    return 0;
+                }
+            }
+            return 0;
         }
 
         /// <summary>The nearest declaration of option <paramref name="name"/> in <paramref name="type"/>'s chain, or null.</summary>
