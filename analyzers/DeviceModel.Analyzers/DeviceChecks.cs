@@ -97,6 +97,20 @@ namespace DeviceModel.Analyzers
             }
             if (order.Count == 0) return;
 
+            // The history goes into the class's own generated table, which needs a partial, top-level, non-generic class.
+            // A [Device] class is DM0009's; for any other, the entries would silently not apply.
+            if (_device is null)
+            {
+                ClassDeclarationSyntax? declaration = _type.DeclaringSyntaxReferences.Length == 0 ? null
+                    : _type.DeclaringSyntaxReferences[0].GetSyntax(_context.CancellationToken) as ClassDeclarationSyntax;
+                if (DeviceDeclaration.Problems(_type, declaration, out _) is { } problems)
+                {
+                    Report(Descriptors.InvalidClassHint, declaration?.Identifier.GetLocation() ?? _type.Locations[0], _type.Name,
+                        "records option histories, which go into its generated table, but it " + problems.Replace(": the generator skips it", "") + ": declare it partial, top-level and non-generic");
+                    return;
+                }
+            }
+
             var declaredHere = new HashSet<string>(StringComparer.Ordinal);
             var historyHere = new HashSet<string>(StringComparer.Ordinal);
             foreach (ISymbol member in _type.GetMembers())

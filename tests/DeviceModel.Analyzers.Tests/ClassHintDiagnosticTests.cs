@@ -37,7 +37,7 @@ namespace DeviceModel.Analyzers.Tests
             Analyzer(Framework + """
                 [CompatHint("2.0", false, Option = "a")]
                 [CompatHint("6.0", 2u, Option = "b")]
-                public abstract class ProductFamily : Family
+                public abstract partial class ProductFamily : Family
                 {
                 }
 
@@ -54,7 +54,7 @@ namespace DeviceModel.Analyzers.Tests
             Analyzer(Framework + """
                 [{|#0:CompatHint("2.0", false)|}]
                 [CompatHint("2.0", false, {|#1:Option = "aa"|})]
-                public abstract class ProductFamily : Family
+                public abstract partial class ProductFamily : Family
                 {
                 }
                 """,
@@ -109,7 +109,7 @@ namespace DeviceModel.Analyzers.Tests
                 [CompatHint("2.0", "x", {|#2:Option = "backend"|})]
                 [CompatHint("6.0", false, Option = "a")]
                 [{|#3:CompatHint("2.0", true, Option = "a")|}]
-                public abstract class ProductFamily : Family
+                public abstract partial class ProductFamily : Family
                 {
                 }
                 """,
@@ -119,6 +119,19 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0005, 1).WithArguments("\"many\"", "b", "a constant of type uint, nor text of a uint32 integer (0 to 4294967295, decimal or 0x hex)"),
                     Diagnostic(DM0015, 2).WithArguments("backend", "host-only options are never versioned"),
                     Diagnostic(DM0006, 3).WithArguments("a", "since '2.0' is listed after '6.0': list [CompatHint]s oldest first"),
+                });
+
+        [Fact]
+        public Task DM0020_ClassHintsOnANonPartialClass_AreReported_TheyWouldNotApply() =>
+            Analyzer(Framework + """
+                [CompatHint("2.0", false, Option = "a")]
+                public abstract class {|#0:ProductFamily|} : Family
+                {
+                }
+                """,
+                expected: new[]
+                {
+                    Diagnostic(DM0020, 0).WithArguments("ProductFamily", "records option histories, which go into its generated table, but it is not partial: declare it partial, top-level and non-generic"),
                 });
     }
 }

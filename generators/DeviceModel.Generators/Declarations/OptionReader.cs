@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -110,6 +111,14 @@ namespace DeviceModel.Declarations
                 option.TypeProblem = "Auto needs a nullable type (null means auto) or OnOffAuto, not '" + valueType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "'";
                 return;
             }
+            foreach (string limit in new[] { "Min", "Max" })
+            {
+                if (LimitProblem(option, limit) is { } problem)
+                {
+                    option.TypeProblem = problem;
+                    return;
+                }
+            }
             if (option.Kind == OptionKind.Enum)
             {
                 var names = new List<string>();
@@ -127,6 +136,19 @@ namespace DeviceModel.Declarations
                 option.EnumValues = values;
                 option.EnumFields = fields;
             }
+        }
+
+        /// <summary>
+        /// Why a <c>Min</c>/<c>Max</c> text cannot be the option's limit (the generator parses it at build time), or null:
+        /// limits apply to integer and size options and are written in the option's own value syntax.
+        /// </summary>
+        private static string? LimitProblem(OptionDeclaration option, string name)
+        {
+            if (AttributeNames.NamedString(option.Attribute, name) is not string text) return null;
+            OptionKind kind = option.Kind!.Value;
+            if (!ValueSyntax.IsInteger(kind)) return name + " applies to integer and size options only";
+            ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text.AsSpan(), out _) : ValueSyntax.ParseInteger(text.AsSpan(), kind, out _);
+            return error == ValueParseError.None ? null : name + " '" + text + "' is not " + ValueSyntax.Expected(kind);
         }
 
         private static void ReadAccessors(OptionDeclaration option)
