@@ -47,6 +47,7 @@ public static class InProcessGenerator
 
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
         .WithNullableContextOptions(NullableContextOptions.Enable)
+        .WithGeneralDiagnosticOption(ReportDiagnostic.Error) // warnings are errors, as in the repository's builds
         .WithDeterministic(true);
 
     private static ImmutableArray<ISourceGenerator>? s_generators;
@@ -86,10 +87,10 @@ public static class InProcessGenerator
             && c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Device" or "DeviceAttribute" or "DeviceModel.Device"));
 
     /// <summary>
-    /// <paramref name="repetitions"/> times (after one unmeasured warm-up): a fresh driver on a fresh compilation
+    /// <paramref name="repetitions"/> times (after <paramref name="warmUps"/> unmeasured ones): a fresh driver on a fresh compilation
     /// (cold), then the same driver again after appending a comment to <paramref name="editedPath"/> (re-run).
     /// </summary>
-    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> trees, string editedPath, int repetitions)
+    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> trees, string editedPath, int repetitions, int warmUps = 1)
     {
         SyntaxTree edited = trees.Single(t => t.FilePath == editedPath);
         var cold = new List<TimeSpan>();
@@ -97,7 +98,7 @@ public static class InProcessGenerator
         var coldGenerator = new List<TimeSpan>();
         var rerunGenerator = new List<TimeSpan>();
         GeneratorDriverRunResult? last = null;
-        for (int r = -1; r < repetitions; r++)
+        for (int r = -warmUps; r < repetitions; r++)
         {
             CSharpCompilation compilation = CreateCompilation("Corpus.Rerun", trees);
             var stopwatch = Stopwatch.StartNew();
