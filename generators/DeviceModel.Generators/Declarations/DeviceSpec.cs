@@ -21,7 +21,8 @@ namespace DeviceModel.Declarations
         string BaseType,
         EquatableArray<OptionSpec> Options,
         EquatableArray<HistorySpec> Histories,
-        EquatableArray<CapabilitySpec> Capabilities)
+        EquatableArray<CapabilitySpec> Capabilities,
+        EquatableArray<string> Rules)
     {
         /// <summary>Whether the type is a <c>[Device]</c> type (else it only records histories).</summary>
         public bool IsDevice => DeviceName is not null;
@@ -34,6 +35,7 @@ namespace DeviceModel.Declarations
     /// <param name="Kind">An <c>OptionKind</c> value.</param>
     /// <param name="ValueType">The property's value type, fully qualified (casts and enum tables).</param>
     /// <param name="ClrType">The C# type for the runtime when kind and nullability do not say it (enums, uint sizes).</param>
+    /// <param name="Rules">The option's rule attributes, each as the C# expression that creates it.</param>
     internal sealed record OptionSpec(
         string Name,
         string PropertyName,
@@ -49,7 +51,8 @@ namespace DeviceModel.Declarations
         ulong? Max,
         EquatableArray<string> EnumNames,
         EquatableArray<string> EnumMembers,
-        EquatableArray<HintSpec> History);
+        EquatableArray<HintSpec> History,
+        EquatableArray<string> Rules);
 
     /// <summary>The history a type declares for an option it inherits (an override's hints, or class-level hints).</summary>
     internal sealed record HistorySpec(string Option, int Kind, EquatableArray<HintSpec> History);

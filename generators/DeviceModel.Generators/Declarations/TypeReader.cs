@@ -108,7 +108,38 @@ namespace DeviceModel.Declarations
                 baseType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 new EquatableArray<OptionSpec>(options),
                 new EquatableArray<HistorySpec>(histories),
-                new EquatableArray<CapabilitySpec>(capabilities));
+                new EquatableArray<CapabilitySpec>(capabilities),
+                Rules(type.GetAttributes(), "DeviceRuleAttribute"));
+        }
+
+        /// <summary>
+        /// The attributes deriving from DeviceModel's <paramref name="ruleBase"/> (<c>OptionRuleAttribute</c> or
+        /// <c>DeviceRuleAttribute</c>), each as the C# expression that creates it: the generated table holds the instances.
+        /// </summary>
+        public static EquatableArray<string> Rules(ImmutableArray<AttributeData> attributes, string ruleBase)
+        {
+            List<string>? rules = null;
+            foreach (AttributeData attribute in attributes)
+            {
+                if (!DerivesFrom(attribute.AttributeClass, ruleBase) || attribute.AttributeConstructor is null) continue;
+                var arguments = new List<string>();
+                foreach (TypedConstant argument in attribute.ConstructorArguments) arguments.Add(argument.ToCSharpString());
+                var named = new List<string>();
+                foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments) named.Add(pair.Key + " = " + pair.Value.ToCSharpString());
+                string creation = "new " + attribute.AttributeClass!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "(" + string.Join(", ", arguments) + ")"
+                    + (named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }");
+                (rules ??= new List<string>()).Add(creation);
+            }
+            return rules is null ? EquatableArray<string>.Empty : new EquatableArray<string>(rules);
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, string name)
+        {
+            for (INamedTypeSymbol? current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (AttributeNames.IsDeviceModelType(current, name)) return true;
+            }
+            return false;
         }
 
         /// <summary>
@@ -244,7 +275,8 @@ namespace DeviceModel.Declarations
                 max,
                 new EquatableArray<string>(option.EnumNames),
                 new EquatableArray<string>(enumMembers),
-                history);
+                history,
+                Rules(property.GetAttributes(), "OptionRuleAttribute"));
         }
 
         /// <summary>A <c>Min</c>/<c>Max</c> text parsed at build time; null when absent or invalid (the analyzers report it).</summary>

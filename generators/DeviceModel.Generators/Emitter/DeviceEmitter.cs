@@ -110,6 +110,7 @@ namespace DeviceModel.Generators.Emitter
                 }
                 init.Add("Capabilities = [" + string.Join(", ", caps) + "]");
             }
+            if (type.Rules.Length > 0) init.Add("Rules = [" + string.Join(", ", type.Rules) + "]");
             string end = init.Count == 0 ? ";" : " { " + string.Join(", ", init) + " };";
             w.Line(type.Options.Length == 0 ? start + ")" + end : "])" + end);
         }
@@ -128,6 +129,7 @@ namespace DeviceModel.Generators.Emitter
             if (o.EnumNames.Length > 0) init.Add("Values = [" + string.Join(", ", Map(o.EnumNames, SourceWriter.Literal)) + "]");
             if (o.ClrType is not null) init.Add("ClrType = " + SourceWriter.Literal(o.ClrType));
             if (o.History.Length > 0) init.Add("History = " + History((OptionKind)o.Kind, o.History));
+            if (o.Rules.Length > 0) init.Add("Rules = [" + string.Join(", ", o.Rules) + "]");
             string row = "new(" + SourceWriter.Literal(o.Name) + ", DmKind." + (OptionKind)o.Kind + (o.Description is null ? "" : ", " + SourceWriter.Literal(o.Description)) + ")";
             return init.Count == 0 ? row : row + " { " + string.Join(", ", init) + " }";
         }

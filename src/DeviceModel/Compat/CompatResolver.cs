@@ -267,6 +267,7 @@ namespace DeviceModel.Compat
             {
                 for (int i = 0; i < info.Options.Length; i++) before[i] = device.GetOption(i);
                 if (device is PciDevice pci && pci.Addr is null) pci.Addr = context.Address;
+                device.ResolveDeclaredRules(context);
                 device.ResolveAuto(context);
                 device.ApplyRealizeRules(context);
                 // Auto values decided, and values a realize-time rule changed (QEMU's virtio-blk drops any_layout

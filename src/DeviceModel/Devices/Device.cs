@@ -108,6 +108,28 @@ namespace DeviceModel
         {
         }
 
+        /// <summary>Runs the <c>Resolve</c> hooks of the declared rules: every option's, in option order, then the type's.</summary>
+        internal void ResolveDeclaredRules(RealizeContext context)
+        {
+            DeviceInfo info = Info;
+            foreach (OptionInfo option in info.Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules) rule.Resolve(this, option, context);
+            }
+            foreach (DeviceRuleAttribute rule in info.Rules) rule.Resolve(this, context);
+        }
+
+        /// <summary>Runs the <c>Validate</c> hooks of the declared rules: every option's, in option order, then the type's.</summary>
+        internal void ValidateDeclaredRules()
+        {
+            DeviceInfo info = Info;
+            foreach (OptionInfo option in info.Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules) rule.Validate(this, option);
+            }
+            foreach (DeviceRuleAttribute rule in info.Rules) rule.Validate(this);
+        }
+
         /// <summary>The device as a <c>-device</c> keyval string with every explicitly set option.</summary>
         public string ToKeyval(bool allOptions = false) => KeyvalFormatter.Format(this, allOptions);
 

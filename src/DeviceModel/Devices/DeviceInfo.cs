@@ -35,6 +35,7 @@ namespace DeviceModel
             chain.Reverse();
             var byName = new Dictionary<string, Composed>(table.Count, StringComparer.Ordinal);
             var capabilities = ImmutableArray.CreateBuilder<CapabilityInfo>();
+            var rules = ImmutableArray.CreateBuilder<DeviceRuleAttribute>();
             foreach (DeviceTable t in chain)
             {
                 for (int i = 0; i < t.Rows.Length; i++)
@@ -51,8 +52,10 @@ namespace DeviceModel
                     byName[history.Option] = option with { History = history.History };
                 }
                 if (t.Capabilities is not null) capabilities.AddRange(t.Capabilities);
+                if (t.Rules is not null) rules.AddRange(t.Rules);
             }
             Capabilities = capabilities.ToImmutable();
+            Rules = rules.ToImmutable();
 
             var names = new string[byName.Count];
             byName.Keys.CopyTo(names, 0);
@@ -92,6 +95,9 @@ namespace DeviceModel
 
         /// <summary>The declared PCI capabilities, base types' first, in declaration order (standard then extended lists).</summary>
         public ImmutableArray<CapabilityInfo> Capabilities { get; }
+
+        /// <summary>The declarative rules of the type and its base types (<see cref="DeviceRuleAttribute"/>), base types' first.</summary>
+        public ImmutableArray<DeviceRuleAttribute> Rules { get; }
 
         /// <summary>Creates a device with every option at its current default.</summary>
         public Device Create() => _factory();

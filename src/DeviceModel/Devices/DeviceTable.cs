@@ -56,6 +56,8 @@ namespace DeviceModel
         public string? ClrType { get; init; }
         /// <summary>The compat history, oldest <c>since</c> first.</summary>
         public CompatEntry[]? History { get; init; }
+        /// <summary>The option's declarative rules, in declaration order.</summary>
+        public OptionRuleAttribute[]? Rules { get; init; }
     }
 
     /// <summary>A history a type declares for an option it inherits: an overriding property's hints, or class-level hints.</summary>
@@ -118,6 +120,8 @@ namespace DeviceModel
         public HistoryRow[]? Histories { get; init; }
         /// <summary>The capabilities the type declares, in declaration order.</summary>
         public CapabilityInfo[]? Capabilities { get; init; }
+        /// <summary>The type's declarative rules, in declaration order.</summary>
+        public DeviceRuleAttribute[]? Rules { get; init; }
         /// <summary>The slot of the first own row: the number of rows of the chain above.</summary>
         public int First { get; }
         /// <summary>The number of rows of the chain up to and including this table.</summary>

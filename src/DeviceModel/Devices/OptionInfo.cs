@@ -53,7 +53,11 @@ namespace DeviceModel
             Min = row.Min ?? TypeMin;
             Max = row.Max ?? ValueSyntax.MaxOf(Kind);
             History = history is null ? ImmutableArray<CompatEntry>.Empty : ImmutableArray.Create(history);
+            Rules = row.Rules is null ? ImmutableArray<OptionRuleAttribute>.Empty : ImmutableArray.Create(row.Rules);
         }
+
+        /// <summary>The option's declarative rules (<see cref="OptionRuleAttribute"/>), in declaration order.</summary>
+        public ImmutableArray<OptionRuleAttribute> Rules { get; }
 
         /// <summary>Position of the option in <see cref="DeviceInfo.Options"/> (ordinal order of names).</summary>
         public int Index { get; }

@@ -27,6 +27,7 @@ namespace DeviceModel
             _realizeContext = context;
             try
             {
+                ValidateDeclaredRules();
                 Validate();
                 ValidateRomSize();
                 var standard = new List<CapabilityDeclaration>();

@@ -1,0 +1,55 @@
+using System;
+
+namespace DeviceModel
+{
+    /// <summary>
+    /// Base of declarative rules on an option (a <c>[ConfigOption]</c> property): value constraints, auto rules, caps.
+    /// The generator instantiates each rule attribute of an option into its generated row (no reflection at run time);
+    /// the framework calls the hooks while it resolves and realizes a device. A product defines its own rules by deriving
+    /// from this class; every constructor argument and named property must be a constant, as for any attribute.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
+    public abstract class OptionRuleAttribute : Attribute
+    {
+        /// <summary>
+        /// Decides or adjusts the option's value after explicit config, hints and versioned defaults applied (QEMU's
+        /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in option
+        /// order of the table chain (base type's first), each option's in declaration order.
+        /// </summary>
+        /// <param name="device">The device being resolved.</param>
+        /// <param name="option">The option the rule is declared on.</param>
+        /// <param name="context">The machine, bus and session the device is realized in.</param>
+        public virtual void Resolve(Device device, OptionInfo option, RealizeContext context)
+        {
+        }
+
+        /// <summary>Checks the resolved value; throws <see cref="Pci.PciConfigurationException"/> with QEMU's message when it is refused.</summary>
+        /// <param name="device">The device being realized.</param>
+        /// <param name="option">The option the rule is declared on.</param>
+        public virtual void Validate(Device device, OptionInfo option)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Base of declarative rules on a device type (class-level): cross-option rules and layout tables. Instantiated into the
+    /// type's generated table like <see cref="OptionRuleAttribute"/>; a type's rules apply to it and its subtypes, base
+    /// types' first.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public abstract class DeviceRuleAttribute : Attribute
+    {
+        /// <summary>Decides or adjusts option values (see <see cref="OptionRuleAttribute.Resolve"/>); runs after the option rules.</summary>
+        /// <param name="device">The device being resolved.</param>
+        /// <param name="context">The machine, bus and session the device is realized in.</param>
+        public virtual void Resolve(Device device, RealizeContext context)
+        {
+        }
+
+        /// <summary>Checks resolved values; throws <see cref="Pci.PciConfigurationException"/> with QEMU's message when they are refused.</summary>
+        /// <param name="device">The device being realized.</param>
+        public virtual void Validate(Device device)
+        {
+        }
+    }
+}
