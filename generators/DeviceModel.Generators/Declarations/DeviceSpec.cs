@@ -36,6 +36,7 @@ namespace DeviceModel.Declarations
     /// <param name="ValueType">The property's value type, fully qualified (casts and enum tables).</param>
     /// <param name="ClrType">The C# type for the runtime when kind and nullability do not say it (enums, uint sizes).</param>
     /// <param name="Rules">The option's rule attributes, each as the C# expression that creates it.</param>
+    /// <param name="SequentialEnum">An enum whose members' values are 0, 1, 2 … in declaration order: a cast maps it to value ordinals.</param>
     internal sealed record OptionSpec(
         string Name,
         string PropertyName,
@@ -52,7 +53,8 @@ namespace DeviceModel.Declarations
         EquatableArray<string> EnumNames,
         EquatableArray<string> EnumMembers,
         EquatableArray<HintSpec> History,
-        EquatableArray<string> Rules);
+        EquatableArray<string> Rules,
+        bool SequentialEnum);
 
     /// <summary>The history a type declares for an option it inherits (an override's hints, or class-level hints).</summary>
     internal sealed record HistorySpec(string Option, int Kind, EquatableArray<HintSpec> History);

@@ -250,12 +250,14 @@ namespace DeviceModel.Declarations
                 : kind == OptionKind.Size && valueType.SpecialType == SpecialType.System_UInt32 ? "uint"
                 : null;
             var enumMembers = new List<string>();
+            bool sequential = kind == OptionKind.Enum;
             if (kind == OptionKind.Enum)
             {
                 var values = new List<object?>();
                 foreach (ISymbol member in valueType.GetMembers())
                 {
                     if (member is not IFieldSymbol { HasConstantValue: true } field || values.Contains(field.ConstantValue)) continue;
+                    if (System.Convert.ToDecimal(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) != values.Count) sequential = false;
                     values.Add(field.ConstantValue);
                     enumMembers.Add(valueTypeName + "." + field.Name);
                 }
@@ -276,7 +278,8 @@ namespace DeviceModel.Declarations
                 new EquatableArray<string>(option.EnumNames),
                 new EquatableArray<string>(enumMembers),
                 history,
-                Rules(property.GetAttributes(), "OptionRuleAttribute"));
+                Rules(property.GetAttributes(), "OptionRuleAttribute"),
+                sequential);
         }
 
         /// <summary>A <c>Min</c>/<c>Max</c> text parsed at build time; null when absent or invalid (the analyzers report it).</summary>

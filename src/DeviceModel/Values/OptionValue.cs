@@ -64,6 +64,62 @@ namespace DeviceModel
             if ((uint)ordinal >= (uint)names.Length) throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, "not a declared member of option '" + row.Name + "'");
             return FromEnum(ordinal, names[ordinal]);
         }
+        /// <summary>A bool option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(bool value) => FromBool(value);
+        /// <summary>An int8 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(sbyte value) => FromInt64(OptionKind.Int8, value);
+        /// <summary>A uint8 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(byte value) => FromInteger(OptionKind.UInt8, value);
+        /// <summary>An int16 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(short value) => FromInt64(OptionKind.Int16, value);
+        /// <summary>A uint16 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(ushort value) => FromInteger(OptionKind.UInt16, value);
+        /// <summary>An int32 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(int value) => FromInt64(OptionKind.Int32, value);
+        /// <summary>A uint32 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(uint value) => FromInteger(OptionKind.UInt32, value);
+        /// <summary>An int64 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(long value) => FromInt64(OptionKind.Int64, value);
+        /// <summary>A uint64 option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(ulong value) => FromInteger(OptionKind.UInt64, value);
+        /// <summary>An OnOffAuto option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(OnOffAuto value) => FromOnOffAuto(value);
+        /// <summary>A MAC address option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(MacAddress value) => FromMac(value);
+        /// <summary>A PCI address option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(PciAddress value) => FromPciAddress(value);
+        /// <summary>A string option's value; null is unset (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Of(string? value) => FromString(value);
+        /// <summary>A size option's value (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue Size(ulong value) => FromInteger(OptionKind.Size, value);
+
+        /// <summary>The integer value as <typeparamref name="T"/>, truncating the 64-bit pattern (generated accessors; the value was validated when stored).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public T As<T>() where T : System.Numerics.IBinaryInteger<T> => T.CreateTruncating(_bits);
+        /// <summary>As <see cref="As{T}"/>, or null when the value is unset or auto (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public T? AsOrNull<T>() where T : struct, System.Numerics.IBinaryInteger<T> => IsNull || IsAuto ? null : T.CreateTruncating(_bits);
+        /// <summary>The MAC address, or null when unset or auto (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public MacAddress? AsMacOrNull() => IsNull || IsAuto ? null : AsMac();
+        /// <summary>The PCI address, or null when unset or auto (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public PciAddress? AsPciAddressOrNull() => IsNull || IsAuto ? null : AsPciAddress();
+
         /// <summary>The unset value of a nullable option.</summary>
         public static OptionValue Null(OptionKind kind) => new(kind, 0, null, StateNull);
         /// <summary>The "auto" value of an option decided at realize time.</summary>
