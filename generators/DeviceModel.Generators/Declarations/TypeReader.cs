@@ -238,6 +238,8 @@ namespace DeviceModel.Declarations
 
         private static OptionSpec? ToSpec(OptionDeclaration option, IPropertySymbol property)
         {
+            // A property's entries belong to its own option: one naming another is ambiguous (DM0020).
+            if (option.OwnsHistory && !AllNameTheOption(option.History, option.Name!)) return null;
             if (History(option, option.OwnsHistory ? option.History : ImmutableArray<AttributeData>.Empty) is not { } history) return null;
             OptionKind kind = option.Kind!.Value;
             ITypeSymbol valueType = option.ValueType;
