@@ -64,13 +64,28 @@ namespace DeviceModel.Compat
         /// <exception cref="UnauthorizedAccessException">Writing is not permitted; the message names <paramref name="path"/>.</exception>
         public void WriteHintsFile(string path, MachineCatalog product) => HintsFileWriter.WriteBytesAtomic(path, ToHintsBytes(product));
 
-        /// <summary>The resolved devices as the hints encoder reads them: each device's values in its type's full shape.</summary>
-        internal readonly struct DeviceSource(ImmutableArray<ResolvedDevice> devices) : HintsFileWriter.ISource
+        /// <summary>The resolved devices as the hints encoder reads them: each device's values in its type's full shape (looked up once per device).</summary>
+        internal readonly struct DeviceSource : HintsFileWriter.ISource
         {
-            public int Count => devices.Length;
-            public string KeyAt(int record) => devices[record].Key;
-            public HintsShape ShapeAt(int record) => HintsShape.Full(devices[record].Device.Info);
-            public OptionValue ValueAt(int record, int position) => devices[record].Device.GetOption(HintsShape.Full(devices[record].Device.Info).Indices![position]);
+            private readonly ImmutableArray<ResolvedDevice> _devices;
+            private readonly HintsShape[] _shapes;
+
+            public DeviceSource(ImmutableArray<ResolvedDevice> devices)
+            {
+                _devices = devices;
+                _shapes = new HintsShape[devices.Length];
+                HintsShape? previous = null;
+                for (int i = 0; i < devices.Length; i++)
+                {
+                    DeviceInfo info = devices[i].Device.Info;
+                    _shapes[i] = previous = ReferenceEquals(previous?.Info, info) ? previous! : HintsShape.Full(info);
+                }
+            }
+
+            public int Count => _devices.Length;
+            public string KeyAt(int record) => _devices[record].Key;
+            public HintsShape ShapeAt(int record) => _shapes[record];
+            public OptionValue ValueAt(int record, int position) => _devices[record].Device.GetOption(_shapes[record].Indices![position]);
         }
     }
 

@@ -63,10 +63,16 @@ namespace DeviceModel.Hints
             var shapes = new List<HintsShape>();
             int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
             int[] exceptionsOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+            // Each value is read from its source once, in the measuring pass, and written from this buffer.
+            long total = 0;
+            for (int r = 0; r < count; r++) total += source.ShapeAt(r).Count;
+            if (total > (long)HintsFileFormat.MaxRecords * HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("more than " + HintsFileFormat.MaxOptionsPerRecord + " options in a record");
+            OptionValue[] buffer = ArrayPool<OptionValue>.Shared.Rent((int)Math.Max(total, 1));
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             try
             {
                 long payload = 0;
+                int at = 0;
                 for (int r = 0; r < count; r++)
                 {
                     HintsShape shape = source.ShapeAt(r);
@@ -80,7 +86,8 @@ namespace DeviceModel.Hints
                         payload += MeasureShape(shape, names);
                     }
                     shapeOf[r] = index;
-                    payload += MeasureRecord(ref source, r, shape, index, out exceptionsOf[r], out string? problem, out int position);
+                    payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(at, shape.Count), out exceptionsOf[r], out string? problem, out int position);
+                    at += shape.Count;
                     if (problem is not null) throw new ArgumentException(position < 0 ? problem : "value of " + source.KeyAt(r) + "." + shape.Names[position] + ": " + problem);
                 }
                 if (names.Count > HintsFileFormat.MaxNames) throw new ArgumentException("more than " + HintsFileFormat.MaxNames + " distinct names");
@@ -105,23 +112,25 @@ namespace DeviceModel.Hints
                         output.Byte((byte)shape.Kinds[p]);
                     }
                 }
+                at = 0;
                 for (int r = 0; r < count; r++)
                 {
                     HintsShape shape = shapes[shapeOf[r]];
+                    ReadOnlySpan<OptionValue> values = buffer.AsSpan(at, shape.Count);
+                    at += shape.Count;
                     output.VarInt((ulong)shapeOf[r]);
                     output.String(source.KeyAt(r));
                     int exceptions = exceptionsOf[r];
                     output.VarInt((ulong)exceptions);
                     for (int p = 0; p < shape.Count && exceptions > 0; p++)
                     {
-                        if (!IsException(source.ValueAt(r, p), out byte state)) continue;
+                        if (!IsException(values[p], out byte state)) continue;
                         output.VarInt((ulong)p);
                         output.Byte(state);
                         exceptions--;
                     }
-                    for (int p = 0; p < shape.Count; p++)
+                    foreach (ref readonly OptionValue value in values)
                     {
-                        OptionValue value = source.ValueAt(r, p);
                         if (IsException(value, out _)) continue;
                         switch (value.Kind)
                         {
@@ -140,6 +149,7 @@ namespace DeviceModel.Hints
             {
                 ArrayPool<int>.Shared.Return(shapeOf);
                 ArrayPool<int>.Shared.Return(exceptionsOf);
+                ArrayPool<OptionValue>.Shared.Return(buffer, clearArray: true);
             }
         }
 
@@ -182,7 +192,7 @@ namespace DeviceModel.Hints
         /// The bytes record <paramref name="record"/> takes (type index, key, exceptions, values), or why it cannot be
         /// written (<paramref name="problem"/>, and the shape position of the value at fault or -1).
         /// </summary>
-        private static long MeasureRecord<TSource>(ref TSource source, int record, HintsShape shape, int shapeIndex, out int exceptions, out string? problem, out int position) where TSource : struct, ISource
+        private static long MeasureRecord<TSource>(ref TSource source, int record, HintsShape shape, int shapeIndex, Span<OptionValue> values, out int exceptions, out string? problem, out int position) where TSource : struct, ISource
         {
             problem = null;
             position = -1;
@@ -193,7 +203,7 @@ namespace DeviceModel.Hints
             exceptions = 0;
             for (int p = 0; p < shape.Count; p++)
             {
-                OptionValue value = source.ValueAt(record, p);
+                OptionValue value = values[p] = source.ValueAt(record, p);
                 if (value.Kind != shape.Kinds[p] && problem is null)
                 {
                     problem = "value of kind " + value.Kind + " where the record's option is " + shape.Kinds[p];
@@ -236,6 +246,7 @@ namespace DeviceModel.Hints
             var shapes = new List<HintsShape>();
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             long payload = 0;
+            OptionValue[] buffer = Array.Empty<OptionValue>();
             for (int r = 0; r < source.Count; r++)
             {
                 HintsShape shape = source.ShapeAt(r);
@@ -254,7 +265,8 @@ namespace DeviceModel.Hints
                         report(r, e.Message, -1);
                     }
                 }
-                payload += MeasureRecord(ref source, r, shape, index, out _, out string? problem, out int position);
+                if (buffer.Length < shape.Count) buffer = new OptionValue[shape.Count];
+                payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(0, shape.Count), out _, out string? problem, out int position);
                 if (problem is not null) report(r, problem, position);
             }
             return HintsFileFormat.HeaderSize + payload + HintsFileFormat.VarIntSize((ulong)names.Count) + HintsFileFormat.VarIntSize((ulong)shapes.Count);
