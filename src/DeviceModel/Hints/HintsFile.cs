@@ -51,7 +51,7 @@ namespace DeviceModel.Hints
         // and its values in the shape's order. Records from the reader and from a resolved machine are bound to the
         // catalog's DeviceInfo, so the resolver looks values up by option index; the name-sorted pairs of
         // Values are built only when asked for.
-        private readonly OptionValue[] _values;
+        private readonly OptionValue[]? _values; // null for a record built from pairs: its values are the pairs'
         private ImmutableArray<KeyValuePair<string, OptionValue>> _pairs;
 
         /// <summary>Creates a record.</summary>
@@ -69,8 +69,6 @@ namespace DeviceModel.Hints
             }
             _pairs = ImmutableCollectionsMarshal.AsImmutableArray(pairs);
             Shape = HintsShape.OfPairs(driver, pairs);
-            _values = new OptionValue[pairs.Length];
-            for (int i = 0; i < pairs.Length; i++) _values[i] = pairs[i].Value;
         }
 
         /// <summary>A record of <paramref name="shape"/> holding <paramref name="values"/> (owned, in the shape's order).</summary>
@@ -93,7 +91,7 @@ namespace DeviceModel.Hints
             {
                 if (_pairs.IsDefault)
                 {
-                    var pairs = new KeyValuePair<string, OptionValue>[_values.Length];
+                    var pairs = new KeyValuePair<string, OptionValue>[_values!.Length];
                     for (int i = 0; i < pairs.Length; i++) pairs[i] = new KeyValuePair<string, OptionValue>(Shape.Names[i], _values[i]);
                     if (!IsSorted(pairs)) Array.Sort(pairs, ByName);
                     _pairs = ImmutableCollectionsMarshal.AsImmutableArray(pairs);
@@ -105,13 +103,13 @@ namespace DeviceModel.Hints
         internal HintsShape Shape { get; }
 
         /// <summary>The value at <paramref name="position"/> of <see cref="Shape"/>.</summary>
-        internal OptionValue ValueAt(int position) => _values[position];
+        internal OptionValue ValueAt(int position) => _values is null ? _pairs[position].Value : _values[position];
 
         /// <summary>The recorded value of an option, if any (no allocation).</summary>
         public bool TryGetValue(string option, out OptionValue value)
         {
             int position = Shape.PositionOf(option);
-            value = position >= 0 ? _values[position] : default;
+            value = position >= 0 ? ValueAt(position) : default;
             return position >= 0;
         }
 
@@ -119,7 +117,7 @@ namespace DeviceModel.Hints
         internal bool TryGetValue(OptionInfo option, out OptionValue value)
         {
             int position = ReferenceEquals(Shape.Info, option.Device) ? Shape.PositionOf(option.Index) : Shape.PositionOf(option.Name);
-            value = position >= 0 ? _values[position] : default;
+            value = position >= 0 ? ValueAt(position) : default;
             return position >= 0;
         }
 
