@@ -90,6 +90,22 @@ public sealed class HintsGoldenTests
         Assert.Equal(golden.AsSpan(0, HintsFileFormat.ProducerOffset).ToArray(), dumped.AsSpan(0, HintsFileFormat.ProducerOffset).ToArray());
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void A_checked_in_file_written_again_is_the_current_version_with_the_same_records(int version, string name)
+    {
+        HintsFile hints = HintsFileReader.ReadFile(Path.Combine(Directory(version), name + ".dmh"), TestData.Catalog).GetValueOrThrow();
+        HintsFile again = HintsFileReader.Read(HintsFileWriter.Serialize(hints), TestData.Catalog).GetValueOrThrow();
+        Assert.Equal(HintsFile.CurrentFormatVersion, again.FormatVersion);
+        Assert.Equal((hints.ProducerVersion, hints.Machine), (again.ProducerVersion, again.Machine));
+        Assert.Equal(hints.Records.Select(r => (r.Key, r.Driver)), again.Records.Select(r => (r.Key, r.Driver)));
+        for (int r = 0; r < hints.Records.Length; r++)
+        {
+            Assert.Equal(hints.Records[r].Values.Select(v => v.Key), again.Records[r].Values.Select(v => v.Key));
+            Assert.True(hints.Records[r].Values.Select(v => v.Value).SequenceEqual(again.Records[r].Values.Select(v => v.Value)), hints.Records[r].Key);
+        }
+    }
+
     private static void AssertRecordsMatch(HintsFile hints, ResolvedMachine resolved, bool expectHintsSource)
     {
         var byKey = resolved.Devices.ToDictionary(d => d.Key, StringComparer.Ordinal);
