@@ -59,14 +59,19 @@ namespace DeviceModel.Hints
                 if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
             }
 
+            long total = 0;
+            for (int r = 0; r < count; r++)
+            {
+                int options = source.ShapeAt(r).Count;
+                if (options > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + source.KeyAt(r) + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
+                total += options;
+            }
+
             // Type table: distinct shapes in order of first use (a configuration has a handful of device types).
             var shapes = new List<HintsShape>();
             int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
             int[] exceptionsOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
             // Each value is read from its source once, in the measuring pass, and written from this buffer.
-            long total = 0;
-            for (int r = 0; r < count; r++) total += source.ShapeAt(r).Count;
-            if (total > (long)HintsFileFormat.MaxRecords * HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("more than " + HintsFileFormat.MaxOptionsPerRecord + " options in a record");
             OptionValue[] buffer = ArrayPool<OptionValue>.Shared.Rent((int)Math.Max(total, 1));
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             try
@@ -80,7 +85,6 @@ namespace DeviceModel.Hints
                     while (index >= 0 && !shapes[index].SameAs(shape)) index--;
                     if (index < 0)
                     {
-                        if (shape.Count > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + source.KeyAt(r) + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
                         index = shapes.Count;
                         shapes.Add(shape);
                         payload += MeasureShape(shape, names);
