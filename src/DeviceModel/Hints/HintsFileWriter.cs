@@ -69,6 +69,7 @@ namespace DeviceModel.Hints
 
             // Type table: distinct shapes in order of first use (a configuration has a handful of device types).
             var shapes = new List<HintsShape>();
+            var shapeNames = new List<int[]>(); // per shape: the driver's name index, then each option's
             int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
             int[] exceptionsOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
             // Each value is read from its source once, in the measuring pass, and written from this buffer.
@@ -87,7 +88,9 @@ namespace DeviceModel.Hints
                     {
                         index = shapes.Count;
                         shapes.Add(shape);
-                        payload += MeasureShape(shape, names);
+                        var indices = new int[shape.Count + 1];
+                        payload += MeasureShape(shape, names, indices);
+                        shapeNames.Add(indices);
                     }
                     shapeOf[r] = index;
                     payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(at, shape.Count), out exceptionsOf[r], out string? problem, out int position);
@@ -106,13 +109,15 @@ namespace DeviceModel.Hints
                 output.VarInt((ulong)ordered.Length);
                 foreach (string name in ordered) output.String(name);
                 output.VarInt((ulong)shapes.Count);
-                foreach (HintsShape shape in shapes)
+                for (int t = 0; t < shapes.Count; t++)
                 {
-                    output.VarInt((ulong)names[shape.Driver]);
+                    HintsShape shape = shapes[t];
+                    int[] indices = shapeNames[t];
+                    output.VarInt((ulong)indices[0]);
                     output.VarInt((ulong)shape.Count);
                     for (int p = 0; p < shape.Count; p++)
                     {
-                        output.VarInt((ulong)names[shape.Names[p]]);
+                        output.VarInt((ulong)indices[p + 1]);
                         output.Byte((byte)shape.Kinds[p]);
                     }
                 }
@@ -153,7 +158,8 @@ namespace DeviceModel.Hints
             {
                 ArrayPool<int>.Shared.Return(shapeOf);
                 ArrayPool<int>.Shared.Return(exceptionsOf);
-                ArrayPool<OptionValue>.Shared.Return(buffer, clearArray: true);
+                Array.Clear(buffer, 0, (int)Math.Min(total, buffer.Length)); // only what was used: the pool rounds up to a power of two
+                ArrayPool<OptionValue>.Shared.Return(buffer);
             }
         }
 
@@ -171,16 +177,16 @@ namespace DeviceModel.Hints
         }
 
         /// <summary>The type-table bytes of a new shape, numbering its names not seen before.</summary>
-        private static long MeasureShape(HintsShape shape, Dictionary<string, int> names)
+        private static long MeasureShape(HintsShape shape, Dictionary<string, int> names, Span<int> indices)
         {
-            long size = NameIndexSize(shape.Driver, names, "device type name") + HintsFileFormat.VarIntSize((ulong)shape.Count);
-            foreach (string name in shape.Names) size += NameIndexSize(name, names, "option name") + 1;
+            long size = NameIndexSize(shape.Driver, names, "device type name", out indices[0]) + HintsFileFormat.VarIntSize((ulong)shape.Count);
+            for (int p = 0; p < shape.Count; p++) size += NameIndexSize(shape.Names[p], names, "option name", out indices[p + 1]) + 1;
             return size;
         }
 
-        private static long NameIndexSize(string name, Dictionary<string, int> names, string what)
+        private static long NameIndexSize(string name, Dictionary<string, int> names, string what, out int index)
         {
-            if (!names.TryGetValue(name, out int index))
+            if (!names.TryGetValue(name, out index))
             {
                 int bytes = Encoding.UTF8.GetByteCount(name);
                 if (bytes is 0 or > HintsFileFormat.MaxNameBytes) throw new ArgumentException(what + " " + Config.ConfigLimits.Quote(name) + " must be 1 to 255 UTF-8 bytes");
@@ -262,7 +268,7 @@ namespace DeviceModel.Hints
                     shapes.Add(shape);
                     try
                     {
-                        payload += MeasureShape(shape, names);
+                        payload += MeasureShape(shape, names, new int[shape.Count + 1]);
                     }
                     catch (ArgumentException e)
                     {
