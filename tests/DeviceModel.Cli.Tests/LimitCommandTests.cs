@@ -55,7 +55,8 @@ public sealed class LimitCommandTests
     [Fact]
     public void Hints_dump_of_every_device_q35_places_writes_a_file_that_loads()
     {
-        // 240 root ports (30 slots × 8 functions) with 8 devices behind each: 2,160 devices (a 1 MiB hints limit failed at ~1,030).
+        // 240 root ports (30 slots × 8 functions) with 8 devices behind each: 2,160 devices (a 1 MiB hints limit failed at ~1,030);
+        // serials of 600 bytes keep the (format version 2) file above 1 MiB.
         // Function 0 of every slot is multifunction: QEMU refuses functions 1-7 of a single-function slot.
         string config = Temp(".json"), file = Temp(".dmh");
         try
@@ -69,7 +70,7 @@ public sealed class LimitCommandTests
                     port++;
                     json.Append(port == 1 ? "" : ",").Append("\"pcie-root-port,id=p").Append(port).Append(",chassis=").Append(port)
                         .Append(",addr=").Append(slot.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('.').Append(fn).Append(fn == 0 ? ",multifunction=on" : "").Append('"');
-                    for (int f = 0; f < 8; f++) json.Append(",\"virtio-blk-pci,id=d").Append(port).Append('x').Append(f).Append(",bus=p").Append(port).Append(",addr=0.").Append(f).Append(f == 0 ? ",multifunction=on" : "").Append(",serial=").Append(new string('s', 400)).Append('"');
+                    for (int f = 0; f < 8; f++) json.Append(",\"virtio-blk-pci,id=d").Append(port).Append('x').Append(f).Append(",bus=p").Append(port).Append(",addr=0.").Append(f).Append(f == 0 ? ",multifunction=on" : "").Append(",serial=").Append(new string('s', 600)).Append('"');
                 }
             }
             File.WriteAllText(config, json.Append("]}").ToString());

@@ -51,4 +51,38 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(HintsBenchmarks.DeviceCount, loaded.Records.Length);
         Assert.Equal(hints.Dump(), HintsFileWriter.Serialize(loaded));
     }
+
+    [Fact]
+    public void HintsFormatVersion2IsAtMostHalfTheJsonOfTheSameRecordsAndSmallerThanMessagePack()
+    {
+        var hints = new HintsBenchmarks();
+        hints.Setup();
+        Assert.True(hints.FileSize * 2 <= hints.JsonSize, "v2 " + hints.FileSize + " B, JSON " + hints.JsonSize + " B");
+        Assert.True(hints.FileSize < hints.MessagePackSize, "v2 " + hints.FileSize + " B, MessagePack " + hints.MessagePackSize + " B");
+        Assert.True(hints.FileSize < hints.Version1Size, "v2 " + hints.FileSize + " B, v1 " + hints.Version1Size + " B");
+    }
+
+    [Fact]
+    public void TheJsonAndMessagePackAlternativesCarryTheSameRecordsAsTheHintsFile()
+    {
+        var hints = new HintsBenchmarks();
+        hints.Setup();
+        HintsFile binary = hints.Load();
+        foreach (HintsFile alternative in new[] { hints.LoadJson(), hints.LoadMessagePack() })
+        {
+            Assert.Equal(binary.Records.Length, alternative.Records.Length);
+            for (int r = 0; r < binary.Records.Length; r++)
+            {
+                Assert.Equal(binary.Records[r].Key, alternative.Records[r].Key);
+                Assert.Equal(binary.Records[r].Values.Length, alternative.Records[r].Values.Length);
+                for (int i = 0; i < binary.Records[r].Values.Length; i++)
+                {
+                    var expected = binary.Records[r].Values[i];
+                    var actual = alternative.Records[r].Values[i];
+                    Assert.True(expected.Key == actual.Key && expected.Value == actual.Value,
+                        binary.Records[r].Key + ": " + expected.Key + "=" + expected.Value + " (" + expected.Value.Kind + ") vs " + actual.Key + "=" + actual.Value + " (" + actual.Value.Kind + ", auto " + actual.Value.IsAuto + ")");
+                }
+            }
+        }
+    }
 }

@@ -24,10 +24,10 @@ namespace DeviceModel.Cli.Commands
                 ResolvedMachine? resolved = inputs.Resolve(parse, context, out int exit);
                 if (resolved is null) return exit;
                 string path = parse.GetValue(output)!;
-                HintsFile hints = resolved.ToHintsFile(context.Catalog.RequireMachines());
+                var machines = context.Catalog.RequireMachines();
                 try
                 {
-                    HintsFileWriter.WriteAtomic(path, hints);
+                    resolved.WriteHintsFile(path, machines); // encoded straight from the resolved devices
                 }
                 catch (ArgumentException e) when (e.ParamName is null)
                 {
@@ -38,7 +38,7 @@ namespace DeviceModel.Cli.Commands
                 {
                     return context.FailPath("write hints file", path, e);
                 }
-                context.Error.WriteLine("wrote " + path + ": " + hints.Records.Length + " device record(s), machine " + hints.Machine + ", producer " + hints.ProducerVersion);
+                context.Error.WriteLine("wrote " + path + ": " + resolved.Devices.Length + " device record(s), machine " + resolved.Machine.Name + ", producer " + machines.ProductVersion);
                 return ExitCodes.Success;
             });
             command.Subcommands.Add(dump);

@@ -35,20 +35,57 @@ namespace DeviceModel.Compat
         public HintsFile ToHintsFile(MachineCatalog product)
         {
             ArgumentNullException.ThrowIfNull(product);
-            var records = new List<HintsRecord>(Devices.Length);
-            foreach (ResolvedDevice device in Devices) records.Add(RecordOf(device));
-            return new HintsFile(product.ProductVersion, Machine.Name, records);
+            var records = ImmutableArray.CreateBuilder<HintsRecord>(Devices.Length);
+            foreach (ResolvedDevice device in Devices)
+            {
+                // One exact-size copy of the values: the record outlives later changes to the device.
+                HintsShape shape = HintsShape.Full(device.Device.Info);
+                var values = new OptionValue[shape.Count];
+                for (int p = 0; p < values.Length; p++) values[p] = device.Device.GetOption(shape.Indices![p]);
+                records.Add(new HintsRecord(device.Key, shape, values));
+            }
+            return new HintsFile(product.ProductVersion, Machine.Name, records.MoveToImmutable(), null, HintsFile.CurrentFormatVersion);
         }
 
-        internal static HintsRecord RecordOf(ResolvedDevice device)
+        /// <summary>
+        /// The bytes of this configuration's hints file (what <see cref="ToHintsFile"/> holds, in the current format
+        /// version), encoded straight from the resolved devices: no records are built, the array is sized up front.
+        /// </summary>
+        /// <exception cref="ArgumentException">The file would exceed a format limit (the resolver refuses such configurations).</exception>
+        public byte[] ToHintsBytes(MachineCatalog product)
         {
-            var values = new List<KeyValuePair<string, OptionValue>>();
-            foreach (OptionInfo option in device.Device.Info.Options)
+            ArgumentNullException.ThrowIfNull(product);
+            return HintsFileWriter.Encode(product.ProductVersion, Machine.Name, new DeviceSource(Devices));
+        }
+
+        /// <summary>Writes this configuration's hints file to <paramref name="path"/> atomically and durably, as <see cref="HintsFileWriter.WriteAtomic"/> does.</summary>
+        /// <exception cref="ArgumentException">The file would exceed a format limit.</exception>
+        /// <exception cref="System.IO.IOException">The file cannot be written; the message names <paramref name="path"/>.</exception>
+        /// <exception cref="UnauthorizedAccessException">Writing is not permitted; the message names <paramref name="path"/>.</exception>
+        public void WriteHintsFile(string path, MachineCatalog product) => HintsFileWriter.WriteBytesAtomic(path, ToHintsBytes(product));
+
+        /// <summary>The resolved devices as the hints encoder reads them: each device's values in its type's full shape (looked up once per device).</summary>
+        internal readonly struct DeviceSource : HintsFileWriter.ISource
+        {
+            private readonly ImmutableArray<ResolvedDevice> _devices;
+            private readonly HintsShape[] _shapes;
+
+            public DeviceSource(ImmutableArray<ResolvedDevice> devices)
             {
-                if (option.HostOnly) continue;
-                values.Add(new KeyValuePair<string, OptionValue>(option.Name, device.Device.GetOption(option.Index)));
+                _devices = devices;
+                _shapes = new HintsShape[devices.Length];
+                HintsShape? previous = null;
+                for (int i = 0; i < devices.Length; i++)
+                {
+                    DeviceInfo info = devices[i].Device.Info;
+                    _shapes[i] = previous = ReferenceEquals(previous?.Info, info) ? previous! : HintsShape.Full(info);
+                }
             }
-            return new HintsRecord(device.Key, device.Device.Info.Name, values);
+
+            public int Count => _devices.Length;
+            public string KeyAt(int record) => _devices[record].Key;
+            public HintsShape ShapeAt(int record) => _shapes[record];
+            public OptionValue ValueAt(int record, int position) => _devices[record].Device.GetOption(_shapes[record].Indices![position]);
         }
     }
 
@@ -177,9 +214,10 @@ namespace DeviceModel.Compat
             }
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
 
+            ImmutableArray<ResolvedDevice> devices = resolved.MoveToImmutable();
             // Auto values last, in config order, once every explicit and hinted value is known (so a default
             // MAC never repeats one a hints record or the config holds).
-            foreach (ResolvedDevice device in resolved)
+            foreach (ResolvedDevice device in devices)
             {
                 for (int i = 0; i < device.Device.Info.Options.Length; i++)
                 {
@@ -187,8 +225,8 @@ namespace DeviceModel.Compat
                     if (value.Kind == OptionKind.MacAddress && !value.IsNull && !value.IsAuto) session.ReserveMac(value.AsMac());
                 }
             }
-            foreach (ResolvedDevice device in resolved) ApplyAuto(device.Device, device.Context);
-            CheckHintsLimits(resolved, errors);
+            foreach (ResolvedDevice device in devices) ApplyAuto(device.Device, device.Context);
+            CheckHintsLimits(devices, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
 
             var ignored = ImmutableArray.CreateBuilder<IgnoredHint>();
@@ -199,37 +237,38 @@ namespace DeviceModel.Compat
                     if (!used.Contains(record.Key)) ignored.Add(new IgnoredHint(record.Key, record.Driver, "no device '" + record.Key + "' in the configuration"));
                 }
             }
-            return ParseResult<ResolvedMachine>.Success(new ResolvedMachine(machine, smp, resolved.MoveToImmutable(), ignored.ToImmutable(), hints));
+            return ParseResult<ResolvedMachine>.Success(new ResolvedMachine(machine, smp, devices, ignored.ToImmutable(), hints));
         }
 
         /// <summary>
         /// Refuses, naming the limit, a configuration whose hints file could not be written (a device built in code
         /// with an id or string past <see cref="ConfigLimits"/>, or records past the file size): whatever resolves dumps.
         /// </summary>
-        private static void CheckHintsLimits(IReadOnlyList<ResolvedDevice> devices, List<ConfigError> errors)
+        private static void CheckHintsLimits(ImmutableArray<ResolvedDevice> devices, List<ConfigError> errors)
         {
-            if (devices.Count > ConfigLimits.MaxDevices)
+            if (devices.Length > ConfigLimits.MaxDevices)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, devices.Count + " devices, more than the limit of " + ConfigLimits.MaxDevices
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, devices.Length + " devices, more than the limit of " + ConfigLimits.MaxDevices
                     + " (ConfigLimits.MaxDevices: the most a machine can place)", default, Option: "devices"));
                 return;
             }
-            long size = HintsFileFormat.HeaderSize;
             foreach (ResolvedDevice device in devices)
             {
                 if (device.Device.Id is { Length: > ConfigLimits.MaxIdLength } id)
                 {
                     errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "id is " + id.Length + " characters, more than the limit of " + ConfigLimits.MaxIdLength
                         + " (ConfigLimits.MaxIdLength)", default, device.Device.Info.Name, id, "id", id));
-                    continue;
-                }
-                size += HintsFileWriter.MeasureRecord(ResolvedMachine.RecordOf(device), out string? problem, out string? option);
-                if (problem is not null)
-                {
-                    errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, problem, default, device.Device.Info.Name, device.Device.Id, option,
-                        option is null ? null : device.Device.GetOption(device.Device.Info.IndexOf(option)).Text));
                 }
             }
+            if (errors.Count > 0) return;
+            var source = new ResolvedMachine.DeviceSource(devices);
+            long size = HintsFileWriter.Measure(source, (record, problem, position) =>
+            {
+                Device device = devices[record].Device;
+                string? option = position < 0 ? null : HintsShape.Full(device.Info).Names[position];
+                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, problem, default, device.Info.Name, device.Id, option,
+                    option is null ? null : device.GetOption(device.Info.IndexOf(option)).Text));
+            });
             if (errors.Count == 0 && size > ConfigLimits.MaxHintsFileBytes)
             {
                 errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "the hints file of this configuration would be " + size + " bytes, more than the limit of "
@@ -247,7 +286,7 @@ namespace DeviceModel.Compat
             {
                 if (device.SourceOf(i) == OptionSource.Explicit) continue;
                 OptionInfo option = info.Options[i];
-                if (record is not null && record.TryGetValue(option.Name, out OptionValue hinted))
+                if (record is not null && record.TryGetValue(option, out OptionValue hinted))
                 {
                     device.SetOption(i, hinted, OptionSource.Hints);
                     continue;

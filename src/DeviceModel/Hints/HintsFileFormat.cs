@@ -15,9 +15,9 @@ namespace DeviceModel.Hints
         /// <summary>Offsets of the header fields.</summary>
         public const int FormatVersionOffset = 8, HeaderSizeOffset = 10, ProducerOffset = 12, FlagsOffset = 18, RecordCountOffset = 20,
             PayloadLengthOffset = 24, ChecksumOffset = 28, MachineOffset = 32, MachineLength = 32;
-        /// <summary>Record tag.</summary>
+        /// <summary>Record tag (format version 1).</summary>
         public const byte RecordTag = 0x52;
-        /// <summary>Value states.</summary>
+        /// <summary>Value states (a version 1 value's state byte; a version 2 record's exceptions list uses 1 and 2).</summary>
         public const byte StateValue = 0, StateNull = 1, StateAuto = 2;
 
         /// <summary>Largest file accepted: <see cref="Config.ConfigLimits.MaxHintsFileBytes"/> (64 MiB; format version 1 files were written under a 1 MiB limit, so every one of them loads).</summary>
@@ -30,6 +30,22 @@ namespace DeviceModel.Hints
         public const int MaxStringBytes = Config.ConfigLimits.MaxStringBytes;
         /// <summary>Longest record key, driver or option name, in UTF-8 bytes (a 1-byte length).</summary>
         public const int MaxNameBytes = 255;
+        /// <summary>Most entries of a version 2 name table (device type and option names).</summary>
+        public const int MaxNames = 65536;
+        /// <summary>Longest variable-length integer (LEB128: 7 bits a byte, a 64-bit value takes at most 10 bytes).</summary>
+        public const int MaxVarIntBytes = 10;
+
+        /// <summary>Bytes of <paramref name="value"/> as an unsigned LEB128 integer.</summary>
+        internal static int VarIntSize(ulong value) => (64 - BitOperations.LeadingZeroCount(value | 1) + 6) / 7;
+
+        /// <summary>ZigZag mapping of a signed value (0, -1, 1, -2, … → 0, 1, 2, 3, …), so small negatives stay short.</summary>
+        internal static ulong ZigZag(long value) => (ulong)(value << 1) ^ (ulong)(value >> 63);
+
+        /// <summary>The inverse of <see cref="ZigZag"/>.</summary>
+        internal static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
+
+        /// <summary>Whether values of <paramref name="kind"/> are written ZigZag-encoded (the signed integer kinds).</summary>
+        internal static bool IsSigned(OptionKind kind) => kind is OptionKind.Int8 or OptionKind.Int16 or OptionKind.Int32 or OptionKind.Int64;
 
         /// <summary>CRC-32C (Castagnoli) of everything but the checksum field: header bytes 0-27, 32-63, then the payload.</summary>
         public static uint Checksum(ReadOnlySpan<byte> file)

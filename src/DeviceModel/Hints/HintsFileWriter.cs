@@ -1,70 +1,312 @@
 using System;
-using System.Buffers.Binary;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 
 namespace DeviceModel.Hints
 {
-    /// <summary>Writes hints files: <see cref="Serialize"/> to bytes, <see cref="WriteAtomic"/> to disk (temp file, flush, rename).</summary>
+    /// <summary>
+    /// Writes hints files, always in the current format version (2): <see cref="Serialize"/> to bytes,
+    /// <see cref="WriteAtomic"/> to disk (temp file, flush, rename). The file is measured first and encoded into one
+    /// array of exactly its size, straight from the records (or the resolved devices), without intermediate copies.
+    /// </summary>
     public static class HintsFileWriter
     {
-        /// <summary>The file's bytes.</summary>
+        /// <summary>The file's bytes (format version <see cref="HintsFile.CurrentFormatVersion"/>, whatever version <paramref name="hints"/> was read from).</summary>
         /// <exception cref="ArgumentException">The file exceeds a format limit (names, counts, sizes).</exception>
         public static byte[] Serialize(HintsFile hints)
         {
-            if (hints.Records.Length > HintsFileFormat.MaxRecords) throw new ArgumentException("more than " + HintsFileFormat.MaxRecords + " records");
-            var payload = new ArrayBufferWriter<byte>(hints.Records.Length * 512 + 64);
-            foreach (HintsRecord record in hints.Records)
+            ArgumentNullException.ThrowIfNull(hints);
+            return Encode(hints.ProducerVersion, hints.Machine, new RecordSource(hints.Records));
+        }
+
+        /// <summary>What the encoder reads: records, each a key, a shape and the values in the shape's order.</summary>
+        internal interface ISource
+        {
+            int Count { get; }
+            string KeyAt(int record);
+            HintsShape ShapeAt(int record);
+            OptionValue ValueAt(int record, int position);
+        }
+
+        private readonly struct RecordSource(ImmutableArray<HintsRecord> records) : ISource
+        {
+            public int Count => records.Length;
+            public string KeyAt(int record) => records[record].Key;
+            public HintsShape ShapeAt(int record) => records[record].Shape;
+            public OptionValue ValueAt(int record, int position) => records[record].ValueAt(position);
+        }
+
+        /// <summary>Whether a value is written in a record's exceptions list (unset, or auto) instead of its value bytes.</summary>
+        private static bool IsException(in OptionValue value, out byte state)
+        {
+            state = value.IsNull ? HintsFileFormat.StateNull : value.IsAuto && value.Kind != OptionKind.OnOffAuto ? HintsFileFormat.StateAuto : HintsFileFormat.StateValue;
+            return state != HintsFileFormat.StateValue;
+        }
+
+        /// <summary>Encodes a format version 2 file from <paramref name="source"/>: one pass to collect the tables and measure, one to write.</summary>
+        /// <exception cref="ArgumentException">The file exceeds a format limit.</exception>
+        internal static byte[] Encode<TSource>(MachineVersion producer, string machine, TSource source) where TSource : struct, ISource
+        {
+            int count = source.Count;
+            if (count > HintsFileFormat.MaxRecords) throw new ArgumentException("more than " + HintsFileFormat.MaxRecords + " records");
+            if (machine.Length == 0 || machine.Length > HintsFileFormat.MachineLength) throw new ArgumentException("machine type name must be 1 to 32 ASCII characters");
+            foreach (char c in machine)
             {
-                WriteByte(payload, HintsFileFormat.RecordTag);
-                WriteString8(payload, record.Key, "record key");
-                WriteString8(payload, record.Driver, "driver");
-                if (record.Values.Length > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + record.Key + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
-                WriteU16(payload, (ushort)record.Values.Length);
-                foreach (KeyValuePair<string, OptionValue> pair in record.Values)
+                if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
+            }
+
+            long total = 0;
+            for (int r = 0; r < count; r++)
+            {
+                int options = source.ShapeAt(r).Count;
+                if (options > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + source.KeyAt(r) + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
+                total += options;
+            }
+
+            // Type table: distinct shapes in order of first use (a configuration has a handful of device types).
+            var shapes = new List<HintsShape>();
+            var shapeNames = new List<int[]>(); // per shape: the driver's name index, then each option's
+            int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+            int[] exceptionsOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+            // Each value is read from its source once, in the measuring pass, and written from this buffer.
+            OptionValue[] buffer = ArrayPool<OptionValue>.Shared.Rent((int)Math.Max(total, 1));
+            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            try
+            {
+                long payload = 0;
+                int at = 0;
+                for (int r = 0; r < count; r++)
                 {
-                    WriteString8(payload, pair.Key, "option name");
-                    OptionValue value = pair.Value;
-                    WriteByte(payload, (byte)value.Kind);
-                    if (value.IsNull) { WriteByte(payload, HintsFileFormat.StateNull); continue; }
-                    if (value.IsAuto && value.Kind != OptionKind.OnOffAuto) { WriteByte(payload, HintsFileFormat.StateAuto); continue; }
-                    WriteByte(payload, HintsFileFormat.StateValue);
-                    switch (value.Kind)
+                    HintsShape shape = source.ShapeAt(r);
+                    int index = shapes.Count - 1;
+                    while (index >= 0 && !shapes[index].SameAs(shape)) index--;
+                    if (index < 0)
                     {
-                        case OptionKind.Bool: WriteByte(payload, value.Bool ? (byte)1 : (byte)0); break;
-                        case OptionKind.String:
-                        case OptionKind.Enum: WriteString16(payload, value.Text ?? "", record.Key + "." + pair.Key); break;
-                        default:
-                            BinaryPrimitives.WriteUInt64LittleEndian(payload.GetSpan(8), value.Bits);
-                            payload.Advance(8);
-                            break;
+                        index = shapes.Count;
+                        shapes.Add(shape);
+                        var indices = new int[shape.Count + 1];
+                        payload += MeasureShape(shape, names, indices);
+                        shapeNames.Add(indices);
+                    }
+                    shapeOf[r] = index;
+                    payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(at, shape.Count), out exceptionsOf[r], out string? problem, out int position);
+                    at += shape.Count;
+                    if (problem is not null) throw new ArgumentException(position < 0 ? problem : "value of " + source.KeyAt(r) + "." + shape.Names[position] + ": " + problem);
+                }
+                if (names.Count > HintsFileFormat.MaxNames) throw new ArgumentException("more than " + HintsFileFormat.MaxNames + " distinct names");
+                payload += HintsFileFormat.VarIntSize((ulong)names.Count) + HintsFileFormat.VarIntSize((ulong)shapes.Count);
+                if (HintsFileFormat.HeaderSize + payload > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
+
+                byte[] file = new byte[HintsFileFormat.HeaderSize + payload];
+                WriteHeader(file, producer, machine, count, (int)payload);
+                var output = new SpanWriter(file, HintsFileFormat.HeaderSize);
+                var ordered = new string[names.Count];
+                foreach (KeyValuePair<string, int> name in names) ordered[name.Value] = name.Key;
+                output.VarInt((ulong)ordered.Length);
+                foreach (string name in ordered) output.String(name);
+                output.VarInt((ulong)shapes.Count);
+                for (int t = 0; t < shapes.Count; t++)
+                {
+                    HintsShape shape = shapes[t];
+                    int[] indices = shapeNames[t];
+                    output.VarInt((ulong)indices[0]);
+                    output.VarInt((ulong)shape.Count);
+                    for (int p = 0; p < shape.Count; p++)
+                    {
+                        output.VarInt((ulong)indices[p + 1]);
+                        output.Byte((byte)shape.Kinds[p]);
                     }
                 }
+                at = 0;
+                for (int r = 0; r < count; r++)
+                {
+                    HintsShape shape = shapes[shapeOf[r]];
+                    ReadOnlySpan<OptionValue> values = buffer.AsSpan(at, shape.Count);
+                    at += shape.Count;
+                    output.VarInt((ulong)shapeOf[r]);
+                    output.String(source.KeyAt(r));
+                    int exceptions = exceptionsOf[r];
+                    output.VarInt((ulong)exceptions);
+                    for (int p = 0; p < shape.Count && exceptions > 0; p++)
+                    {
+                        if (!IsException(values[p], out byte state)) continue;
+                        output.VarInt((ulong)p);
+                        output.Byte(state);
+                        exceptions--;
+                    }
+                    foreach (ref readonly OptionValue value in values)
+                    {
+                        if (IsException(value, out _)) continue;
+                        switch (value.Kind)
+                        {
+                            case OptionKind.Bool: output.Byte(value.Bool ? (byte)1 : (byte)0); break;
+                            case OptionKind.String:
+                            case OptionKind.Enum: output.String(value.Text ?? ""); break;
+                            default: output.VarInt(HintsFileFormat.IsSigned(value.Kind) ? HintsFileFormat.ZigZag(value.Int64) : value.Bits); break;
+                        }
+                    }
+                }
+                if (output.Offset != file.Length) throw new InvalidOperationException("hints encoder measured " + file.Length + " bytes and wrote " + output.Offset);
+                BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(HintsFileFormat.ChecksumOffset), HintsFileFormat.Checksum(file));
+                return file;
             }
-            if (HintsFileFormat.HeaderSize + payload.WrittenCount > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
-
-            byte[] file = new byte[HintsFileFormat.HeaderSize + payload.WrittenCount];
-            HintsFileFormat.Magic.CopyTo(file);
-            Span<byte> header = file;
-            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.FormatVersionOffset), (ushort)hints.FormatVersion);
-            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.HeaderSizeOffset), HintsFileFormat.HeaderSize);
-            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset), checked((ushort)hints.ProducerVersion.Major));
-            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 2), checked((ushort)hints.ProducerVersion.Minor));
-            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 4), checked((ushort)hints.ProducerVersion.Patch));
-            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.RecordCountOffset), (uint)hints.Records.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.PayloadLengthOffset), (uint)payload.WrittenCount);
-            if (hints.Machine.Length == 0 || hints.Machine.Length > HintsFileFormat.MachineLength) throw new ArgumentException("machine type name must be 1 to 32 ASCII characters");
-            for (int i = 0; i < hints.Machine.Length; i++)
+            finally
             {
-                char c = hints.Machine[i];
-                if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
-                file[HintsFileFormat.MachineOffset + i] = (byte)c;
+                ArrayPool<int>.Shared.Return(shapeOf);
+                ArrayPool<int>.Shared.Return(exceptionsOf);
+                Array.Clear(buffer, 0, (int)Math.Min(total, buffer.Length)); // only what was used: the pool rounds up to a power of two
+                ArrayPool<OptionValue>.Shared.Return(buffer);
             }
-            payload.WrittenSpan.CopyTo(file.AsSpan(HintsFileFormat.HeaderSize));
-            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.ChecksumOffset), HintsFileFormat.Checksum(file));
-            return file;
+        }
+
+        private static void WriteHeader(Span<byte> header, MachineVersion producer, string machine, int records, int payload)
+        {
+            HintsFileFormat.Magic.CopyTo(header);
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.FormatVersionOffset), HintsFile.CurrentFormatVersion);
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.HeaderSizeOffset), HintsFileFormat.HeaderSize);
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset), checked((ushort)producer.Major));
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 2), checked((ushort)producer.Minor));
+            BinaryPrimitives.WriteUInt16LittleEndian(header.Slice(HintsFileFormat.ProducerOffset + 4), checked((ushort)producer.Patch));
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.RecordCountOffset), (uint)records);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(HintsFileFormat.PayloadLengthOffset), (uint)payload);
+            for (int i = 0; i < machine.Length; i++) header[HintsFileFormat.MachineOffset + i] = (byte)machine[i];
+        }
+
+        /// <summary>The type-table bytes of a new shape, numbering its names not seen before.</summary>
+        private static long MeasureShape(HintsShape shape, Dictionary<string, int> names, Span<int> indices)
+        {
+            long size = NameIndexSize(shape.Driver, names, "device type name", out indices[0]) + HintsFileFormat.VarIntSize((ulong)shape.Count);
+            for (int p = 0; p < shape.Count; p++) size += NameIndexSize(shape.Names[p], names, "option name", out indices[p + 1]) + 1;
+            return size;
+        }
+
+        private static long NameIndexSize(string name, Dictionary<string, int> names, string what, out int index)
+        {
+            if (!names.TryGetValue(name, out index))
+            {
+                int bytes = Encoding.UTF8.GetByteCount(name);
+                if (bytes is 0 or > HintsFileFormat.MaxNameBytes) throw new ArgumentException(what + " " + Config.ConfigLimits.Quote(name) + " must be 1 to 255 UTF-8 bytes");
+                index = names.Count;
+                names.Add(name, index);
+                // The name table entry is counted with the first use.
+                return HintsFileFormat.VarIntSize((ulong)index) + HintsFileFormat.VarIntSize((ulong)bytes) + bytes;
+            }
+            return HintsFileFormat.VarIntSize((ulong)index);
+        }
+
+        /// <summary>
+        /// The bytes record <paramref name="record"/> takes (type index, key, exceptions, values), or why it cannot be
+        /// written (<paramref name="problem"/>, and the shape position of the value at fault or -1).
+        /// </summary>
+        private static long MeasureRecord<TSource>(ref TSource source, int record, HintsShape shape, int shapeIndex, Span<OptionValue> values, out int exceptions, out string? problem, out int position) where TSource : struct, ISource
+        {
+            problem = null;
+            position = -1;
+            int keyBytes = Encoding.UTF8.GetByteCount(source.KeyAt(record));
+            if (keyBytes is 0 or > HintsFileFormat.MaxNameBytes) problem = "record key must be 1 to " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
+            if (shape.Count > HintsFileFormat.MaxOptionsPerRecord) problem = "more than " + HintsFileFormat.MaxOptionsPerRecord + " guest-visible options (ConfigLimits.MaxOptionsPerDevice)";
+            long size = HintsFileFormat.VarIntSize((ulong)shapeIndex) + HintsFileFormat.VarIntSize((ulong)keyBytes) + keyBytes;
+            exceptions = 0;
+            for (int p = 0; p < shape.Count; p++)
+            {
+                OptionValue value = values[p] = source.ValueAt(record, p);
+                if (value.Kind != shape.Kinds[p] && problem is null)
+                {
+                    problem = "value of kind " + value.Kind + " where the record's option is " + shape.Kinds[p];
+                    position = p;
+                }
+                if (IsException(value, out _))
+                {
+                    exceptions++;
+                    size += HintsFileFormat.VarIntSize((ulong)p) + 1;
+                    continue;
+                }
+                switch (value.Kind)
+                {
+                    case OptionKind.Bool: size += 1; break;
+                    case OptionKind.String:
+                    case OptionKind.Enum:
+                        int bytes = Encoding.UTF8.GetByteCount(value.Text ?? "");
+                        if (bytes > HintsFileFormat.MaxStringBytes && problem is null)
+                        {
+                            problem = "value is " + bytes + " UTF-8 bytes, more than the limit of " + HintsFileFormat.MaxStringBytes + " (ConfigLimits.MaxStringBytes)";
+                            position = p;
+                        }
+                        size += HintsFileFormat.VarIntSize((ulong)bytes) + bytes;
+                        break;
+                    default:
+                        size += HintsFileFormat.VarIntSize(HintsFileFormat.IsSigned(value.Kind) ? HintsFileFormat.ZigZag(value.Int64) : value.Bits);
+                        break;
+                }
+            }
+            return size + HintsFileFormat.VarIntSize((ulong)exceptions);
+        }
+
+        /// <summary>
+        /// Checks that the records of <paramref name="source"/> can be written and returns the file's size, or reports the
+        /// first problem of each record through <paramref name="report"/> (record, message, shape position or -1): the
+        /// resolver checks a configuration with it, so whatever resolves can be dumped.
+        /// </summary>
+        internal static long Measure<TSource>(TSource source, Action<int, string, int> report) where TSource : struct, ISource
+        {
+            var shapes = new List<HintsShape>();
+            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            long payload = 0;
+            OptionValue[] buffer = Array.Empty<OptionValue>();
+            for (int r = 0; r < source.Count; r++)
+            {
+                HintsShape shape = source.ShapeAt(r);
+                int index = shapes.Count - 1;
+                while (index >= 0 && !shapes[index].SameAs(shape)) index--;
+                if (index < 0)
+                {
+                    index = shapes.Count;
+                    shapes.Add(shape);
+                    try
+                    {
+                        payload += MeasureShape(shape, names, new int[shape.Count + 1]);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        report(r, e.Message, -1);
+                    }
+                }
+                if (buffer.Length < shape.Count) buffer = new OptionValue[shape.Count];
+                payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(0, shape.Count), out _, out string? problem, out int position);
+                if (problem is not null) report(r, problem, position);
+            }
+            return HintsFileFormat.HeaderSize + payload + HintsFileFormat.VarIntSize((ulong)names.Count) + HintsFileFormat.VarIntSize((ulong)shapes.Count);
+        }
+
+        /// <summary>Bounds-free writes into an array measured beforehand (the final offset is checked once).</summary>
+        private ref struct SpanWriter(Span<byte> buffer, int offset)
+        {
+            private readonly Span<byte> _buffer = buffer;
+
+            public int Offset { get; private set; } = offset;
+
+            public void Byte(byte value) => _buffer[Offset++] = value;
+
+            public void VarInt(ulong value)
+            {
+                while (value >= 0x80)
+                {
+                    _buffer[Offset++] = (byte)(value | 0x80);
+                    value >>= 7;
+                }
+                _buffer[Offset++] = (byte)value;
+            }
+
+            public void String(string text)
+            {
+                int length = Encoding.UTF8.GetByteCount(text);
+                VarInt((ulong)length);
+                Offset += Encoding.UTF8.GetBytes(text, _buffer.Slice(Offset, length));
+            }
         }
 
         /// <summary>
@@ -76,9 +318,11 @@ namespace DeviceModel.Hints
         /// <exception cref="ArgumentException">The file exceeds a format limit.</exception>
         /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/>, never the temporary file.</exception>
         /// <exception cref="UnauthorizedAccessException">Writing is not permitted; the message names <paramref name="path"/>.</exception>
-        public static void WriteAtomic(string path, HintsFile hints)
+        public static void WriteAtomic(string path, HintsFile hints) => WriteBytesAtomic(path, Serialize(hints));
+
+        /// <summary>Writes already encoded bytes atomically and durably (see <see cref="WriteAtomic(string, HintsFile)"/>).</summary>
+        internal static void WriteBytesAtomic(string path, byte[] bytes)
         {
-            byte[] bytes = Serialize(hints);
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full) ?? ".";
             string name = Path.GetFileName(full);
@@ -195,71 +439,6 @@ namespace DeviceModel.Hints
                 FileNotFoundException => new FileNotFoundException(message, target, e),
                 _ => new IOException(message, e),
             };
-        }
-
-        /// <summary>
-        /// The bytes a record takes in a file, or why it cannot be written (a name or value over a format limit):
-        /// the resolver checks each device with it, so whatever resolves can be dumped.
-        /// </summary>
-        internal static long MeasureRecord(HintsRecord record, out string? problem, out string? option)
-        {
-            problem = null;
-            option = null;
-            int keyBytes = Encoding.UTF8.GetByteCount(record.Key), driverBytes = Encoding.UTF8.GetByteCount(record.Driver);
-            if (keyBytes is 0 or > HintsFileFormat.MaxNameBytes) problem = "record key must be 1 to " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
-            else if (driverBytes > HintsFileFormat.MaxNameBytes) problem = "device type name is longer than " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
-            else if (record.Values.Length > HintsFileFormat.MaxOptionsPerRecord) problem = "more than " + HintsFileFormat.MaxOptionsPerRecord + " guest-visible options (ConfigLimits.MaxOptionsPerDevice)";
-            long size = 1 + 1 + keyBytes + 1 + driverBytes + 2;
-            foreach (KeyValuePair<string, OptionValue> pair in record.Values)
-            {
-                size += 1 + Encoding.UTF8.GetByteCount(pair.Key) + 2;
-                OptionValue value = pair.Value;
-                if (value.IsNull || (value.IsAuto && value.Kind != OptionKind.OnOffAuto)) continue;
-                switch (value.Kind)
-                {
-                    case OptionKind.Bool: size += 1; break;
-                    case OptionKind.String:
-                    case OptionKind.Enum:
-                        int bytes = Encoding.UTF8.GetByteCount(value.Text ?? "");
-                        if (bytes > HintsFileFormat.MaxStringBytes && problem is null)
-                        {
-                            problem = "value is " + bytes + " UTF-8 bytes, more than the limit of " + HintsFileFormat.MaxStringBytes + " (ConfigLimits.MaxStringBytes)";
-                            option = pair.Key;
-                        }
-                        size += 2 + bytes;
-                        break;
-                    default: size += 8; break;
-                }
-            }
-            return size;
-        }
-
-        private static void WriteByte(ArrayBufferWriter<byte> output, byte value)
-        {
-            output.GetSpan(1)[0] = value;
-            output.Advance(1);
-        }
-
-        private static void WriteU16(ArrayBufferWriter<byte> output, ushort value)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(output.GetSpan(2), value);
-            output.Advance(2);
-        }
-
-        private static void WriteString8(ArrayBufferWriter<byte> output, string text, string what)
-        {
-            int length = Encoding.UTF8.GetByteCount(text);
-            if (length == 0 || length > HintsFileFormat.MaxNameBytes) throw new ArgumentException(what + " " + Config.ConfigLimits.Quote(text) + " must be 1 to 255 UTF-8 bytes");
-            WriteByte(output, (byte)length);
-            output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(length)));
-        }
-
-        private static void WriteString16(ArrayBufferWriter<byte> output, string text, string what)
-        {
-            int length = Encoding.UTF8.GetByteCount(text);
-            if (length > HintsFileFormat.MaxStringBytes) throw new ArgumentException("value of " + what + " is longer than " + HintsFileFormat.MaxStringBytes + " bytes");
-            WriteU16(output, (ushort)length);
-            output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(length)));
         }
     }
 }

@@ -8,7 +8,8 @@ using DeviceModel.Hints;
 namespace DeviceModel.Fuzz.Campaigns
 {
     /// <summary>
-    /// Hints files dumped from resolved machines, then damaged: bit flips and truncations (the CRC must catch them),
+    /// Hints files of every format version — version 2 dumped from resolved machines, version 1 from the checked-in
+    /// samples (tests/goldens/hints-v1, embedded) — then damaged: bit flips and truncations (the CRC must catch them),
     /// and tampering behind a recomputed CRC-32C (with the payload length and record count sometimes made to agree),
     /// which reaches the decoder. A file that loads is applied to its configuration, which must resolve, dump and
     /// reload or refuse cleanly.
@@ -22,7 +23,28 @@ namespace DeviceModel.Fuzz.Campaigns
             ("pc-i440fx-5.2", new[] { "virtio-rng-pci,id=r0,max-bytes=1024", "virtio-net-pci,vectors=0,addr=6.0" }),
         };
 
-        private static readonly byte[][] Files = Machines.Select(m => Dump(m.Machine, m.Devices)).ToArray();
+        private sealed record Sample(string Name, Func<MachineConfig> Config, byte[] File);
+
+        private static readonly string[] Version1Samples = { "i440fx-2.6-mixed", "i440fx-5.2-vm", "q35-4.0.1-ports" };
+
+        private static readonly Sample[] Samples = Machines
+            .Select(m => new Sample(m.Machine + " (format 2)", () => Config(m.Machine, m.Devices), Dump(m.Machine, m.Devices)))
+            .Concat(Version1Samples.Select(name => new Sample(name + " (format 1)", () => JsonConfig(name), Resource("hints-v1/" + name + ".dmh"))))
+            .ToArray();
+
+        /// <summary>The format versions the campaign's undamaged inputs are in.</summary>
+        public static int[] FormatVersions => Samples.Select(s => (int)BinaryPrimitives.ReadUInt16LittleEndian(s.File.AsSpan(HintsFileFormat.FormatVersionOffset))).Distinct().Order().ToArray();
+
+        private static byte[] Resource(string name)
+        {
+            using System.IO.Stream stream = typeof(HintsFileCampaign).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("missing embedded resource " + name);
+            using var copy = new System.IO.MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+
+        private static MachineConfig JsonConfig(string name) =>
+            JsonConfigReader.ReadMachineConfig(Resource("hints-v1/" + name + ".config.json"), ConfigPipeline.Catalog, name + ".config.json").GetValueOrThrow();
 
         private readonly bool _dumpAndReload;
 
@@ -41,8 +63,8 @@ namespace DeviceModel.Fuzz.Campaigns
         /// <inheritdoc/>
         protected override FuzzOutcome RunOne(Random random, long index, out string input)
         {
-            int which = random.Next(Files.Length);
-            byte[] file = Files[which];
+            Sample sample = Samples[random.Next(Samples.Length)];
+            byte[] file = sample.File;
             string how;
             switch (random.Next(8))
             {
@@ -78,7 +100,7 @@ namespace DeviceModel.Fuzz.Campaigns
                         break;
                     }
             }
-            input = Machines[which].Machine + " file, " + how + ": " + Hex(file, 300);
+            input = sample.Name + " file, " + how + ": " + Hex(file, 300);
             ParseResult<HintsHeader> header = HintsFileReader.ReadHeader(file, "fuzz.dmh");
             ConfigPipeline.CheckShape(header);
             ParseResult<HintsFile> read = HintsFileReader.Read(file, ConfigPipeline.Catalog, "fuzz.dmh");
@@ -86,7 +108,7 @@ namespace DeviceModel.Fuzz.Campaigns
             if (!read.Succeeded) return FuzzOutcome.Rejected;
             if (how.StartsWith("bit", StringComparison.Ordinal) || how.StartsWith("trunc", StringComparison.Ordinal))
                 throw new FuzzInvariantException("a damaged file (" + how + ") was accepted: the CRC did not catch it");
-            return ConfigPipeline.ResolveDumpReload(Config(Machines[which].Machine, Machines[which].Devices), read.Value!, _dumpAndReload);
+            return ConfigPipeline.ResolveDumpReload(sample.Config(), read.Value!, _dumpAndReload);
         }
     }
 }

@@ -28,7 +28,8 @@ public sealed class HintsFileTests
     public void HeaderIsReadableWithoutDecodingThePayload()
     {
         HintsHeader header = HintsFileReader.ReadHeader(SampleFile()).GetValueOrThrow();
-        Assert.Equal(1, header.FormatVersion);
+        Assert.Equal(HintsFile.CurrentFormatVersion, header.FormatVersion);
+        Assert.Equal(2, header.FormatVersion);
         Assert.Equal(new MachineVersion(7, 2), header.ProducerVersion);
         Assert.Equal("pc-i440fx-2.6", header.Machine);
         Assert.Equal(3, header.RecordCount);
@@ -64,9 +65,9 @@ public sealed class HintsFileTests
     public void UnknownFormatVersionIsRejected()
     {
         byte[] file = SampleFile();
-        file[HintsFileFormat.FormatVersionOffset] = 2;
+        file[HintsFileFormat.FormatVersionOffset] = 3;
         ConfigError error = Assert.Single(HintsFileReader.Read(file, TestData.Catalog).Errors);
-        Assert.Contains("unknown hints format version 2", error.Message);
+        Assert.Contains("unknown hints format version 3 (this version reads 1 to 2)", error.Message);
         Assert.Contains("byte offset 8", error.Message);
     }
 

@@ -23,6 +23,10 @@ public sealed class FuzzCampaignTests(ITestOutputHelper output)
     public void Flipped_truncated_and_tampered_hints_files_load_or_give_hints_errors() => Check(new HintsFileCampaign(), 4000);
 
     [Fact]
+    public void The_hints_campaign_damages_files_of_every_format_version() =>
+        Assert.Equal(Enumerable.Range(1, DeviceModel.Hints.HintsFile.CurrentFormatVersion).ToArray(), HintsFileCampaign.FormatVersions);
+
+    [Fact]
     public void Random_guest_accesses_never_throw_nor_change_read_only_bits() => Check(new GuestAccessCampaign(), 1000);
 
     private void Check(FuzzCampaign campaign, long inputs)
