@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+
+namespace DeviceModel.Tests.Devices;
+
+/// <summary>
+/// How <see cref="DeviceInfo"/> composes a device type's table chain: the root's rows first in slot order, a nearer row
+/// of the same name or a nearer history replaces the inherited one, options sorted by name map back to their slots, and
+/// a history naming an option the chain lacks is refused at start-up. The tables here are written by hand the way the
+/// generator writes them.
+/// </summary>
+public sealed class DeviceTableCompositionTests
+{
+    private abstract class Family : Device
+    {
+        public static readonly DeviceTable Table = new(null, "Test.Family",
+        [
+            new OptionRow("zeta", OptionKind.UInt32, "declared first, sorted last"),
+            new OptionRow("alpha", OptionKind.Bool) { History = [new CompatEntry(new MachineVersion(2, 0), OptionValue.FromBool(false))] },
+        ]) { Name = "family" };
+
+        public uint Zeta { get; set; } = 7;
+        public bool Alpha { get; set; } = true;
+
+        protected override OptionValue GetOptionCore(int slot) => (slot - Table.First) switch
+        {
+            0 => OptionValue.Of(Zeta),
+            1 => OptionValue.Of(Alpha),
+            _ => base.GetOptionCore(slot),
+        };
+
+        protected override void SetOptionCore(int slot, in OptionValue value)
+        {
+            switch (slot - Table.First)
+            {
+                case 0: Zeta = value.As<uint>(); return;
+                case 1: Alpha = value.Bool; return;
+                default: base.SetOptionCore(slot, value); return;
+            }
+        }
+    }
+
+    private sealed class Leaf : Family
+    {
+        public static readonly DeviceTable LeafTable = new(Table, "Test.Leaf", [new OptionRow("middle", OptionKind.Int32)])
+        {
+            Name = "leaf",
+            Histories = [new HistoryRow("alpha", [new CompatEntry(new MachineVersion(3, 0), OptionValue.FromBool(false), "leaf's own history")])],
+        };
+
+        public static readonly DeviceInfo Descriptor = new(LeafTable, static () => new Leaf());
+
+        public int Middle { get; set; } = -1;
+
+        public override DeviceInfo Info => Descriptor;
+
+        protected override OptionValue GetOptionCore(int slot) => (slot - LeafTable.First) switch
+        {
+            0 => OptionValue.Of(Middle),
+            _ => base.GetOptionCore(slot),
+        };
+
+        protected override void SetOptionCore(int slot, in OptionValue value)
+        {
+            if (slot - LeafTable.First == 0) Middle = value.As<int>();
+            else base.SetOptionCore(slot, value);
+        }
+    }
+
+    [Fact]
+    public void Options_AreSortedByName_AndReachTheirSlots()
+    {
+        DeviceInfo info = Leaf.Descriptor;
+        Assert.Equal(new[] { "alpha", "middle", "zeta" }, info.Options.Select(o => o.Name));
+        Assert.Equal(new[] { 0, 1, 2 }, info.Options.Select(o => o.Index));
+        Assert.Equal(new[] { "Test.Family", "Test.Leaf", "Test.Family" }, info.Options.Select(o => o.DeclaringType));
+        Assert.Equal("family", info.Parent);
+        Assert.Equal(1, info.IndexOf("middle".AsSpan()));
+        Assert.Equal(-1, info.IndexOf("mid".AsSpan()));
+
+        // Defaults come from a fresh device through the slots; setting by index reaches the right property.
+        Assert.Equal(new[] { "on", "-1", "7" }, info.Options.Select(o => o.Default.ToString()));
+        var leaf = (Leaf)info.Create();
+        leaf.SetOption(info.IndexOf("zeta"), OptionValue.Of(9u), OptionSource.Explicit);
+        leaf.SetOption(info.IndexOf("middle"), OptionValue.Of(5), OptionSource.Explicit);
+        Assert.Equal((9u, 5, true), (leaf.Zeta, leaf.Middle, leaf.Alpha));
+        Assert.Equal(OptionSource.Explicit, leaf.SourceOf(info.IndexOf("zeta")));
+        Assert.Equal(OptionSource.Default, leaf.SourceOf(info.IndexOf("alpha")));
+    }
+
+    [Fact]
+    public void ANearerHistory_ReplacesTheInheritedOne()
+    {
+        OptionInfo alpha = Leaf.Descriptor.FindOption("alpha")!;
+        CompatEntry entry = Assert.Single(alpha.History);
+        Assert.Equal(new MachineVersion(3, 0), entry.Since);
+        Assert.Equal("leaf's own history", entry.Reason);
+        Assert.False(alpha.DefaultFor(new MachineVersion(2, 5)).Bool);
+        Assert.True(alpha.DefaultFor(new MachineVersion(3, 0)).Bool);
+    }
+
+    [Fact]
+    public void AHistoryOfAnOptionTheChainLacks_IsRefused()
+    {
+        var table = new DeviceTable(Family.Table, "Test.Broken")
+        {
+            Name = "broken",
+            Histories = [new HistoryRow("omega", [new CompatEntry(new MachineVersion(1, 0), OptionValue.FromBool(true))])],
+        };
+        ArgumentException e = Assert.Throws<ArgumentException>(() => new DeviceInfo(table, static () => new Leaf()));
+        Assert.Contains("Test.Broken records a history of option 'omega', which broken does not have", e.Message);
+    }
+
+    [Fact]
+    public void Slots_NumberTheChainRootFirst()
+    {
+        Assert.Equal((0, 2), (Family.Table.First, Family.Table.Count));
+        Assert.Equal((2, 3), (Leaf.LeafTable.First, Leaf.LeafTable.Count));
+    }
+}
