@@ -8,9 +8,33 @@ namespace DeviceModel
     /// the framework calls the hooks while it resolves and realizes a device. A product defines its own rules by deriving
     /// from this class; every constructor argument and named property must be a constant, as for any attribute.
     /// </summary>
+    /// <remarks>
+    /// <para>Order: the <c>Resolve</c> hooks run before the type's <see cref="Device.ResolveAuto"/> overrides, option by
+    /// option in <see cref="DeviceInfo.Options"/> order except that an option whose rule names another in
+    /// <see cref="ResolveAfter"/> resolves after that option's rules (vectors from num-queues: the queues first). The
+    /// device rules' <c>Resolve</c> hooks run after every option rule. <c>Validate</c> hooks run at realize, before the
+    /// type's <c>Validate</c> override, in option order, then the device rules'.</para>
+    /// <para><see cref="When"/> makes any rule conditional; the framework skips the hooks while it does not hold.</para>
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
     public abstract class OptionRuleAttribute : Attribute
     {
+        private OptionCondition? _when;
+
+        /// <summary>
+        /// A condition on the device's options under which the rule applies (null: always): option names joined by
+        /// <c>&amp;</c> (all) and <c>|</c> (any; <c>&amp;</c> binds tighter), each optionally negated with <c>!</c>. An option
+        /// "holds" when it is set: a bool that is true, <c>on</c>, a non-empty string, any other value that differs from the
+        /// option's current default; never while unset or auto. Example: <c>When = "hotplug &amp; !x-native-hotplug"</c>.
+        /// </summary>
+        public string? When { get; set; }
+
+        /// <summary>The option whose rules must resolve before this one's (it reads that option's value), or null.</summary>
+        public virtual string? ResolveAfter => null;
+
+        /// <summary>Whether <see cref="When"/> holds for <paramref name="device"/>.</summary>
+        internal bool AppliesTo(Device device) => When is null || (_when ??= OptionCondition.Parse(When)).Holds(device);
+
         /// <summary>
         /// Decides or adjusts the option's value after explicit config, hints and versioned defaults applied (QEMU's
         /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in option
@@ -39,6 +63,14 @@ namespace DeviceModel
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public abstract class DeviceRuleAttribute : Attribute
     {
+        private OptionCondition? _when;
+
+        /// <summary>A condition under which the rule applies (null: always); the syntax of <see cref="OptionRuleAttribute.When"/>.</summary>
+        public string? When { get; set; }
+
+        /// <summary>Whether <see cref="When"/> holds for <paramref name="device"/>.</summary>
+        internal bool AppliesTo(Device device) => When is null || (_when ??= OptionCondition.Parse(When)).Holds(device);
+
         /// <summary>Decides or adjusts option values (see <see cref="OptionRuleAttribute.Resolve"/>); runs after the option rules.</summary>
         /// <param name="device">The device being resolved.</param>
         /// <param name="context">The machine, bus and session the device is realized in.</param>

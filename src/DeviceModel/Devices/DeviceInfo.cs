@@ -77,6 +77,42 @@ namespace DeviceModel
             for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
         }
 
+        private OptionInfo[]? _ruleOrder;
+
+        /// <summary>
+        /// The options that declare rules, in the order their <c>Resolve</c> hooks run: option order, except that an option
+        /// comes after the one its rules name in <see cref="OptionRuleAttribute.ResolveAfter"/>. Computed once per type.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A rule names an option the type does not have, or the dependencies form a cycle.</exception>
+        internal OptionInfo[] RuleOrder => _ruleOrder ??= OrderRules();
+
+        private OptionInfo[] OrderRules()
+        {
+            var order = new List<OptionInfo>();
+            var state = new byte[Options.Length]; // 0 unvisited, 1 on the path, 2 placed
+            for (int i = 0; i < Options.Length; i++)
+            {
+                if (!Options[i].Rules.IsEmpty) Visit(i);
+            }
+            return order.ToArray();
+
+            void Visit(int index)
+            {
+                if (state[index] == 2) return;
+                if (state[index] == 1) throw new InvalidOperationException(Name + ": the rules of option '" + Options[index].Name + "' depend on themselves (ResolveAfter cycle)");
+                state[index] = 1;
+                foreach (OptionRuleAttribute rule in Options[index].Rules)
+                {
+                    if (rule.ResolveAfter is not string after) continue;
+                    int other = IndexOf(after);
+                    if (other < 0) throw new InvalidOperationException(Name + ": a rule of option '" + Options[index].Name + "' reads option '" + after + "', which " + Name + " does not have");
+                    if (!Options[other].Rules.IsEmpty) Visit(other);
+                }
+                state[index] = 2;
+                order.Add(Options[index]);
+            }
+        }
+
         private readonly record struct Composed(OptionRow Row, int Slot, string DeclaringType, CompatEntry[]? History);
 
         /// <summary>The slot of the option at <paramref name="index"/> in the generated accessors.</summary>
