@@ -13,7 +13,8 @@ namespace DeviceModel
     /// option in <see cref="DeviceInfo.Options"/> order except that an option whose rule names another in
     /// <see cref="ResolveAfter"/> resolves after that option's rules (vectors from num-queues: the queues first). The
     /// device rules' <c>Resolve</c> hooks run after every option rule. <c>Validate</c> hooks run at realize, before the
-    /// type's <c>Validate</c> override, in option order, then the device rules'.</para>
+    /// type's <c>Validate</c> override: the device rules' first (conflicts before single values, as QEMU checks), then
+    /// the option rules' in option order, each option's in declaration order.</para>
     /// <para><see cref="When"/> makes any rule conditional; the framework skips the hooks while it does not hold.</para>
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
@@ -78,7 +79,10 @@ namespace DeviceModel
         {
         }
 
-        /// <summary>Checks resolved values; throws <see cref="Pci.PciConfigurationException"/> with QEMU's message when they are refused.</summary>
+        /// <summary>
+        /// Checks resolved values; throws <see cref="Pci.PciConfigurationException"/> with QEMU's message when they are
+        /// refused. Runs before the option rules' <c>Validate</c>.
+        /// </summary>
         /// <param name="device">The device being realized.</param>
         public virtual void Validate(Device device)
         {

@@ -128,20 +128,21 @@ namespace DeviceModel
             }
         }
 
-        /// <summary>Runs the <c>Validate</c> hooks of the declared rules: every option's, in option order, then the type's.</summary>
+        /// <summary>Runs the <c>Validate</c> hooks of the declared rules whose condition holds: the type's, then every option's in option order.</summary>
         internal void ValidateDeclaredRules()
         {
             DeviceInfo info = Info;
+            // The type's rules first: QEMU's realize functions refuse conflicting options before checking single values.
+            foreach (DeviceRuleAttribute rule in info.Rules)
+            {
+                if (rule.AppliesTo(this)) rule.Validate(this);
+            }
             foreach (OptionInfo option in info.Options)
             {
                 foreach (OptionRuleAttribute rule in option.Rules)
                 {
                     if (rule.AppliesTo(this)) rule.Validate(this, option);
                 }
-            }
-            foreach (DeviceRuleAttribute rule in info.Rules)
-            {
-                if (rule.AppliesTo(this)) rule.Validate(this);
             }
         }
 

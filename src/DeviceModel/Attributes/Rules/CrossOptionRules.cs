@@ -82,4 +82,42 @@ namespace DeviceModel
             if (device.GetOption(index) != forced) device.SetOption(index, forced, OptionSource.Auto);
         }
     }
+
+    /// <summary>
+    /// At most one of <see cref="Options"/> may be set (QEMU: "PCI resource reserve cap: pref32-reserve and pref64-reserve
+    /// conflict: set only one"). "Set" as in <see cref="OptionRuleAttribute.When"/>. Declared on the type, it is checked
+    /// at realize before the options' own rules, as QEMU's realize functions refuse conflicts before ranges.
+    /// </summary>
+    /// <param name="options">The options of which at most one may be set.</param>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class MutuallyExclusiveAttribute(params string[] options) : DeviceRuleAttribute
+    {
+        private readonly string[] _options = options ?? [];
+
+        /// <summary>The options of which at most one may be set.</summary>
+        public ReadOnlySpan<string> Options => _options;
+
+        /// <summary>
+        /// The error message: <c>{first}</c> and <c>{second}</c> are replaced by the first two options set. Default:
+        /// "'{first}' and '{second}' conflict: set only one".
+        /// </summary>
+        public string Message { get; set; } = "'{first}' and '{second}' conflict: set only one";
+
+        /// <inheritdoc/>
+        public override void Validate(Device device)
+        {
+            ArgumentNullException.ThrowIfNull(device);
+            string? first = null;
+            foreach (string option in _options)
+            {
+                if (!RuleValues.IsSet(device, RuleValues.IndexOf(device, option))) continue;
+                if (first is null)
+                {
+                    first = option;
+                    continue;
+                }
+                throw new PciConfigurationException(Message.Replace("{first}", first, StringComparison.Ordinal).Replace("{second}", option, StringComparison.Ordinal));
+            }
+        }
+    }
 }
