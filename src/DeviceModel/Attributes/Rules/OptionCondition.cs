@@ -99,10 +99,10 @@ namespace DeviceModel
         /// <summary>Whether the option holds an integer value rules can compute with.</summary>
         public static bool IsNumeric(OptionKind kind) => ValueSyntax.IsInteger(kind);
 
-        /// <summary>Fills a message template: <c>{option}</c>, <c>{value}</c>, <c>{other}</c>, <c>{bound}</c>.</summary>
+        /// <summary>Fills a message template: <c>{option}</c>, <c>{value}</c> (sizes in bytes, as QEMU prints them), <c>{other}</c>, <c>{bound}</c>.</summary>
         public static string Format(string template, OptionInfo option, in OptionValue value, string? other = null, long bound = 0) =>
             template.Replace("{option}", option.Name, StringComparison.Ordinal)
-                .Replace("{value}", value.ToString(), StringComparison.Ordinal)
+                .Replace("{value}", value.Kind == OptionKind.Size ? value.Bits.ToString(CultureInfo.InvariantCulture) : value.ToString(), StringComparison.Ordinal)
                 .Replace("{other}", other, StringComparison.Ordinal)
                 .Replace("{bound}", bound.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
