@@ -36,6 +36,20 @@ namespace DeviceModel
         /// <summary>Whether <see cref="When"/> holds for <paramref name="device"/>.</summary>
         internal bool AppliesTo(Device device) => When is null || (_when ??= OptionCondition.Parse(When)).Holds(device);
 
+        /// <summary>Every option the rule names (its condition's, and those of its own arguments): checked once per device type.</summary>
+        internal System.Collections.Generic.IEnumerable<string> NamedOptions()
+        {
+            if (When is not null)
+            {
+                foreach (string name in (_when ??= OptionCondition.Parse(When)).Names) yield return name;
+            }
+            if (ResolveAfter is string after) yield return after;
+            foreach (string name in ArgumentOptions) yield return name;
+        }
+
+        /// <summary>The options a built-in rule's arguments name (besides <see cref="ResolveAfter"/>).</summary>
+        internal virtual string[] ArgumentOptions => [];
+
         /// <summary>
         /// Decides or adjusts the option's value after explicit config, hints and versioned defaults applied (QEMU's
         /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in option
@@ -71,6 +85,19 @@ namespace DeviceModel
 
         /// <summary>Whether <see cref="When"/> holds for <paramref name="device"/>.</summary>
         internal bool AppliesTo(Device device) => When is null || (_when ??= OptionCondition.Parse(When)).Holds(device);
+
+        /// <summary>Every option the rule names (its condition's, and those of its own arguments): checked once per device type.</summary>
+        internal System.Collections.Generic.IEnumerable<string> NamedOptions()
+        {
+            if (When is not null)
+            {
+                foreach (string name in (_when ??= OptionCondition.Parse(When)).Names) yield return name;
+            }
+            foreach (string name in ArgumentOptions) yield return name;
+        }
+
+        /// <summary>The options a built-in rule's arguments name.</summary>
+        internal virtual string[] ArgumentOptions => [];
 
         /// <summary>Decides or adjusts option values (see <see cref="OptionRuleAttribute.Resolve"/>); runs after the option rules.</summary>
         /// <param name="device">The device being resolved.</param>

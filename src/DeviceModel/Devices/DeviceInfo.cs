@@ -75,16 +75,41 @@ namespace DeviceModel
             _factory = factory;
             Device prototype = factory();
             for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
+            CheckRules();
+            _ruleOrder = OrderRules();
         }
 
-        private OptionInfo[]? _ruleOrder;
+        /// <summary>A rule that names an option the type does not have fails here, when the catalog loads, not at a first resolve.</summary>
+        /// <exception cref="ArgumentException">A rule names an unknown option, or its condition does not parse.</exception>
+        private void CheckRules()
+        {
+            foreach (OptionInfo option in Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules)
+                {
+                    foreach (string name in rule.NamedOptions())
+                    {
+                        if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " on option '" + option.Name + "' names option '" + name + "', which " + Name + " does not have");
+                    }
+                }
+            }
+            foreach (DeviceRuleAttribute rule in Rules)
+            {
+                foreach (string name in rule.NamedOptions())
+                {
+                    if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " names option '" + name + "', which " + Name + " does not have");
+                }
+            }
+        }
+
+        private readonly OptionInfo[] _ruleOrder;
 
         /// <summary>
         /// The options that declare rules, in the order their <c>Resolve</c> hooks run: option order, except that an option
-        /// comes after the one its rules name in <see cref="OptionRuleAttribute.ResolveAfter"/>. Computed once per type.
+        /// comes after the one its rules name in <see cref="OptionRuleAttribute.ResolveAfter"/>. Computed once per type,
+        /// when the catalog loads (a cycle fails there).
         /// </summary>
-        /// <exception cref="InvalidOperationException">A rule names an option the type does not have, or the dependencies form a cycle.</exception>
-        internal OptionInfo[] RuleOrder => _ruleOrder ??= OrderRules();
+        internal OptionInfo[] RuleOrder => _ruleOrder;
 
         private OptionInfo[] OrderRules()
         {
@@ -99,13 +124,13 @@ namespace DeviceModel
             void Visit(int index)
             {
                 if (state[index] == 2) return;
-                if (state[index] == 1) throw new InvalidOperationException(Name + ": the rules of option '" + Options[index].Name + "' depend on themselves (ResolveAfter cycle)");
+                if (state[index] == 1) throw new ArgumentException(Name + ": the rules of option '" + Options[index].Name + "' depend on themselves (ResolveAfter cycle)");
                 state[index] = 1;
                 foreach (OptionRuleAttribute rule in Options[index].Rules)
                 {
                     if (rule.ResolveAfter is not string after) continue;
                     int other = IndexOf(after);
-                    if (other < 0) throw new InvalidOperationException(Name + ": a rule of option '" + Options[index].Name + "' reads option '" + after + "', which " + Name + " does not have");
+                    if (other < 0) throw new ArgumentException(Name + ": a rule of option '" + Options[index].Name + "' reads option '" + after + "', which " + Name + " does not have");
                     if (!Options[other].Rules.IsEmpty) Visit(other);
                 }
                 state[index] = 2;

@@ -277,3 +277,49 @@ public sealed class DeclarativeRuleTests
         }
     }
 }
+
+/// <summary>What the catalog checks once per device type when it loads: rule names and resolve order.</summary>
+public sealed class RuleTableTests
+{
+    private static DeviceInfo Info(params OptionRow[] rows) => Info(null, rows);
+
+    private static DeviceInfo Info(DeviceRuleAttribute[]? rules, params OptionRow[] rows) =>
+        new(new DeviceTable(null, "Tests.TableDevice", rows) { Name = "table-device", Rules = rules }, () => new TableDevice());
+
+    private static OptionRow Row(string name, params OptionRuleAttribute[] rules) => new(name, OptionKind.UInt32) { Rules = rules };
+
+    [Fact]
+    public void Rules_resolve_after_the_options_they_read_whatever_the_option_order()
+    {
+        DeviceInfo info = Info(Row("a", new AutoFromAttribute("b")), Row("b", new AutoFromAttribute("c")), Row("c", new AutoValueAttribute(1)), Row("d"));
+        Assert.Equal(["c", "b", "a"], Array.ConvertAll(info.RuleOrder, o => o.Name));
+    }
+
+    [Fact]
+    public void A_dependency_cycle_fails_when_the_catalog_loads()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Info(Row("a", new AutoFromAttribute("b")), Row("b", new AutoFromAttribute("a"))));
+        Assert.Contains("ResolveAfter cycle", error.Message);
+    }
+
+    [Fact]
+    public void A_rule_naming_an_unknown_option_fails_when_the_catalog_loads()
+    {
+        Assert.Equal("table-device: RequiresAttribute on option 'a' names option 'iothread', which table-device does not have",
+            Assert.Throws<ArgumentException>(() => Info(Row("a", new RequiresAttribute("iothread")))).Message);
+        Assert.Equal("table-device: PowerOfTwoAttribute on option 'a' names option 'b', which table-device does not have",
+            Assert.Throws<ArgumentException>(() => Info(Row("a", new PowerOfTwoAttribute { When = "c | !b" }), Row("c"))).Message);
+        Assert.Equal("table-device: DeviceConfigFieldAttribute names option 'mq', which table-device does not have",
+            Assert.Throws<ArgumentException>(() => Info([new DeviceConfigFieldAttribute("pairs", 0, 2) { When = "mq" }], Row("a"))).Message);
+        Assert.Equal("table-device: MutuallyExclusiveAttribute names option 'z', which table-device does not have",
+            Assert.Throws<ArgumentException>(() => Info([new MutuallyExclusiveAttribute("a", "z")], Row("a"))).Message);
+    }
+
+    /// <summary>A device without generated code: every slot reads 0.</summary>
+    private sealed class TableDevice : Device
+    {
+        public override DeviceInfo Info => throw new NotSupportedException();
+
+        protected override OptionValue GetOptionCore(int slot) => OptionValue.FromInteger(OptionKind.UInt32, 0);
+    }
+}

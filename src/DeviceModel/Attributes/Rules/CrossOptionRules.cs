@@ -15,6 +15,9 @@ namespace DeviceModel
         /// <summary>The option this one requires.</summary>
         public string Other { get; } = other;
 
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => [Other];
+
         /// <summary>The error message: <c>{option}</c>, <c>{value}</c> and <c>{other}</c> are replaced. Default (QEMU's): "'{option}' requires '{other}' to be set".</summary>
         public string Message { get; set; } = "'{option}' requires '{other}' to be set";
 
@@ -40,6 +43,9 @@ namespace DeviceModel
     {
         /// <summary>The option this one excludes.</summary>
         public string Other { get; } = other;
+
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => [Other];
 
         /// <summary>The error message: <c>{option}</c>, <c>{value}</c> and <c>{other}</c> are replaced. Default: "'{option}' and '{other}' conflict: set only one".</summary>
         public string Message { get; set; } = "'{option}' and '{other}' conflict: set only one";
@@ -70,6 +76,9 @@ namespace DeviceModel
         /// <summary>The option overridden.</summary>
         public string Option { get; } = option;
 
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => [Option];
+
         /// <summary>The value it becomes.</summary>
         public long Value { get; } = value;
 
@@ -96,6 +105,9 @@ namespace DeviceModel
 
         /// <summary>The options of which at most one may be set.</summary>
         public ReadOnlySpan<string> Options => _options;
+
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => _options;
 
         /// <summary>
         /// The error message: <c>{first}</c> and <c>{second}</c> are replaced by the first two options set. Default:

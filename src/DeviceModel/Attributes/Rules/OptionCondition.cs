@@ -34,6 +34,18 @@ namespace DeviceModel
             return new OptionCondition(anyOf);
         }
 
+        /// <summary>The option names the condition reads.</summary>
+        public System.Collections.Generic.IEnumerable<string> Names
+        {
+            get
+            {
+                foreach ((string Name, bool Negated)[] all in _anyOf)
+                {
+                    foreach ((string name, _) in all) yield return name;
+                }
+            }
+        }
+
         public bool Holds(Device device)
         {
             foreach ((string Name, bool Negated)[] all in _anyOf)

@@ -149,6 +149,9 @@ namespace DeviceModel
         /// <summary>The option this one must not exceed.</summary>
         public string Other { get; } = other;
 
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => [Other];
+
         /// <summary>The error message: <c>{option}</c>, <c>{value}</c> and <c>{other}</c> are replaced. Default: "'{option}' ({value}) must not exceed '{other}'".</summary>
         public string Message { get; set; } = "'{option}' ({value}) must not exceed '{other}'";
 
@@ -175,6 +178,9 @@ namespace DeviceModel
     {
         /// <summary>The option whose value this one must be a multiple of.</summary>
         public string Other { get; } = other;
+
+        /// <inheritdoc/>
+        internal override string[] ArgumentOptions => [Other];
 
         /// <summary>The error message: <c>{option}</c>, <c>{value}</c> and <c>{other}</c> are replaced. Default: "{option} must be a multiple of {other}".</summary>
         public string Message { get; set; } = "{option} must be a multiple of {other}";
