@@ -51,6 +51,13 @@ namespace DeviceModel
         internal virtual string[] ArgumentOptions => [];
 
         /// <summary>
+        /// What the rule does to <paramref name="option"/>, in one line for the reference docs (the docs add
+        /// <see cref="When"/>); by default the rule type's name without "Attribute".
+        /// </summary>
+        /// <param name="option">The option the rule is declared on (values are formatted in its syntax).</param>
+        public virtual string Describe(OptionInfo option) => RuleValues.TypeName(this);
+
+        /// <summary>
         /// Decides or adjusts the option's value after explicit config, hints and versioned defaults applied (QEMU's
         /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in option
         /// order of the table chain (base type's first), each option's in declaration order.
@@ -98,6 +105,13 @@ namespace DeviceModel
 
         /// <summary>The options a built-in rule's arguments name.</summary>
         internal virtual string[] ArgumentOptions => [];
+
+        /// <summary>
+        /// What the rule does to a device of <paramref name="device"/>'s type, in one line for the reference docs (the docs
+        /// add <see cref="When"/>); by default the rule type's name without "Attribute".
+        /// </summary>
+        /// <param name="device">The device type the rule applies to.</param>
+        public virtual string Describe(DeviceInfo device) => RuleValues.TypeName(this);
 
         /// <summary>Decides or adjusts option values (see <see cref="OptionRuleAttribute.Resolve"/>); runs after the option rules.</summary>
         /// <param name="device">The device being resolved.</param>

@@ -23,6 +23,9 @@ namespace DeviceModel
             ulong value = Math.Min((ulong)Math.Max(context.Smp, 1), max);
             device.SetOption(option.Index, OptionValue.FromInteger(option.Kind, value), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "auto: one per vCPU, at most " + (Max > 0 ? RuleValues.Text(option, Max) : ValueSyntax.FormatInteger(option.Max, option.Kind));
     }
 
     /// <summary>
@@ -52,6 +55,9 @@ namespace DeviceModel
             if (RuleValues.IsUnset(source) || !RuleValues.IsNumeric(source.Kind)) return;
             device.SetOption(option.Index, RuleValues.Integer(option, source.Int64 + Plus), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "auto: " + Option + (Plus == 0 ? "" : Plus > 0 ? " + " + Plus.ToString(System.Globalization.CultureInfo.InvariantCulture) : " - " + (-Plus).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -73,6 +79,9 @@ namespace DeviceModel
             ArgumentNullException.ThrowIfNull(option);
             if (RuleValues.IsUnset(device.GetOption(option.Index))) device.SetOption(option.Index, RuleValues.Integer(option, Value), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "auto: " + RuleValues.Text(option, Value);
     }
 
     /// <summary>
@@ -90,5 +99,8 @@ namespace DeviceModel
             ArgumentNullException.ThrowIfNull(context);
             if (RuleValues.IsUnset(device.GetOption(option.Index))) device.SetOption(option.Index, OptionValue.FromMac(context.Session.NextDefaultMac()), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "auto: the next default MAC address";
     }
 }

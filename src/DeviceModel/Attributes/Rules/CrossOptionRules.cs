@@ -31,6 +31,9 @@ namespace DeviceModel
                 throw new PciConfigurationException(RuleValues.Format(Message, option, device.GetOption(option.Index), Other));
             }
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "requires " + Other;
     }
 
     /// <summary>
@@ -60,6 +63,9 @@ namespace DeviceModel
                 throw new PciConfigurationException(RuleValues.Format(Message, option, device.GetOption(option.Index), Other));
             }
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "conflicts with " + Other;
     }
 
     /// <summary>
@@ -90,6 +96,9 @@ namespace DeviceModel
             OptionValue forced = RuleValues.Integer(device.Info.Options[index], Value);
             if (device.GetOption(index) != forced) device.SetOption(index, forced, OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) => Option + " becomes " + (device?.FindOption(Option) is { } option ? RuleValues.Text(option, Value) : Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -131,5 +140,8 @@ namespace DeviceModel
                 throw new PciConfigurationException(Message.Replace("{first}", first, StringComparison.Ordinal).Replace("{second}", option, StringComparison.Ordinal));
             }
         }
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) => "at most one of " + string.Join(", ", _options);
     }
 }

@@ -25,6 +25,10 @@ namespace DeviceModel
         /// <summary>Its size in bytes.</summary>
         public int Size { get; } = size;
 
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) => "device config field " + Name + " at " + Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ", " + Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
+
         /// <summary>The end of the last field of <paramref name="device"/>'s type chain that is present for its current options; 0 without fields.</summary>
         public static int LengthOf(Device device)
         {

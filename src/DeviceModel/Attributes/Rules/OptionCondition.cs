@@ -108,6 +108,18 @@ namespace DeviceModel
             _ => OptionValue.FromInteger(option.Kind, unchecked((ulong)value)),
         };
 
+        /// <summary>A rule type's name without "Attribute", for docs.</summary>
+        public static string TypeName(object rule)
+        {
+            string name = rule.GetType().Name;
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name[..^"Attribute".Length] : name;
+        }
+
+        /// <summary>An integer constant in the option's syntax (a size as 4G, a bool as on/off), for docs.</summary>
+        public static string Text(OptionInfo option, long value) => IsNumeric(option.Kind) || option.Kind is OptionKind.Bool or OptionKind.OnOffAuto
+            ? Integer(option, value).ToString()
+            : value.ToString(CultureInfo.InvariantCulture);
+
         /// <summary>Whether the option holds an integer value rules can compute with.</summary>
         public static bool IsNumeric(OptionKind kind) => ValueSyntax.IsInteger(kind);
 

@@ -27,6 +27,9 @@ namespace DeviceModel
                 throw new PciConfigurationException(RuleValues.Format(Message, option, value));
             }
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "must be a power of 2";
     }
 
     /// <summary>
@@ -52,6 +55,9 @@ namespace DeviceModel
             if (RuleValues.IsUnset(value) || !RuleValues.IsNumeric(option.Kind)) return;
             if (RuleValues.Compare(option.Kind, value.Bits, Bound) <= 0) throw new PciConfigurationException(RuleValues.Format(Message, option, value, bound: Bound));
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "must be greater than " + RuleValues.Text(option, Bound);
     }
 
     /// <summary>
@@ -78,6 +84,9 @@ namespace DeviceModel
             if (RuleValues.IsUnset(value) || !RuleValues.IsNumeric(option.Kind)) return;
             if (RuleValues.Compare(option.Kind, value.Bits, Bound) >= 0) throw new PciConfigurationException(RuleValues.Format(Message, option, value, bound: Bound));
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "must be less than " + RuleValues.Text(option, Bound);
     }
 
     /// <summary>
@@ -101,6 +110,9 @@ namespace DeviceModel
             if (RuleValues.IsUnset(value) || !RuleValues.IsNumeric(option.Kind)) return;
             if (RuleValues.Compare(option.Kind, value.Bits, Max) > 0) device.SetOption(option.Index, RuleValues.Integer(option, Max), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "silently capped at " + RuleValues.Text(option, Max);
     }
 
     /// <summary>
@@ -136,6 +148,9 @@ namespace DeviceModel
             }
             device.SetOption(option.Index, RuleValues.Integer(option, Otherwise), OptionSource.Auto);
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "kept if one of " + string.Join(", ", Array.ConvertAll(_values, v => RuleValues.Text(option, v))) + ", else " + RuleValues.Text(option, Otherwise);
     }
 
     /// <summary>
@@ -166,6 +181,9 @@ namespace DeviceModel
             bool exceeds = ValueSyntax.IsSigned(option.Kind) || ValueSyntax.IsSigned(limit.Kind) ? value.Int64 > limit.Int64 : value.Bits > limit.Bits;
             if (exceeds) throw new PciConfigurationException(RuleValues.Format(Message, option, value, Other));
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "must not exceed " + Other;
     }
 
     /// <summary>
@@ -195,5 +213,8 @@ namespace DeviceModel
             if (RuleValues.IsUnset(value) || RuleValues.IsUnset(unit) || !RuleValues.IsNumeric(option.Kind) || !RuleValues.IsNumeric(unit.Kind) || unit.Bits == 0) return;
             if (value.Bits % unit.Bits != 0) throw new PciConfigurationException(RuleValues.Format(Message, option, value, Other));
         }
+
+        /// <inheritdoc/>
+        public override string Describe(OptionInfo option) => "must be a multiple of " + Other;
     }
 }
