@@ -103,6 +103,8 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 
     [ConfigOption("logical_block_size", IsSize = true, Auto = true, Description = "Logical block size, a power of two between 512 B and 2 MiB")]
     [AutoValue(512)]
+    // blkconf_blocksizes, after the queue-size checks of virtio_blk_device_realize
+    [AtMostOption("physical_block_size", Message = "logical_block_size > physical_block_size not supported", ValidateOrder = 1)]
     public ulong? LogicalBlockSize { get; set; }
 
     [ConfigOption("physical_block_size", IsSize = true, Auto = true, Description = "Physical block size, a power of two between 512 B and 2 MiB")]
@@ -110,9 +112,11 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     public ulong? PhysicalBlockSize { get; set; }
 
     [ConfigOption("min_io_size", IsSize = true, Description = "Minimum I/O size")]
+    [MultipleOfOption("logical_block_size", Message = "min_io_size must be a multiple of logical_block_size", ValidateOrder = 1)]
     public ulong MinIoSize { get; set; }
 
     [ConfigOption("opt_io_size", IsSize = true, Description = "Optimal I/O size")]
+    [MultipleOfOption("logical_block_size", Message = "opt_io_size must be a multiple of logical_block_size", ValidateOrder = 1)]
     public ulong OptIoSize { get; set; }
 
     [ConfigOption("cyls", Auto = true, Description = "Cylinders (auto: from the drive's size)")]

@@ -13,8 +13,9 @@ namespace DeviceModel
     /// option in <see cref="DeviceInfo.Options"/> order except that an option whose rule names another in
     /// <see cref="ResolveAfter"/> resolves after that option's rules (vectors from num-queues: the queues first). The
     /// device rules' <c>Resolve</c> hooks run after every option rule. <c>Validate</c> hooks run at realize, before the
-    /// type's <c>Validate</c> override: the device rules' first (conflicts before single values, as QEMU checks), then
-    /// the option rules' in option order, each option's in declaration order.</para>
+    /// type's <c>Validate</c> override, by ascending <see cref="ValidateOrder"/>; within one, the device rules' first
+    /// (conflicts before single values, as QEMU checks), then the option rules' in option order, each option's in
+    /// declaration order.</para>
     /// <para><see cref="When"/> makes any rule conditional; the framework skips the hooks while it does not hold.</para>
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
@@ -29,6 +30,12 @@ namespace DeviceModel
         /// option's current default; never while unset or auto. Example: <c>When = "hotplug &amp; !x-native-hotplug"</c>.
         /// </summary>
         public string? When { get; set; }
+
+        /// <summary>
+        /// Where the <c>Validate</c> hook runs among the type's (ascending; default 0): QEMU refuses in its code's order, so
+        /// a check QEMU makes later — virtio-blk's block sizes after its queue size — gets a higher number.
+        /// </summary>
+        public int ValidateOrder { get; set; }
 
         /// <summary>The option whose rules must resolve before this one's (it reads that option's value), or null.</summary>
         public virtual string? ResolveAfter => null;
@@ -89,6 +96,9 @@ namespace DeviceModel
 
         /// <summary>A condition under which the rule applies (null: always); the syntax of <see cref="OptionRuleAttribute.When"/>.</summary>
         public string? When { get; set; }
+
+        /// <summary>Where the <c>Validate</c> hook runs among the type's (see <see cref="OptionRuleAttribute.ValidateOrder"/>).</summary>
+        public int ValidateOrder { get; set; }
 
         /// <summary>Whether <see cref="When"/> holds for <paramref name="device"/>.</summary>
         internal bool AppliesTo(Device device) => When is null || (_when ??= OptionCondition.Parse(When)).Holds(device);

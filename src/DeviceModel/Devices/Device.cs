@@ -128,20 +128,21 @@ namespace DeviceModel
             }
         }
 
-        /// <summary>Runs the <c>Validate</c> hooks of the declared rules whose condition holds: the type's, then every option's in option order.</summary>
+        /// <summary>
+        /// Runs the <c>Validate</c> hooks of the declared rules whose condition holds, in <see cref="DeviceInfo.ValidateOrder"/>:
+        /// by <c>ValidateOrder</c>, then the type's rules, then every option's in option order.
+        /// </summary>
         internal void ValidateDeclaredRules()
         {
-            DeviceInfo info = Info;
-            // The type's rules first: QEMU's realize functions refuse conflicting options before checking single values.
-            foreach (DeviceRuleAttribute rule in info.Rules)
+            foreach (DeviceInfo.ValidateStep step in Info.ValidateOrder)
             {
-                if (rule.AppliesTo(this)) rule.Validate(this);
-            }
-            foreach (OptionInfo option in info.Options)
-            {
-                foreach (OptionRuleAttribute rule in option.Rules)
+                if (step.OptionRule is { } optionRule)
                 {
-                    if (rule.AppliesTo(this)) rule.Validate(this, option);
+                    if (optionRule.AppliesTo(this)) optionRule.Validate(this, step.Option!);
+                }
+                else if (step.DeviceRule!.AppliesTo(this))
+                {
+                    step.DeviceRule.Validate(this);
                 }
             }
         }

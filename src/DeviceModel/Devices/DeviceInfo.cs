@@ -77,6 +77,28 @@ namespace DeviceModel
             for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
             CheckRules();
             _ruleOrder = OrderRules();
+            ValidateOrder = OrderValidation();
+        }
+
+        /// <summary>One <c>Validate</c> hook to run: an option's rule (with its option) or a type's rule.</summary>
+        internal readonly record struct ValidateStep(OptionInfo? Option, OptionRuleAttribute? OptionRule, DeviceRuleAttribute? DeviceRule);
+
+        /// <summary>
+        /// The order of the <c>Validate</c> hooks: ascending <c>ValidateOrder</c>; within one, the type's rules first (QEMU
+        /// refuses conflicting options before single values), then the options' in option order, each in declaration order.
+        /// </summary>
+        internal ValidateStep[] ValidateOrder { get; }
+
+        private ValidateStep[] OrderValidation()
+        {
+            var steps = new List<(int Order, int Sequence, ValidateStep Step)>();
+            foreach (DeviceRuleAttribute rule in Rules) steps.Add((rule.ValidateOrder, steps.Count, new ValidateStep(null, null, rule)));
+            foreach (OptionInfo option in Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules) steps.Add((rule.ValidateOrder, steps.Count, new ValidateStep(option, rule, null)));
+            }
+            steps.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
+            return steps.ConvertAll(s => s.Step).ToArray();
         }
 
         /// <summary>A rule that names an option the type does not have fails here, when the catalog loads, not at a first resolve.</summary>

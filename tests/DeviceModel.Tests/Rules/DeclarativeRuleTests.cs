@@ -49,10 +49,17 @@ public sealed class DeclarativeRuleTests
     [InlineData("virtio-net-pci,speed=-2", "'speed' must be between 0 and INT_MAX")]
     [InlineData("pcie-root-port,mem-reserve=4G", "PCI resource reserve cap: mem-reserve must be less than 4G")]
     [InlineData("pcie-root-port,pref32-reserve=5G", "PCI resource reserve cap: pref32-reserve must be less than 4G")]
+    [InlineData("virtio-net-pci,rx_queue_size=384", "Invalid rx_queue_size (= 384), must be a power of 2 between 256 and 1024.")]
+    [InlineData("virtio-net-pci,tx_queue_size=384", "Invalid tx_queue_size (= 384), must be a power of 2 between 256 and 1024")] // checked before the cap, as QEMU does
+    [InlineData("virtio-blk-pci,logical_block_size=4096", "logical_block_size > physical_block_size not supported")]
+    [InlineData("virtio-blk-pci,min_io_size=1000,opt_io_size=1000", "min_io_size must be a multiple of logical_block_size")]
+    [InlineData("virtio-blk-pci,opt_io_size=1000", "opt_io_size must be a multiple of logical_block_size")]
+    [InlineData("virtio-blk-pci,queue-size=3,logical_block_size=4096", "invalid queue-size property (3), must be a power of 2 (max 1024)")] // ValidateOrder: QEMU's order
     public void Value_constraints_refuse_with_QEMUs_message(string device, string message) => Assert.Equal(message, RealizeError(device));
 
     [Theory]
     [InlineData("virtio-blk-pci,queue-size=512")]
+    [InlineData("virtio-blk-pci,logical_block_size=4096,physical_block_size=4096,min_io_size=8192")]
     [InlineData("virtio-net-pci,speed=-1")]
     [InlineData("pcie-root-port")] // mem-reserve's sentinel (no hint) is exempt: the rule's When needs it set
     [InlineData("pcie-root-port,mem-reserve=1M")]
@@ -75,6 +82,7 @@ public sealed class DeclarativeRuleTests
         Assert.Equal(256UL, Bits(net, "tx_queue_size"));
         Assert.Equal(OptionSource.Auto, Source(net, "tx_queue_size"));
         Assert.Equal(1024UL, Bits(Only("virtio-net-pci,rx_queue_size=1024"), "rx_queue_size"));
+        Assert.Equal(384UL, Bits(Only("virtio-net-pci,tx_queue_size=384"), "tx_queue_size")); // refused at realize, not capped
     }
 
     [Theory]

@@ -92,7 +92,8 @@ namespace DeviceModel
     /// <summary>
     /// QEMU's silent caps: a value above <see cref="Max"/> is lowered to it while the device resolves, without an error
     /// (virtio-net's <c>tx_queue_size</c> is capped at 256 unless the peer is vhost-user). The provenance of a capped
-    /// value is <see cref="OptionSource.Auto"/>.
+    /// value is <see cref="OptionSource.Auto"/>. As QEMU checks before it caps, a value the option's other rules refuse
+    /// is left as given, for realize to refuse with their message.
     /// </summary>
     /// <param name="max">The largest value the device keeps.</param>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
@@ -108,7 +109,25 @@ namespace DeviceModel
             ArgumentNullException.ThrowIfNull(option);
             OptionValue value = device.GetOption(option.Index);
             if (RuleValues.IsUnset(value) || !RuleValues.IsNumeric(option.Kind)) return;
-            if (RuleValues.Compare(option.Kind, value.Bits, Max) > 0) device.SetOption(option.Index, RuleValues.Integer(option, Max), OptionSource.Auto);
+            if (RuleValues.Compare(option.Kind, value.Bits, Max) > 0 && OthersAccept(device, option)) device.SetOption(option.Index, RuleValues.Integer(option, Max), OptionSource.Auto);
+        }
+
+        /// <summary>Whether the option's other rules accept its value: QEMU checks, then caps, so a refused value is left for realize to refuse.</summary>
+        private bool OthersAccept(Device device, OptionInfo option)
+        {
+            foreach (OptionRuleAttribute rule in option.Rules)
+            {
+                if (ReferenceEquals(rule, this) || !rule.AppliesTo(device)) continue;
+                try
+                {
+                    rule.Validate(device, option);
+                }
+                catch (PciConfigurationException)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <inheritdoc/>
