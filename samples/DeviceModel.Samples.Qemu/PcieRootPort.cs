@@ -18,7 +18,8 @@ namespace DeviceModel.Samples.Qemu;
 [PciExtendedCapability(nameof(CreateAcs), When = nameof(HasAcs), Offset = 0x148, Length = AcsCapability.Size)]
 [CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]   // QEMU's TYPE_PCI_DEVICE history (see QemuPciDevice)
 [CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
-[MutuallyExclusive("pref32-reserve", "pref64-reserve", Message = "PCI resource reserve cap: pref32-reserve and pref64-reserve conflict: set only one")]
+// QEMU 7.2's messages, byte for byte (pref32-reserve's with its double space).
+[MutuallyExclusive("pref32-reserve", "pref64-reserve", Message = "PCI resource reserve cap: PREF32 and PREF64 conflict")]
 public sealed partial class PcieRootPort : PciExpressPort
 {
     private const ushort RedHatVendor = 0x1b36;
@@ -81,7 +82,7 @@ public sealed partial class PcieRootPort : PciExpressPort
     public ulong MemReserve { get; set; } = NoReservation;
 
     [ConfigOption("pref32-reserve", IsSize = true, Description = "32-bit prefetchable memory firmware reserves, below 4G (18446744073709551615: no hint)")]
-    [LessThan(0x1_0000_0000, When = "pref32-reserve", Message = "PCI resource reserve cap: pref32-reserve must be less than 4G")]
+    [LessThan(0x1_0000_0000, When = "pref32-reserve", Message = "PCI resource reserve cap: pref32-reserve  must be less than 4G")]
     public ulong Pref32Reserve { get; set; } = NoReservation;
 
     [ConfigOption("pref64-reserve", IsSize = true, Description = "64-bit prefetchable memory firmware reserves (18446744073709551615: no hint)")]

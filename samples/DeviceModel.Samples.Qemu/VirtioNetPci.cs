@@ -132,7 +132,7 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
     public string? Duplex { get; set; }
 
     [ConfigOption("rx_queue_size", Min = "256", Max = "1024", Description = "Receive virtqueue size (power of two)")]
-    [PowerOfTwo(Message = "Invalid rx_queue_size (= {value}), must be a power of 2 between 256 and 1024.")]
+    [PowerOfTwo(Message = "Invalid rx_queue_size (= {value}), must be a power of 2 between 256 and 1024.", ValidateOrder = 1)] // after speed, as QEMU
     public ushort RxQueueSize { get; set; } = 256;
 
     /// <summary>
@@ -140,7 +140,7 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
     /// does not know (<c>netdev</c> is host-only): the cap always applies.
     /// </summary>
     [ConfigOption("tx_queue_size", Min = "256", Max = "1024", Description = "Transmit virtqueue size (power of two)")]
-    [PowerOfTwo(Message = "Invalid tx_queue_size (= {value}), must be a power of 2 between 256 and 1024")]
+    [PowerOfTwo(Message = "Invalid tx_queue_size (= {value}), must be a power of 2 between 256 and 1024", ValidateOrder = 1)]
     [CappedAt(256)]
     public ushort TxQueueSize { get; set; } = 256;
 

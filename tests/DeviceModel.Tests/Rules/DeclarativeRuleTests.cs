@@ -48,12 +48,13 @@ public sealed class DeclarativeRuleTests
     [InlineData("virtio-scsi-pci,virtqueue_size=2", "invalid virtqueue_size property (= 2), must be > 2")]
     [InlineData("virtio-net-pci,speed=-2", "'speed' must be between 0 and INT_MAX")]
     [InlineData("pcie-root-port,mem-reserve=4G", "PCI resource reserve cap: mem-reserve must be less than 4G")]
-    [InlineData("pcie-root-port,pref32-reserve=5G", "PCI resource reserve cap: pref32-reserve must be less than 4G")]
+    [InlineData("pcie-root-port,pref32-reserve=5G", "PCI resource reserve cap: pref32-reserve  must be less than 4G")]
     [InlineData("virtio-net-pci,rx_queue_size=384", "Invalid rx_queue_size (= 384), must be a power of 2 between 256 and 1024.")]
     [InlineData("virtio-net-pci,tx_queue_size=384", "Invalid tx_queue_size (= 384), must be a power of 2 between 256 and 1024")] // checked before the cap, as QEMU does
     [InlineData("virtio-blk-pci,logical_block_size=4096", "logical_block_size > physical_block_size not supported")]
     [InlineData("virtio-blk-pci,min_io_size=1000,opt_io_size=1000", "min_io_size must be a multiple of logical_block_size")]
     [InlineData("virtio-blk-pci,opt_io_size=1000", "opt_io_size must be a multiple of logical_block_size")]
+    [InlineData("virtio-net-pci,speed=-2,rx_queue_size=384", "'speed' must be between 0 and INT_MAX")]
     [InlineData("virtio-blk-pci,queue-size=3,logical_block_size=4096", "invalid queue-size property (3), must be a power of 2 (max 1024)")] // ValidateOrder: QEMU's order
     public void Value_constraints_refuse_with_QEMUs_message(string device, string message) => Assert.Equal(message, RealizeError(device));
 
@@ -138,9 +139,9 @@ public sealed class DeclarativeRuleTests
     [Fact]
     public void Conflicts_refuse_when_both_are_set()
     {
-        Assert.Equal("PCI resource reserve cap: pref32-reserve and pref64-reserve conflict: set only one", RealizeError("pcie-root-port,pref32-reserve=1M,pref64-reserve=1G"));
+        Assert.Equal("PCI resource reserve cap: PREF32 and PREF64 conflict", RealizeError("pcie-root-port,pref32-reserve=1M,pref64-reserve=1G"));
         // The type's rules run first: QEMU refuses the conflict before the 4G limit of either.
-        Assert.Equal("PCI resource reserve cap: pref32-reserve and pref64-reserve conflict: set only one", RealizeError("pcie-root-port,mem-reserve=5G,pref32-reserve=1M,pref64-reserve=1G"));
+        Assert.Equal("PCI resource reserve cap: PREF32 and PREF64 conflict", RealizeError("pcie-root-port,mem-reserve=5G,pref32-reserve=1M,pref64-reserve=1G"));
 
         Device balloon = TestData.Catalog.Find("virtio-balloon-pci")!.Create();
         OptionInfo hint = balloon.Info.FindOption("free-page-hint")!;

@@ -37,8 +37,8 @@ namespace DeviceModel
     }
 
     /// <summary>
-    /// This option and <see cref="Other"/> must not both be set (QEMU: "PCI resource reserve cap: pref32-reserve and
-    /// pref64-reserve conflict: set only one"). "Set" as in <see cref="OptionRuleAttribute.When"/>. Checked at realize.
+    /// This option and <see cref="Other"/> must not both be set (QEMU: "PCI resource reserve cap: PREF32 and PREF64
+    /// conflict"). "Set" as in <see cref="OptionRuleAttribute.When"/>. Checked at realize.
     /// </summary>
     /// <param name="other">The option this one excludes.</param>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
@@ -102,8 +102,8 @@ namespace DeviceModel
     }
 
     /// <summary>
-    /// At most one of <see cref="Options"/> may be set (QEMU: "PCI resource reserve cap: pref32-reserve and pref64-reserve
-    /// conflict: set only one"). "Set" as in <see cref="OptionRuleAttribute.When"/>. Declared on the type, it is checked
+    /// At most one of <see cref="Options"/> may be set (QEMU: "PCI resource reserve cap: PREF32 and PREF64 conflict").
+    /// "Set" as in <see cref="OptionRuleAttribute.When"/>. Declared on the type, it is checked
     /// at realize before the options' own rules, as QEMU's realize functions refuse conflicts before ranges.
     /// </summary>
     /// <param name="options">The options of which at most one may be set.</param>
