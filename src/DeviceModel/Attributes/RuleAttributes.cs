@@ -66,8 +66,9 @@ namespace DeviceModel
 
         /// <summary>
         /// Decides or adjusts the option's value after explicit config, hints and versioned defaults applied (QEMU's
-        /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in option
-        /// order of the table chain (base type's first), each option's in declaration order.
+        /// realize-time decisions), before the type's <see cref="Device.ResolveAuto"/> overrides run. Rules run in
+        /// <see cref="DeviceInfo.Options"/> order (after the option named by <see cref="ResolveAfter"/>), each option's in
+        /// declaration order; <see cref="VirtioPciDevice"/>'s <c>disable-legacy=auto</c> is still undecided here.
         /// </summary>
         /// <param name="device">The device being resolved.</param>
         /// <param name="option">The option the rule is declared on.</param>
