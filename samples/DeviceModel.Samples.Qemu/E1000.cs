@@ -15,6 +15,7 @@ public sealed partial class E1000 : QemuPciDevice
     public override string? RomFile { get; set; } = "efi-e1000.rom";
 
     [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
+    [DefaultMac]
     public MacAddress? Mac { get; set; }
 
     [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
@@ -53,12 +54,5 @@ public sealed partial class E1000 : QemuPciDevice
     {
         bars.Add(BarDeclaration.Memory32(0, 0x20000));
         bars.Add(BarDeclaration.Io(1, 0x40));
-    }
-
-    /// <summary>QEMU gives a NIC without <c>mac</c> the next default address.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        Mac ??= context.Session.NextDefaultMac();
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class E1000E : QemuPciDevice
     public override string? RomFile { get; set; } = "efi-e1000e.rom";
 
     [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
+    [DefaultMac]
     public MacAddress? Mac { get; set; }
 
     [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
@@ -82,12 +83,5 @@ public sealed partial class E1000E : QemuPciDevice
     {
         ulong mac = Mac?.Value ?? 0;
         return new(mac & 0xff_ffffUL | 0xffffUL << 24 | (mac >> 24 & 0xff_ffffUL) << 40);
-    }
-
-    /// <summary>QEMU gives a NIC without <c>mac</c> the next default address.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        Mac ??= context.Session.NextDefaultMac();
     }
 }

@@ -18,6 +18,8 @@ namespace DeviceModel.Samples.Qemu;
 [PciExtendedCapability(nameof(CreateAcs), When = nameof(HasAcs), Offset = 0x148, Length = AcsCapability.Size)]
 [CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]   // QEMU's TYPE_PCI_DEVICE history (see QemuPciDevice)
 [CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
+// QEMU 7.2's messages, byte for byte (pref32-reserve's with its double space).
+[MutuallyExclusive("pref32-reserve", "pref64-reserve", Message = "PCI resource reserve cap: PREF32 and PREF64 conflict")]
 public sealed partial class PcieRootPort : PciExpressPort
 {
     private const ushort RedHatVendor = 0x1b36;
@@ -71,12 +73,16 @@ public sealed partial class PcieRootPort : PciExpressPort
 
     /// <summary>Auto: 4 KiB when ACPI hot-plug runs the slot (hot-plug on, native hot-plug off), else no hint.</summary>
     [ConfigOption("io-reserve", IsSize = true, Auto = true, Description = "I/O space firmware reserves (18446744073709551615: no hint)")]
+    [AutoValue(0x1000, When = "hotplug & !x-native-hotplug")] // QEMU (gen_rp_realize)
+    [AutoValue(-1)]                                             // NoReservation
     public ulong? IoReserve { get; set; }
 
     [ConfigOption("mem-reserve", IsSize = true, Description = "Non-prefetchable memory firmware reserves, below 4G (18446744073709551615: no hint)")]
+    [LessThan(0x1_0000_0000, When = "mem-reserve", Message = "PCI resource reserve cap: mem-reserve must be less than 4G")]
     public ulong MemReserve { get; set; } = NoReservation;
 
     [ConfigOption("pref32-reserve", IsSize = true, Description = "32-bit prefetchable memory firmware reserves, below 4G (18446744073709551615: no hint)")]
+    [LessThan(0x1_0000_0000, When = "pref32-reserve", Message = "PCI resource reserve cap: pref32-reserve  must be less than 4G")]
     public ulong Pref32Reserve { get; set; } = NoReservation;
 
     [ConfigOption("pref64-reserve", IsSize = true, Description = "64-bit prefetchable memory firmware reserves (18446744073709551615: no hint)")]
@@ -92,17 +98,6 @@ public sealed partial class PcieRootPort : PciExpressPort
 
     /// <inheritdoc/>
     protected override PciIdentity Identity => new(RedHatVendor, 0x000c, 0, PciIdentity.ClassCodeOf(0x0604));
-
-    /// <summary>QEMU's refusals: a bounded header log, and reservations the capability cannot express.</summary>
-    protected override void Validate()
-    {
-        if (Pref32Reserve != NoReservation && Pref64Reserve != NoReservation)
-            throw new PciConfigurationException("PCI resource reserve cap: pref32-reserve and pref64-reserve conflict: set only one");
-        if (MemReserve != NoReservation && MemReserve >= 0x1_0000_0000UL)
-            throw new PciConfigurationException("PCI resource reserve cap: mem-reserve must be less than 4G");
-        if (Pref32Reserve != NoReservation && Pref32Reserve >= 0x1_0000_0000UL)
-            throw new PciConfigurationException("PCI resource reserve cap: pref32-reserve must be less than 4G");
-    }
 
     /// <summary>QEMU (gen_rp_realize): a port that reserves no I/O (<c>io-reserve=0</c>) has no programmable I/O window.</summary>
     protected override bool HasIoWindow => IoReserve != 0;
@@ -129,11 +124,4 @@ public sealed partial class PcieRootPort : PciExpressPort
 
     /// <summary>ACS with a downstream port's controls.</summary>
     private AcsCapability CreateAcs() => AcsCapability.DownstreamPort();
-
-    /// <summary>QEMU (gen_rp_realize): a hot-pluggable slot that ACPI runs gets 4 KiB of I/O reserved.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        IoReserve ??= Hotplug && !NativeHotplug ? 0x1000UL : NoReservation;
-    }
 }

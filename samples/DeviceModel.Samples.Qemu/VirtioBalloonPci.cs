@@ -2,6 +2,11 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-balloon-pci</c>: memory ballooning.</summary>
 [Device("virtio-balloon-pci", Description = "Virtio memory balloon")]
+// virtio_balloon_config up to the last field an offered feature needs; QEMU 4.0 machines keep 4.0's larger size.
+[DeviceConfigField("num_pages", 0, 4)]
+[DeviceConfigField("actual", 4, 4)]
+[DeviceConfigField("free_page_hint_cmd_id", 8, 4, When = "free-page-hint")]
+[DeviceConfigField("poison_val", 12, 4, When = "page-poison | qemu-4-0-config-size")]
 public sealed partial class VirtioBalloonPci : QemuVirtioPciDevice
 {
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
@@ -11,13 +16,12 @@ public sealed partial class VirtioBalloonPci : QemuVirtioPciDevice
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 5;
 
-    /// <summary>virtio_balloon_config up to the last field an offered feature needs.</summary>
-    protected override int DeviceConfigLength => Qemu40ConfigSize ? 16 : PagePoison ? 16 : FreePageHint ? 12 : 8;
-
     [ConfigOption("deflate-on-oom", Description = "Deflate the balloon when the guest is out of memory")]
     public bool DeflateOnOom { get; set; }
 
+    /// <summary>QEMU (virtio_balloon_device_realize) runs free page hinting in an IOThread and refuses it without one.</summary>
     [ConfigOption("free-page-hint", Description = "Free page hinting (VIRTIO_BALLOON_F_FREE_PAGE_HINT)")]
+    [Requires("iothread")]
     public bool FreePageHint { get; set; }
 
     [ConfigOption("free-page-reporting", Description = "Free page reporting (VIRTIO_BALLOON_F_REPORTING)")]
@@ -38,11 +42,4 @@ public sealed partial class VirtioBalloonPci : QemuVirtioPciDevice
 
     [ConfigOption("iothread", HostOnly = true, Description = "IOThread for free page hinting")]
     public string? IoThread { get; set; }
-
-    /// <summary>QEMU (virtio_balloon_device_realize) runs free page hinting in an IOThread and refuses it without one.</summary>
-    protected override void Validate()
-    {
-        base.Validate();
-        if (FreePageHint && string.IsNullOrEmpty(IoThread)) throw new DeviceModel.Pci.PciConfigurationException("'free-page-hint' requires 'iothread' to be set");
-    }
 }

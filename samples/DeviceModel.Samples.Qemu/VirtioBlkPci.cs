@@ -15,8 +15,16 @@ public enum BlockdevOnError
     Auto,
 }
 
-/// <summary>QEMU's <c>virtio-blk-pci</c>: a virtio block device. Options and compat history as QEMU 7.2 has them.</summary>
+/// <summary>
+/// QEMU's <c>virtio-blk-pci</c>: a virtio block device. Options and compat history as QEMU 7.2 has them. Without virtio
+/// 1.0 the device offers SCSI instead of any_layout (virtio_blk_get_features), and reports any_layout off.
+/// </summary>
 [Device("virtio-blk-pci", Description = "Virtio block device")]
+[ForceOption("any_layout", 0, When = "disable-modern")]
+// virtio_blk_config up to num_queues, plus the discard and write-zeroes fields when offered (QEMU's feature_sizes).
+[DeviceConfigField("capacity..num_queues", 0, 36)]
+[DeviceConfigField("max_discard_sectors..discard_sector_alignment", 36, 12, When = "discard")]
+[DeviceConfigField("max_write_zeroes_sectors..write_zeroes_may_unmap", 48, 9, When = "write-zeroes")]
 public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -29,6 +37,7 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 
     /// <summary>Vectors: auto is one per queue plus one for configuration changes.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    [AutoFrom("num-queues", Plus = 1)]
     [CompatHint("2.12", 2u)]
     public override uint? Vectors { get; set; }
 
@@ -39,10 +48,13 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     public string? IoThread { get; set; }
 
     [ConfigOption("num-queues", Auto = true, Min = "1", Max = "1024", Description = "Number of request virtqueues (auto: one per vCPU)")]
+    [AutoFromVcpus]
     [CompatHint("5.2", (ushort)1)]
     public ushort? NumQueues { get; set; }
 
     [ConfigOption("queue-size", Min = "2", Max = "1024", Description = "Virtqueue size")]
+    [GreaterThan(2, Message = "invalid queue-size property ({value}), must be > 2")]
+    [PowerOfTwo(Message = "invalid queue-size property ({value}), must be a power of 2 (max 1024)")]
     [CompatHint("5.0", (ushort)128)]
     public ushort QueueSize { get; set; } = 256;
 
@@ -90,15 +102,21 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     public ulong DiscardGranularity { get; set; } = 4294967295;
 
     [ConfigOption("logical_block_size", IsSize = true, Auto = true, Description = "Logical block size, a power of two between 512 B and 2 MiB")]
+    [AutoValue(512)]
+    // blkconf_blocksizes, after the queue-size checks of virtio_blk_device_realize
+    [AtMostOption("physical_block_size", Message = "logical_block_size > physical_block_size not supported", ValidateOrder = 1)]
     public ulong? LogicalBlockSize { get; set; }
 
     [ConfigOption("physical_block_size", IsSize = true, Auto = true, Description = "Physical block size, a power of two between 512 B and 2 MiB")]
+    [AutoValue(512)]
     public ulong? PhysicalBlockSize { get; set; }
 
     [ConfigOption("min_io_size", IsSize = true, Description = "Minimum I/O size")]
+    [MultipleOfOption("logical_block_size", Message = "min_io_size must be a multiple of logical_block_size", ValidateOrder = 1)]
     public ulong MinIoSize { get; set; }
 
     [ConfigOption("opt_io_size", IsSize = true, Description = "Optimal I/O size")]
+    [MultipleOfOption("logical_block_size", Message = "opt_io_size must be a multiple of logical_block_size", ValidateOrder = 1)]
     public ulong OptIoSize { get; set; }
 
     [ConfigOption("cyls", Auto = true, Description = "Cylinders (auto: from the drive's size)")]
@@ -149,35 +167,11 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 2;
 
-    /// <summary>virtio_blk_config up to num_queues, plus the discard and write-zeroes fields when offered.</summary>
-    protected override int DeviceConfigLength => WriteZeroes ? 57 : Discard ? 48 : 36;
-
     /// <inheritdoc/>
     /// <remarks>QEMU uses any non-zero class as given (its low 16 bits) and storage-SCSI (0x0100) for 0.</remarks>
     protected override ushort? ClassId => Class != 0 ? (ushort)Class : null;
 
-    /// <summary>QEMU (virtio_blk_device_realize): the queue size must be a power of two above 2.</summary>
-    protected override void Validate()
-    {
-        base.Validate();
-        if (QueueSize <= 2) throw new DeviceModel.Pci.PciConfigurationException("invalid queue-size property (" + QueueSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), must be > 2");
-        if ((QueueSize & (QueueSize - 1)) != 0) throw new DeviceModel.Pci.PciConfigurationException("invalid queue-size property (" + QueueSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), must be a power of 2 (max 1024)");
-    }
-
     /// <summary>SCSI passthrough (VIRTIO_BLK_F_SCSI) exists only in legacy virtio.</summary>
     protected override System.Collections.Generic.IReadOnlyList<string> LegacyOnlyFeatures => Scsi ? ["scsi"] : [];
 
-    /// <summary>
-    /// QEMU 5.2+: one queue per vCPU, and one vector per queue plus one; 512-byte blocks without a backend's. Without
-    /// virtio 1.0 the device offers SCSI instead of any_layout (virtio_blk_get_features), and reports any_layout off.
-    /// </summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        if (!IsModern) AnyLayout = false;
-        NumQueues ??= (ushort)System.Math.Min(context.Smp, 1024);
-        Vectors ??= (uint)NumQueues + 1;
-        LogicalBlockSize ??= 512;
-        PhysicalBlockSize ??= 512;
-    }
 }

@@ -5,6 +5,7 @@ namespace DeviceModel.Samples.Qemu;
 /// (<c>virtio_pci_force_virtio_1</c>): the device is always modern-only.
 /// </summary>
 [Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
+[DeviceConfigField("events_read..num_capsets", 0, 16)] // virtio_gpu_config
 public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -17,9 +18,6 @@ public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 16;
-
-    /// <summary>virtio_gpu_config: events_read, events_clear, num_scanouts, num_capsets.</summary>
-    protected override int DeviceConfigLength => 16;
 
     /// <summary>PCI_CLASS_DISPLAY_OTHER.</summary>
     protected override ushort? ClassId => 0x0380;

@@ -6,6 +6,7 @@ namespace DeviceModel.Samples.Qemu;
 /// modern-only, whatever <c>disable-legacy</c>/<c>disable-modern</c> say.
 /// </summary>
 [Device("virtio-input-pci", Description = "Virtio input device")]
+[DeviceConfigField("select..u", 0, 136)] // virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union
 public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 {
     /// <summary>Two vectors: config and the event queue.</summary>
@@ -14,9 +15,6 @@ public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 18;
-
-    /// <summary>virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union.</summary>
-    protected override int DeviceConfigLength => 136;
 
     /// <summary>PCI_CLASS_INPUT_OTHER (virtio-tablet-pci); the keyboard and the mouse have their own.</summary>
     protected override ushort? ClassId => 0x0980;

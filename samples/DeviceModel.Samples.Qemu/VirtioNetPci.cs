@@ -2,6 +2,14 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-net-pci</c>: a virtio network card. Options and compat history as QEMU 7.2 has them.</summary>
 [Device("virtio-net-pci", Description = "Virtio network device")]
+// virtio_net_config up to the last field an offered feature needs (QEMU's feature_sizes).
+[DeviceConfigField("mac", 0, 6)]
+[DeviceConfigField("status", 6, 2, When = "status")]
+[DeviceConfigField("max_virtqueue_pairs", 8, 2, When = "mq")]
+[DeviceConfigField("mtu", 10, 2, When = "host_mtu")]
+[DeviceConfigField("speed", 12, 4, When = "speed | duplex")]
+[DeviceConfigField("duplex", 16, 1, When = "speed | duplex")]
+[DeviceConfigField("rss_max_key_size..supported_hash_types", 17, 7, When = "rss | hash")]
 public sealed partial class VirtioNetPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -10,6 +18,7 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    [AutoValue(4)] // 2 × queue pairs + config + control, with one queue pair
     [CompatHint("6.0", 3u)]
     public override uint? Vectors { get; set; } = 4;
 
@@ -22,6 +31,7 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
     public override string? RomFile { get; set; } = "efi-virtio.rom";
 
     [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
+    [DefaultMac]
     public MacAddress? Mac { get; set; }
 
     [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
@@ -115,15 +125,23 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
     public bool MtuBypassBackend { get; set; } = true;
 
     [ConfigOption("speed", Description = "Link speed in Mbit/s (-1: unknown)")]
+    [GreaterThan(-2, Message = "'speed' must be between 0 and INT_MAX")]
     public int Speed { get; set; } = -1;
 
     [ConfigOption("duplex", Description = "Link duplex: half or full")]
     public string? Duplex { get; set; }
 
     [ConfigOption("rx_queue_size", Min = "256", Max = "1024", Description = "Receive virtqueue size (power of two)")]
+    [PowerOfTwo(Message = "Invalid rx_queue_size (= {value}), must be a power of 2 between 256 and 1024.", ValidateOrder = 1)] // after speed, as QEMU
     public ushort RxQueueSize { get; set; } = 256;
 
+    /// <summary>
+    /// QEMU caps it at 256 (virtio_net_max_tx_queue_size) unless the peer is vhost-user or vhost-vdpa, which the model
+    /// does not know (<c>netdev</c> is host-only): the cap always applies.
+    /// </summary>
     [ConfigOption("tx_queue_size", Min = "256", Max = "1024", Description = "Transmit virtqueue size (power of two)")]
+    [PowerOfTwo(Message = "Invalid tx_queue_size (= {value}), must be a power of 2 between 256 and 1024", ValidateOrder = 1)]
+    [CappedAt(256)]
     public ushort TxQueueSize { get; set; } = 256;
 
     [ConfigOption("rsc_interval", Description = "RSC coalescing interval in nanoseconds")]
@@ -140,32 +158,4 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 1;
-
-    /// <summary>virtio_net_config up to the last field an offered feature needs (QEMU's feature_sizes).</summary>
-    protected override int DeviceConfigLength
-    {
-        get
-        {
-            int length = 6;                                               // mac
-            if (Status) length = 8;                                       // status
-            if (Mq) length = 10;                                          // max_virtqueue_pairs
-            if (HostMtu != 0) length = 12;                                // mtu
-            if (!string.IsNullOrEmpty(Duplex) || Speed >= 0) length = 17; // speed, duplex
-            if (Rss || Hash) length = 24;                                 // rss and hash report fields
-            return length;
-        }
-    }
-
-    /// <summary>
-    /// QEMU gives a NIC without <c>mac</c> the next default address. It caps tx_queue_size at 256
-    /// (virtio_net_max_tx_queue_size) unless the peer is vhost-user or vhost-vdpa, which the model does not know
-    /// (<c>netdev</c> is host-only): the cap always applies.
-    /// </summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        Mac ??= context.Session.NextDefaultMac();
-        Vectors ??= 4; // 2 × queue pairs + config + control, with one queue pair
-        if (TxQueueSize > 256) TxQueueSize = 256;
-    }
 }

@@ -1,6 +1,6 @@
 namespace DeviceModel.Samples.Qemu;
 
-/// <summary>QEMU's <c>virtio-rng-pci</c>: an entropy source for the guest.</summary>
+/// <summary>QEMU's <c>virtio-rng-pci</c>: an entropy source for the guest. It has no device configuration (no <see cref="DeviceConfigFieldAttribute"/>).</summary>
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
 public sealed partial class VirtioRngPci : QemuVirtioPciDevice
 {
@@ -19,9 +19,6 @@ public sealed partial class VirtioRngPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 4;
-
-    /// <summary>virtio-rng has no device configuration.</summary>
-    protected override int DeviceConfigLength => 0;
 
     /// <summary>The host RNG backend object.</summary>
     [ConfigOption("rng", HostOnly = true, Description = "ID of the rng-backend object that supplies entropy")]

@@ -2,6 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-scsi-pci</c>: a virtio SCSI host adapter.</summary>
 [Device("virtio-scsi-pci", Description = "Virtio SCSI host adapter")]
+[DeviceConfigField("num_queues..max_lun", 0, 36)] // virtio_scsi_config
 public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -10,6 +11,7 @@ public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
 
     /// <summary>Vectors: auto is one per request queue plus control, event and config.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
+    [AutoFrom("num_queues", Plus = 3)]
     public override uint? Vectors { get; set; }
 
     /// <inheritdoc/>
@@ -17,10 +19,12 @@ public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
     public override bool AnyLayout { get; set; } = true;
 
     [ConfigOption("num_queues", Auto = true, Min = "1", Max = "1021", Description = "Number of request virtqueues (auto: one per vCPU)")]
+    [AutoFromVcpus]
     [CompatHint("5.2", 1u)]
     public uint? NumQueues { get; set; }
 
     [ConfigOption("virtqueue_size", Min = "2", Max = "1024", Description = "Virtqueue size")]
+    [GreaterThan(2, Message = "invalid virtqueue_size property (= {value}), must be > 2")]
     [CompatHint("5.0", 128u)]
     public uint VirtqueueSize { get; set; } = 256;
 
@@ -45,15 +49,4 @@ public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 8;
-
-    /// <summary>virtio_scsi_config is 36 bytes.</summary>
-    protected override int DeviceConfigLength => 36;
-
-    /// <summary>QEMU 5.2+: one request queue per vCPU; vectors one per queue plus control, event and config.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        NumQueues ??= (uint)System.Math.Min(context.Smp, 1021);
-        Vectors ??= NumQueues + 3;
-    }
 }

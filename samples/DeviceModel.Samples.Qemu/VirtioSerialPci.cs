@@ -2,6 +2,11 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-serial-pci</c>: virtio console and serial ports.</summary>
 [Device("virtio-serial-pci", Description = "Virtio serial ports and console")]
+// virtio_console_config: cols, rows, max_nr_ports, and emerg_wr with emergency-write.
+[DeviceConfigField("cols", 0, 2)]
+[DeviceConfigField("rows", 2, 2)]
+[DeviceConfigField("max_nr_ports", 4, 4)]
+[DeviceConfigField("emerg_wr", 8, 4, When = "emergency-write")]
 public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -17,6 +22,7 @@ public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 
     /// <summary>Vectors: config and the control queues; auto (machines before 1.5): one per port plus one.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X; auto: max_ports + 1)")]
+    [AutoFrom("max_ports", Plus = 1)]
     [CompatHint("1.5", "auto")]
     public override uint? Vectors { get; set; } = 2;
 
@@ -26,23 +32,13 @@ public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 
     /// <summary>QEMU keeps communication-other (0x0780), display-other (0x0380) and "others" (0xff00), and uses 0x0780 for anything else.</summary>
     [ConfigOption("class", Auto = true, Description = "PCI class (0x0780 communication, 0x0380 display, 0xff00 other)")]
+    [OneOfOr(0x0780, 0x0780, 0x0380, 0xff00)]
     public uint? Class { get; set; }
 
     /// <inheritdoc/>
     protected override ushort VirtioDeviceType => 3;
 
-    /// <summary>virtio_console_config: cols, rows, max_nr_ports, and emerg_wr with emergency-write.</summary>
-    protected override int DeviceConfigLength => EmergencyWrite ? 12 : 8;
-
     /// <inheritdoc/>
     /// <remarks>QEMU accepts communication-other (0x0780), display-other (0x0380) and "others" (0xff00); anything else is 0x0780.</remarks>
     protected override ushort? ClassId => (ushort?)Class;
-
-    /// <summary>QEMU: unspecified vectors are one per port plus one; an unknown class becomes communication-other.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        Vectors ??= MaxPorts + 1;
-        if (Class is not (0x0780 or 0x0380 or 0xff00)) Class = 0x0780;
-    }
 }

@@ -123,15 +123,24 @@ namespace DeviceModel.Declarations
             {
                 if (!DerivesFrom(attribute.AttributeClass, ruleBase) || attribute.AttributeConstructor is null) continue;
                 var arguments = new List<string>();
-                foreach (TypedConstant argument in attribute.ConstructorArguments) arguments.Add(argument.ToCSharpString());
+                foreach (TypedConstant argument in attribute.ConstructorArguments) arguments.Add(Expression(argument));
                 var named = new List<string>();
-                foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments) named.Add(pair.Key + " = " + pair.Value.ToCSharpString());
+                foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments) named.Add(pair.Key + " = " + Expression(pair.Value));
                 string creation = "new " + attribute.AttributeClass!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "(" + string.Join(", ", arguments) + ")"
                     + (named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }");
                 (rules ??= new List<string>()).Add(creation);
             }
             return rules is null ? EquatableArray<string>.Empty : new EquatableArray<string>(rules);
         }
+
+        /// <summary>
+        /// An attribute argument as a C# expression: <c>ToCSharpString</c> gives an array (a <c>params</c> argument) as a bare
+        /// initializer, <c>{ 1, 2 }</c>, which is not an expression; it needs its <c>new T[]</c>.
+        /// </summary>
+        private static string Expression(TypedConstant argument) =>
+            argument.Kind == TypedConstantKind.Array && !argument.IsNull
+                ? "new " + argument.Type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + argument.ToCSharpString()
+                : argument.ToCSharpString();
 
         private static bool DerivesFrom(INamedTypeSymbol? type, string name)
         {

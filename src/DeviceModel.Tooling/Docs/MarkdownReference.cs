@@ -112,6 +112,8 @@ namespace DeviceModel.Tooling.Docs
             Line(md);
 
             Options(md, device);
+            Rules(md, device);
+            DeviceConfig(md, device);
             History(md, device, machines);
             Diagnostics(md);
             ConfigSpace(md, device, samples);
@@ -133,6 +135,61 @@ namespace DeviceModel.Tooling.Docs
                 Row(md, name, TypeText(option), DefaultText(option), LimitsText(option), option.HostOnly ? "yes" : "", Cell(option.Description));
             }
             Line(md);
+        }
+
+        /// <summary>The declared rules (auto decisions, caps, refusals) by option, then the type's; none: no section.</summary>
+        private static void Rules(StringBuilder md, DeviceInfo device)
+        {
+            bool any = false;
+            foreach (OptionInfo option in device.Options)
+            {
+                if (option.Rules.IsEmpty) continue;
+                Header();
+                var text = new List<string>(option.Rules.Length);
+                foreach (OptionRuleAttribute rule in option.Rules) text.Add(rule.Describe(option) + (rule.When is null ? "" : " when " + rule.When));
+                Row(md, Code(option.Name), Cell(string.Join("; ", text)));
+            }
+            foreach (DeviceRuleAttribute rule in device.Rules)
+            {
+                if (rule is DeviceConfigFieldAttribute) continue;
+                Header();
+                Row(md, "(device)", Cell(rule.Describe(device) + (rule.When is null ? "" : " when " + rule.When)));
+            }
+            if (any) Line(md);
+
+            void Header()
+            {
+                if (any) return;
+                any = true;
+                Line(md, "## Realize rules");
+                Line(md);
+                Line(md, "Decided or checked when the device is realized. Auto rules decide only options left unset (auto); a condition names options that are set.");
+                Line(md);
+                Line(md, "| option | rules |");
+                Line(md, "|---|---|");
+            }
+        }
+
+        /// <summary>The virtio device-specific configuration layout (<see cref="DeviceConfigFieldAttribute"/>); none declared: no section.</summary>
+        private static void DeviceConfig(StringBuilder md, DeviceInfo device)
+        {
+            bool any = false;
+            foreach (DeviceRuleAttribute rule in device.Rules)
+            {
+                if (rule is not DeviceConfigFieldAttribute field) continue;
+                if (!any)
+                {
+                    any = true;
+                    Line(md, "## Device configuration");
+                    Line(md);
+                    Line(md, "The device-specific configuration is as long as the end of its last present field.");
+                    Line(md);
+                    Line(md, "| field | offset | size | present |");
+                    Line(md, "|---|---|---|---|");
+                }
+                Row(md, Code(field.Name), Int(field.Offset), Int(field.Size), field.When is null ? "always" : "when " + Cell(field.When));
+            }
+            if (any) Line(md);
         }
 
         private static void History(StringBuilder md, DeviceInfo device, MachineCatalog machines)

@@ -108,26 +108,43 @@ namespace DeviceModel
         {
         }
 
-        /// <summary>Runs the <c>Resolve</c> hooks of the declared rules: every option's, in option order, then the type's.</summary>
+        /// <summary>
+        /// Runs the <c>Resolve</c> hooks of the declared rules whose condition holds: every option's, in option order with
+        /// <see cref="OptionRuleAttribute.ResolveAfter"/> dependencies first, then the type's.
+        /// </summary>
         internal void ResolveDeclaredRules(RealizeContext context)
         {
             DeviceInfo info = Info;
-            foreach (OptionInfo option in info.Options)
+            foreach (OptionInfo option in info.RuleOrder)
             {
-                foreach (OptionRuleAttribute rule in option.Rules) rule.Resolve(this, option, context);
+                foreach (OptionRuleAttribute rule in option.Rules)
+                {
+                    if (rule.AppliesTo(this)) rule.Resolve(this, option, context);
+                }
             }
-            foreach (DeviceRuleAttribute rule in info.Rules) rule.Resolve(this, context);
+            foreach (DeviceRuleAttribute rule in info.Rules)
+            {
+                if (rule.AppliesTo(this)) rule.Resolve(this, context);
+            }
         }
 
-        /// <summary>Runs the <c>Validate</c> hooks of the declared rules: every option's, in option order, then the type's.</summary>
+        /// <summary>
+        /// Runs the <c>Validate</c> hooks of the declared rules whose condition holds, in <see cref="DeviceInfo.ValidateOrder"/>:
+        /// by <c>ValidateOrder</c>, then the type's rules, then every option's in option order.
+        /// </summary>
         internal void ValidateDeclaredRules()
         {
-            DeviceInfo info = Info;
-            foreach (OptionInfo option in info.Options)
+            foreach (DeviceInfo.ValidateStep step in Info.ValidateOrder)
             {
-                foreach (OptionRuleAttribute rule in option.Rules) rule.Validate(this, option);
+                if (step.OptionRule is { } optionRule)
+                {
+                    if (optionRule.AppliesTo(this)) optionRule.Validate(this, step.Option!);
+                }
+                else if (step.DeviceRule!.AppliesTo(this))
+                {
+                    step.DeviceRule.Validate(this);
+                }
             }
-            foreach (DeviceRuleAttribute rule in info.Rules) rule.Validate(this);
         }
 
         /// <summary>The device as a <c>-device</c> keyval string with every explicitly set option.</summary>

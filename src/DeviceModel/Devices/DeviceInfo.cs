@@ -75,6 +75,89 @@ namespace DeviceModel
             _factory = factory;
             Device prototype = factory();
             for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
+            CheckRules();
+            _ruleOrder = OrderRules();
+            ValidateOrder = OrderValidation();
+        }
+
+        /// <summary>One <c>Validate</c> hook to run: an option's rule (with its option) or a type's rule.</summary>
+        internal readonly record struct ValidateStep(OptionInfo? Option, OptionRuleAttribute? OptionRule, DeviceRuleAttribute? DeviceRule);
+
+        /// <summary>
+        /// The order of the <c>Validate</c> hooks: ascending <c>ValidateOrder</c>; within one, the type's rules first (QEMU
+        /// refuses conflicting options before single values), then the options' in option order, each in declaration order.
+        /// </summary>
+        internal ValidateStep[] ValidateOrder { get; }
+
+        private ValidateStep[] OrderValidation()
+        {
+            var steps = new List<(int Order, int Sequence, ValidateStep Step)>();
+            foreach (DeviceRuleAttribute rule in Rules) steps.Add((rule.ValidateOrder, steps.Count, new ValidateStep(null, null, rule)));
+            foreach (OptionInfo option in Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules) steps.Add((rule.ValidateOrder, steps.Count, new ValidateStep(option, rule, null)));
+            }
+            steps.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
+            return steps.ConvertAll(s => s.Step).ToArray();
+        }
+
+        /// <summary>A rule that names an option the type does not have fails here, when the catalog loads, not at a first resolve.</summary>
+        /// <exception cref="ArgumentException">A rule names an unknown option, or its condition does not parse.</exception>
+        private void CheckRules()
+        {
+            foreach (OptionInfo option in Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules)
+                {
+                    foreach (string name in rule.NamedOptions())
+                    {
+                        if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " on option '" + option.Name + "' names option '" + name + "', which " + Name + " does not have");
+                    }
+                }
+            }
+            foreach (DeviceRuleAttribute rule in Rules)
+            {
+                foreach (string name in rule.NamedOptions())
+                {
+                    if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " names option '" + name + "', which " + Name + " does not have");
+                }
+            }
+        }
+
+        private readonly OptionInfo[] _ruleOrder;
+
+        /// <summary>
+        /// The options that declare rules, in the order their <c>Resolve</c> hooks run: option order, except that an option
+        /// comes after the one its rules name in <see cref="OptionRuleAttribute.ResolveAfter"/>. Computed once per type,
+        /// when the catalog loads (a cycle fails there).
+        /// </summary>
+        internal OptionInfo[] RuleOrder => _ruleOrder;
+
+        private OptionInfo[] OrderRules()
+        {
+            var order = new List<OptionInfo>();
+            var state = new byte[Options.Length]; // 0 unvisited, 1 on the path, 2 placed
+            for (int i = 0; i < Options.Length; i++)
+            {
+                if (!Options[i].Rules.IsEmpty) Visit(i);
+            }
+            return order.ToArray();
+
+            void Visit(int index)
+            {
+                if (state[index] == 2) return;
+                if (state[index] == 1) throw new ArgumentException(Name + ": the rules of option '" + Options[index].Name + "' depend on themselves (ResolveAfter cycle)");
+                state[index] = 1;
+                foreach (OptionRuleAttribute rule in Options[index].Rules)
+                {
+                    if (rule.ResolveAfter is not string after) continue;
+                    int other = IndexOf(after);
+                    if (other < 0) throw new ArgumentException(Name + ": a rule of option '" + Options[index].Name + "' reads option '" + after + "', which " + Name + " does not have");
+                    if (!Options[other].Rules.IsEmpty) Visit(other);
+                }
+                state[index] = 2;
+                order.Add(Options[index]);
+            }
         }
 
         private readonly record struct Composed(OptionRow Row, int Slot, string DeclaringType, CompatEntry[]? History);

@@ -22,8 +22,11 @@ namespace DeviceModel
         /// <summary>The virtio device type (net 1, block 2, console 3, entropy 4, balloon 5, SCSI 8, …).</summary>
         protected abstract ushort VirtioDeviceType { get; }
 
-        /// <summary>Length of the device-specific configuration for the current options (sizes the legacy I/O BAR).</summary>
-        protected abstract int DeviceConfigLength { get; }
+        /// <summary>
+        /// Length of the device-specific configuration for the current options (sizes the legacy I/O BAR): by default the
+        /// end of the last present <see cref="DeviceConfigFieldAttribute"/> of the type chain.
+        /// </summary>
+        protected virtual int DeviceConfigLength => DeviceConfigFieldAttribute.LengthOf(this);
 
         /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
         protected virtual ushort? ClassId => null;

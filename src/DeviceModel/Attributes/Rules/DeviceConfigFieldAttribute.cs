@@ -1,0 +1,44 @@
+using System;
+
+namespace DeviceModel
+{
+    /// <summary>
+    /// One field of a virtio device's device-specific configuration (QEMU's <c>feature_sizes</c>): the configuration is
+    /// as long as the end of its last present field. A field without <see cref="DeviceRuleAttribute.When"/> is always
+    /// present; with it, only while the condition holds (<c>When = "mq"</c>, <c>When = "rss | hash"</c>). The fields of a
+    /// type and its base types together make <see cref="VirtioPciDevice"/>'s device configuration length; a type without
+    /// fields has none.
+    /// </summary>
+    /// <param name="name">The field's name in the virtio specification (for readers and docs).</param>
+    /// <param name="offset">Its byte offset in the device configuration.</param>
+    /// <param name="size">Its size in bytes.</param>
+    /// <example><c>[DeviceConfigField("mac", 0, 6)]</c>, <c>[DeviceConfigField("status", 6, 2, When = "status")]</c></example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class DeviceConfigFieldAttribute(string name, int offset, int size) : DeviceRuleAttribute
+    {
+        /// <summary>The field's name.</summary>
+        public string Name { get; } = name;
+
+        /// <summary>Its byte offset.</summary>
+        public int Offset { get; } = offset;
+
+        /// <summary>Its size in bytes.</summary>
+        public int Size { get; } = size;
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) => "device config field " + Name + " at " + Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ", " + Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
+
+        /// <summary>The end of the last field of <paramref name="device"/>'s type chain that is present for its current options; 0 without fields.</summary>
+        public static int LengthOf(Device device)
+        {
+            ArgumentNullException.ThrowIfNull(device);
+            int length = 0;
+            foreach (DeviceRuleAttribute rule in device.Info.Rules)
+            {
+                if (rule is DeviceConfigFieldAttribute field && field.Offset + field.Size > length && field.AppliesTo(device)) length = field.Offset + field.Size;
+            }
+            return length;
+        }
+    }
+}
