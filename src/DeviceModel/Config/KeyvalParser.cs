@@ -34,6 +34,7 @@ namespace DeviceModel.Config
                     at.At(ConfigLimits.MaxDeviceTextLength + 1), Value: ConfigLimits.Bound(text.AsSpan())));
             }
             if (text.Length == 0) return Failed(new ConfigError(ConfigErrorKind.Missing, "empty device string", at.At(1)));
+            if (TryFast(text, catalog, at) is { } parsed) return ParseResult<Device>.Success(parsed);
 
             // First pass: the syntax, and the driver and id, so that every later error names the device. Nothing is copied.
             ConfigErrorList? errors = null;
@@ -79,6 +80,29 @@ namespace DeviceModel.Config
             }
 
             // Second pass: each option straight from its slice of the text into the device.
+            Device? device = Apply(text, info, id, at, fast: false, out ConfigErrorList? failed);
+            return device is not null ? ParseResult<Device>.Success(device) : ParseResult<Device>.Failure(failed!);
+        }
+
+        /// <summary>
+        /// The common shape, a device type first and no error, in one pass: null when the string is anything else, for the
+        /// two passes of <see cref="ParseDevice(string, DeviceCatalog, string?, int, int)"/> to report it as they always have.
+        /// </summary>
+        private static Device? TryFast(string text, DeviceCatalog catalog, InputPositions at)
+        {
+            int first = text.AsSpan().IndexOfAny('=', ',');
+            if (first == 0 || (first > 0 && text[first] == '=')) return null;
+            DeviceInfo? info = catalog.Find(first < 0 ? text : text.AsSpan(0, first));
+            return info is null ? null : Apply(text, info, id: null, at, fast: true, out _);
+        }
+
+        /// <summary>
+        /// Creates a device of <paramref name="info"/> and sets every option of <paramref name="text"/>. When
+        /// <paramref name="fast"/>, gives up (null, no errors) at anything that needs the full first pass: a syntax error,
+        /// a <c>driver=</c>, or an error (whose message names the id found by that pass).
+        /// </summary>
+        private static Device? Apply(string text, DeviceInfo info, string? id, InputPositions at, bool fast, out ConfigErrorList? errors)
+        {
             Device device = info.Create();
             int words = DeviceBuilder.SeenWords(info.Options.Length);
             Span<ulong> seen = words <= 16 ? stackalloc ulong[16] : new ulong[words];
@@ -86,15 +110,18 @@ namespace DeviceModel.Config
             var builder = new DeviceBuilder(device, id, at, seen, errors: null);
             Span<char> scratch = stackalloc char[StackValueChars];
             char[]? rented = null;
+            errors = null;
             try
             {
-                tokens = new Tokenizer(text);
+                var tokens = new Tokenizer(text);
                 while (tokens.Next(out Token token))
                 {
                     ReadOnlySpan<char> key = token.Key(text);
+                    if (fast && (key.IsEmpty || token.TrailingComma || (token.HasValue && key is "driver"))) return null;
                     if (!token.HasValue)
                     {
                         if (token.KeyStart == 0) continue; // the driver
+                        if (fast) return null;
                         builder.Add(builder.Error(ConfigErrorKind.Missing, "missing '=value' (QEMU's short form 'mq' for 'mq=on' is not accepted: write " + key.ToString() + "=on)",
                             token.KeyStart + 1, option: key.ToString()));
                         continue;
@@ -111,13 +138,15 @@ namespace DeviceModel.Config
                         value = scratch.Slice(0, Unescape(value, scratch));
                     }
                     builder.Set(key, info.IndexOf(key), value, token.KeyStart + 1, token.ValueStart + 1);
+                    if (fast && builder.Errors is not null) return null;
                 }
             }
             finally
             {
                 if (rented is not null) ArrayPool<char>.Shared.Return(rented);
             }
-            return builder.Errors is { } failed ? ParseResult<Device>.Failure(failed) : ParseResult<Device>.Success(device);
+            errors = builder.Errors;
+            return errors is null ? device : null;
         }
 
         private static ParseResult<Device> Failed(ConfigError error)

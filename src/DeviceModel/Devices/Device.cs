@@ -91,7 +91,7 @@ namespace DeviceModel
         internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
         {
             SetOptionCore(info.SlotOf(index), value);
-            RecordSource(index, source);
+            (_sources ??= new OptionSource[info.Options.Length])[index] = source;
         }
 
         private void RecordSource(int index, OptionSource source)
