@@ -282,7 +282,7 @@ namespace DeviceModel.Config
             // Second pass: every value straight from the reader's bytes into the device; names are looked up as spans.
             Device device = info.Create();
             int words = DeviceBuilder.SeenWords(info.Options.Length);
-            Span<ulong> seen = words <= 16 ? stackalloc ulong[16] : new ulong[words];
+            Span<ulong> seen = words <= 16 ? stackalloc ulong[words] : new ulong[words];
             seen.Clear();
             var builder = new DeviceBuilder(device, id, InputPositions.Json(text), seen, errors);
             int before = errors.Count;

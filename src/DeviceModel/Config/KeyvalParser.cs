@@ -11,8 +11,8 @@ namespace DeviceModel.Config
     /// </summary>
     public static class KeyvalParser
     {
-        // Values longer than this are unescaped into a pooled buffer instead of the stack.
-        private const int StackValueChars = 256;
+        // The smallest buffer rented to undo the ',,' escapes of a value.
+        private const int MinEscapeBufferChars = 256;
 
         /// <summary>Parses one device string against <paramref name="catalog"/>.</summary>
         /// <param name="text">The <c>-device</c> argument.</param>
@@ -105,10 +105,10 @@ namespace DeviceModel.Config
         {
             Device device = info.Create();
             int words = DeviceBuilder.SeenWords(info.Options.Length);
-            Span<ulong> seen = words <= 16 ? stackalloc ulong[16] : new ulong[words];
+            Span<ulong> seen = words <= 16 ? stackalloc ulong[words] : new ulong[words];
             seen.Clear();
             var builder = new DeviceBuilder(device, id, at, seen, errors: null);
-            Span<char> scratch = stackalloc char[StackValueChars];
+            // Only values with ',,' escapes need a buffer to undo them in: rented when one appears.
             char[]? rented = null;
             errors = null;
             try
@@ -129,13 +129,12 @@ namespace DeviceModel.Config
                     scoped ReadOnlySpan<char> value = token.RawValue(text);
                     if (token.Escaped)
                     {
-                        if (value.Length > scratch.Length)
+                        if (rented is null || value.Length > rented.Length)
                         {
                             if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-                            rented = ArrayPool<char>.Shared.Rent(value.Length);
-                            scratch = rented;
+                            rented = ArrayPool<char>.Shared.Rent(Math.Max(value.Length, MinEscapeBufferChars));
                         }
-                        value = scratch.Slice(0, Unescape(value, scratch));
+                        value = rented.AsSpan(0, Unescape(value, rented));
                     }
                     builder.Set(key, info.IndexOf(key), value, token.KeyStart + 1, token.ValueStart + 1);
                     if (fast && builder.Errors is not null) return null;
