@@ -43,6 +43,55 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void TheParserAlternativesReadTheSameValuesAsKeyvalParser()
+    {
+        var config = new ConfigBenchmarks();
+        Device device = config.ParseKeyval();
+        NetConfig hand = config.HandWritten();
+        ReflectedNetConfig reflected = config.CachedReflection();
+        Assert.Equal(device.Id, hand.Id);
+        Assert.Equal(device.Id, reflected.Id);
+        Assert.Equal(device.GetOption("mac").Bits, hand.Mac);
+        Assert.Equal(device.GetOption("mac").Bits, reflected.Mac!.Value.Value);
+        Assert.Equal(device.GetOption("mq").Bool, hand.Mq);
+        Assert.Equal(device.GetOption("mq").Bool, reflected.Mq);
+        Assert.Equal(device.GetOption("vectors").Bits, (ulong)hand.Vectors!.Value);
+        Assert.Equal(device.GetOption("vectors").Bits, (ulong)reflected.Vectors!.Value);
+        Assert.Equal(device.GetOption("rx_queue_size").Bits, hand.RxQueueSize);
+        Assert.Equal(device.GetOption("rx_queue_size").Bits, reflected.RxQueueSize);
+        Assert.Equal(device.GetOption("disable-legacy").Bits, (ulong)hand.DisableLegacy);
+        Assert.Equal(device.GetOption("disable-legacy").Bits, (ulong)reflected.DisableLegacy);
+        Assert.Equal(device.GetOption("romfile").Text, hand.RomFile);
+        Assert.Equal(device.GetOption("romfile").Text, reflected.RomFile);
+        Assert.Equal(device.GetOption("addr").Bits, (ulong)hand.Addr);
+        Assert.Equal(device.GetOption("addr").Bits, (ulong)reflected.Addr!.Value.DevFn);
+    }
+
+    [Theory]
+    [InlineData("virtio-net-pci,id=net0,,x")]
+    [InlineData("virtio-net-pci,id=0net")]
+    [InlineData("virtio-net-pci,mq=maybe")]
+    [InlineData("virtio-net-pci,vectors=010")]
+    [InlineData("virtio-net-pci,vectors=4294967296")]
+    [InlineData("virtio-net-pci,rx_queue_size=128")]
+    [InlineData("virtio-net-pci,mac=52:54:00:12:34")]
+    [InlineData("virtio-net-pci,addr=20.0")]
+    [InlineData("virtio-net-pci,disable-legacy=sometimes")]
+    [InlineData("virtio-net-pci,mq=on,mq=off")]
+    [InlineData("virtio-net-pci,mq")]
+    [InlineData("virtio-net-pci,mq=on,")]
+    [InlineData("virtio-net-pci,no_such_option=1")]
+    [InlineData("e1000x,id=n")]
+    public void TheParserAlternativesRefuseWhatKeyvalParserRefuses(string text)
+    {
+        Assert.False(DeviceModel.Config.KeyvalParser.ParseDevice(text, DeviceModel.Samples.Qemu.QemuCatalog.Catalog).Succeeded);
+        Assert.Null(HandWrittenNetParser.Parse(text, out NetConfigError? handError));
+        Assert.NotNull(handError);
+        Assert.Null(ReflectionNetParser.Parse(text, out NetConfigError? reflectionError));
+        Assert.NotNull(reflectionError);
+    }
+
+    [Fact]
     public void HintsOfTheSixtyFourDeviceConfigurationRoundTrip()
     {
         var hints = new HintsBenchmarks();

@@ -11,6 +11,7 @@ namespace DeviceModel.Catalog
     public sealed class DeviceCatalog
     {
         private readonly Dictionary<string, DeviceInfo> _byName;
+        private readonly Dictionary<string, DeviceInfo>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
         /// <summary>Creates a catalog of <paramref name="devices"/>.</summary>
         /// <exception cref="ArgumentException">Two device types share a name.</exception>
@@ -25,6 +26,7 @@ namespace DeviceModel.Catalog
                 list.Add(device);
             }
             list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
             Devices = list.ToImmutableArray();
         }
 
@@ -40,6 +42,9 @@ namespace DeviceModel.Catalog
 
         /// <summary>The device type named <paramref name="name"/>, or null.</summary>
         public DeviceInfo? Find(string name) => _byName.TryGetValue(name, out DeviceInfo? info) ? info : null;
+
+        /// <summary>The device type named <paramref name="name"/>, or null: the parsers look up a slice of their input.</summary>
+        internal DeviceInfo? Find(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out DeviceInfo? info) ? info : null;
 
         /// <summary>A device type name close to <paramref name="name"/>, for "did you mean".</summary>
         public string? Suggest(string name) => Spelling.Closest(name, _byName.Keys);

@@ -33,10 +33,12 @@ namespace DeviceModel.Config
                     "device object is " + Count(json.Length) + " characters, more than the limit of " + Count(ConfigLimits.MaxDeviceTextLength) + " (ConfigLimits.MaxDeviceTextLength)",
                     new SourceLocation(source, 0, 0)) });
             }
-            byte[] utf8 = Encoding.UTF8.GetBytes(json);
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            // The UTF-8 form lives in a pooled buffer for the duration of the parse: errors keep locations, not bytes.
+            byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+            int length = Encoding.UTF8.GetBytes(json, utf8);
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, length), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
             var errors = new ConfigErrorList();
-            var text = new Positions(utf8, source);
+            var text = new Utf8Positions(utf8, length, source);
             try
             {
                 if (!reader.Read()) throw new JsonException("empty input");
@@ -53,6 +55,10 @@ namespace DeviceModel.Config
             {
                 errors.Add(StringError(e, text, reader.TokenStartIndex));
                 return ParseResult<Device>.Failure(errors);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
             }
         }
 
@@ -88,7 +94,8 @@ namespace DeviceModel.Config
             }
             if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8.Slice(3);
             var errors = new ConfigErrorList();
-            var text = new Positions(utf8.ToArray(), source);
+            byte[] copy = utf8.ToArray();
+            var text = new Utf8Positions(copy, copy.Length, source);
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             string? machine = null, hints = null;
             int? smp = null;
@@ -211,19 +218,25 @@ namespace DeviceModel.Config
             }
         }
 
-        private static Device? ReadDevice(ref Utf8JsonReader reader, DeviceCatalog catalog, Positions text, ConfigErrorList errors)
+        // Option names longer than this cannot be an option's: they are read as strings, for their error.
+        private const int StackKeyChars = 64;
+
+        private static Device? ReadDevice(ref Utf8JsonReader reader, DeviceCatalog catalog, Utf8Positions text, ConfigErrorList errors)
         {
-            SourceLocation objectAt = text.At(reader.TokenStartIndex);
+            long objectStart = reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.Syntax, "a device must be a JSON object", objectAt));
+                errors.Add(new ConfigError(ConfigErrorKind.Syntax, "a device must be a JSON object", text.At(objectStart)));
                 reader.Skip();
                 return null;
             }
             // First pass on a copy of the reader: find driver and id, so every error names the device.
             Utf8JsonReader scan = reader;
-            string? driver = null, id = null;
-            SourceLocation driverAt = objectAt;
+            Span<char> driverBuffer = stackalloc char[StackKeyChars];
+            scoped ReadOnlySpan<char> driver = default;
+            string? driverText = null, id = null;
+            bool hasDriver = false;
+            long driverStart = objectStart;
             int depth = scan.CurrentDepth;
             try
             {
@@ -233,7 +246,13 @@ namespace DeviceModel.Config
                     {
                         bool isDriver = scan.ValueTextEquals("driver"u8), isId = scan.ValueTextEquals("id"u8);
                         scan.Read();
-                        if (isDriver && scan.TokenType == JsonTokenType.String) { driver = scan.GetString(); driverAt = text.At(scan.TokenStartIndex); }
+                        if (isDriver && scan.TokenType == JsonTokenType.String)
+                        {
+                            if (TryCopyString(ref scan, driverBuffer, out int written)) driver = driverBuffer.Slice(0, written);
+                            else driver = driverText = scan.GetString()!;
+                            hasDriver = true;
+                            driverStart = scan.TokenStartIndex;
+                        }
                         else if (isId && scan.TokenType == JsonTokenType.String) id = scan.GetString();
                         else scan.Skip();
                     }
@@ -245,32 +264,40 @@ namespace DeviceModel.Config
                 reader.Skip();
                 return null;
             }
-            if (driver is null)
+            if (!hasDriver)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.Missing, "device object has no \"driver\"", objectAt, DeviceId: id, Option: "driver", Expected: "a string naming the device type"));
+                errors.Add(new ConfigError(ConfigErrorKind.Missing, "device object has no \"driver\"", text.At(objectStart), DeviceId: id, Option: "driver", Expected: "a string naming the device type"));
                 reader.Skip();
                 return null;
             }
             DeviceInfo? info = catalog.Find(driver);
             if (info is null)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(driver), driverAt, DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
+                string name = driverText ?? driver.ToString();
+                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(name), text.At(driverStart), DeviceId: id, Value: name, Suggestion: catalog.Suggest(name)));
                 reader.Skip();
                 return null;
             }
+
+            // Second pass: every value straight from the reader's bytes into the device; names are looked up as spans.
             Device device = info.Create();
-            var builder = new DeviceBuilder(device, id, text.Source);
+            int words = DeviceBuilder.SeenWords(info.Options.Length);
+            Span<ulong> seen = words <= 16 ? stackalloc ulong[words] : new ulong[words];
+            seen.Clear();
+            var builder = new DeviceBuilder(device, id, InputPositions.Json(text), seen, errors);
             int before = errors.Count;
             char[]? rented = null;
             Span<char> buffer = stackalloc char[128];
+            Span<char> keyBuffer = stackalloc char[StackKeyChars];
             try
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    SourceLocation keyAt = text.At(reader.TokenStartIndex);
-                    string key = reader.GetString()!;
+                    long keyAt = reader.TokenStartIndex;
+                    scoped ReadOnlySpan<char> key = TryCopyString(ref reader, keyBuffer, out int keyLength) ? keyBuffer.Slice(0, keyLength) : reader.GetString();
+                    int index = info.IndexOf(key);
                     reader.Read();
-                    SourceLocation valueAt = text.At(reader.TokenStartIndex);
+                    long valueAt = reader.TokenStartIndex;
                     switch (reader.TokenType)
                     {
                         case JsonTokenType.String:
@@ -283,7 +310,7 @@ namespace DeviceModel.Config
                                 buffer = rented;
                             }
                             int written = reader.CopyString(buffer);
-                            CheckJsonKind(info, key, JsonTokenType.String, builder, keyAt, valueAt, errors, buffer.Slice(0, written));
+                            SetFromJson(ref builder, info, key, index, JsonTokenType.String, keyAt, valueAt, buffer.Slice(0, written));
                             break;
                         }
                         case JsonTokenType.Number:
@@ -300,15 +327,15 @@ namespace DeviceModel.Config
                                 buffer = rented;
                             }
                             int written = Encoding.UTF8.GetChars(raw, buffer);
-                            CheckJsonKind(info, key, reader.TokenType, builder, keyAt, valueAt, errors, buffer.Slice(0, written));
+                            SetFromJson(ref builder, info, key, index, reader.TokenType, keyAt, valueAt, buffer.Slice(0, written));
                             break;
                         }
                         case JsonTokenType.Null:
-                            builder.SetNull(key, keyAt, valueAt, errors);
+                            builder.SetNull(key, index, keyAt, valueAt);
                             break;
                         default:
-                            errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "objects and arrays are not option values", valueAt, option: key,
-                                expected: info.FindOption(key)?.Expected));
+                            builder.Add(builder.Error(ConfigErrorKind.InvalidValue, "objects and arrays are not option values", valueAt, option: key.ToString(),
+                                expected: index < 0 ? null : info.Options[index].Expected));
                             reader.Skip();
                             break;
                     }
@@ -321,26 +348,36 @@ namespace DeviceModel.Config
             return errors.Count == before ? device : null;
         }
 
-        private static void CheckJsonKind(DeviceInfo info, string key, JsonTokenType token, DeviceBuilder builder, SourceLocation keyAt, SourceLocation valueAt,
-            ConfigErrorList errors, ReadOnlySpan<char> value)
+        /// <summary>Unescapes the string token at <paramref name="reader"/> into <paramref name="buffer"/>; false when it may not fit.</summary>
+        private static bool TryCopyString(ref Utf8JsonReader reader, scoped Span<char> buffer, out int written)
         {
-            OptionInfo? option = info.FindOption(key);
+            // Unescaped, a JSON string has at most as many characters as it has bytes.
+            long bytes = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            written = bytes <= buffer.Length ? reader.CopyString(buffer) : -1;
+            return written >= 0;
+        }
+
+        private static void SetFromJson(ref DeviceBuilder builder, DeviceInfo info, scoped ReadOnlySpan<char> key, int index, JsonTokenType token, long keyAt, long valueAt,
+            scoped ReadOnlySpan<char> value)
+        {
+            OptionInfo? option = index < 0 ? null : info.Options[index];
             if (option is not null && token != JsonTokenType.String)
             {
                 bool fits = token == JsonTokenType.Number ? ValueSyntax.IsInteger(option.Kind) : option.Kind == OptionKind.Bool;
                 if (!fits)
                 {
                     string got = token == JsonTokenType.Number ? "a JSON number" : "a JSON boolean";
-                    errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "got " + got + " " + ConfigLimits.Quote(value), valueAt, option: key, value: ConfigLimits.Bound(value), expected: option.Expected));
+                    builder.Add(builder.Error(ConfigErrorKind.InvalidValue, "got " + got + " " + ConfigLimits.Quote(value), valueAt, option: key.ToString(), value: ConfigLimits.Bound(value),
+                        expected: option.Expected));
                     return;
                 }
             }
-            if (option is null && token != JsonTokenType.String && (key == "id" || key == "bus" || key == "driver"))
+            if (option is null && token != JsonTokenType.String && key is "id" or "bus" or "driver")
             {
-                errors.Add(builder.Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: ConfigLimits.Bound(value)));
+                builder.Add(builder.Error(ConfigErrorKind.InvalidValue, "'" + key.ToString() + "' must be a string", valueAt, option: key.ToString(), value: ConfigLimits.Bound(value)));
                 return;
             }
-            builder.Set(key, value, null, keyAt, valueAt, errors);
+            builder.Set(key, index, value, keyAt, valueAt);
         }
 
         private static string? ReadString(ref Utf8JsonReader reader, string key, SourceLocation at, ConfigErrorList errors)
@@ -373,7 +410,7 @@ namespace DeviceModel.Config
             _ => "a " + token,
         };
 
-        private static ConfigError SyntaxError(JsonException e, Positions text, long consumed)
+        private static ConfigError SyntaxError(JsonException e, Utf8Positions text, long consumed)
         {
             SourceLocation at = e.LineNumber is long line && e.BytePositionInLine is long column
                 ? text.AtLineByte((int)line, (int)column)
@@ -387,74 +424,8 @@ namespace DeviceModel.Config
 
         // Utf8JsonReader accepts an unpaired surrogate escape such as "\uD800" as well-formed JSON but refuses to
         // decode it into a string (InvalidOperationException): report it as malformed JSON at the string's token.
-        private static ConfigError StringError(InvalidOperationException e, Positions text, long tokenStart) =>
+        private static ConfigError StringError(InvalidOperationException e, Utf8Positions text, long tokenStart) =>
             new(ConfigErrorKind.Syntax, "malformed JSON: " + e.Message, text.At(tokenStart));
-
-        /// <summary>Maps byte offsets of a UTF-8 buffer to 1-based line and character column.</summary>
-        private sealed class Positions
-        {
-            // Every key and value gets a location, so a lookup must not rescan the buffer from its start (that made
-            // reading a config quadratic: ~100 s for 1.4 MiB). Checkpoints every ~256 bytes, each at a byte that starts a
-            // character, record the line and column there; a lookup scans forward from the nearest one (at most 256
-            // bytes, so an input of N errors costs O(N), and the checkpoints 1/20 of the input).
-            private const int Stride = 256;
-            private readonly byte[] _utf8;
-            private readonly List<(int Offset, int Line, int Column)> _checkpoints = new() { (0, 1, 0) };
-
-            public Positions(byte[] utf8, string? source)
-            {
-                _utf8 = utf8;
-                Source = source;
-            }
-
-            public string? Source { get; }
-
-            public SourceLocation At(long offset)
-            {
-                int end = (int)Math.Clamp(offset, 0, _utf8.Length);
-                while (_checkpoints[^1].Offset + Stride <= end) AddCheckpoint();
-                int low = 0, high = _checkpoints.Count - 1;
-                while (low < high)
-                {
-                    int middle = (low + high + 1) / 2;
-                    if (_checkpoints[middle].Offset <= end) low = middle;
-                    else high = middle - 1;
-                }
-                (int from, int line, int column) = _checkpoints[low];
-                Advance(from, end, ref line, ref column);
-                return new SourceLocation(Source, line, column + 1);
-            }
-
-            private void AddCheckpoint()
-            {
-                (int from, int line, int column) = _checkpoints[^1];
-                int to = from + Stride;
-                while (to < _utf8.Length && (_utf8[to] & 0xC0) == 0x80) to++; // never split a UTF-8 sequence
-                Advance(from, Math.Min(to, _utf8.Length), ref line, ref column);
-                _checkpoints.Add((to, line, column));
-            }
-
-            /// <summary>Moves a 1-based line and 0-based character column from byte <paramref name="from"/> to <paramref name="to"/>.</summary>
-            private void Advance(int from, int to, ref int line, ref int column)
-            {
-                int lineStart = from;
-                for (int i = from; i < to; i++)
-                {
-                    if (_utf8[i] == (byte)'\n') { line++; column = 0; lineStart = i + 1; }
-                }
-                column += Encoding.UTF8.GetCharCount(_utf8, lineStart, to - lineStart);
-            }
-
-            public SourceLocation AtLineByte(int zeroBasedLine, int bytePositionInLine)
-            {
-                int line = 0, index = 0;
-                while (line < zeroBasedLine && index < _utf8.Length)
-                {
-                    if (_utf8[index++] == (byte)'\n') line++;
-                }
-                return At(Math.Min(_utf8.Length, index + bytePositionInLine));
-            }
-        }
     }
 
     /// <summary>A machine configuration: machine type, devices, optional hints file and vCPU count.</summary>

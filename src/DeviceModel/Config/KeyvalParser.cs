@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Text;
+using System.Buffers;
 using DeviceModel.Catalog;
 
 namespace DeviceModel.Config
@@ -12,7 +11,8 @@ namespace DeviceModel.Config
     /// </summary>
     public static class KeyvalParser
     {
-        private readonly record struct Pair(string Key, int KeyColumn, string? Value, int ValueColumn);
+        // The smallest buffer rented to undo the ',,' escapes of a value.
+        private const int MinEscapeBufferChars = 256;
 
         /// <summary>Parses one device string against <paramref name="catalog"/>.</summary>
         /// <param name="text">The <c>-device</c> argument.</param>
@@ -24,251 +24,226 @@ namespace DeviceModel.Config
         internal static ParseResult<Device> ParseDevice(string text, DeviceCatalog catalog, string? source, int line, int columnOffset)
         {
             ArgumentNullException.ThrowIfNull(text);
-            var errors = new ConfigErrorList();
-            SourceLocation At(int column) => new(source, line, column + columnOffset);
+            ArgumentNullException.ThrowIfNull(catalog);
+            InputPositions at = InputPositions.Keyval(source, line, columnOffset);
             if (text.Length > ConfigLimits.MaxDeviceTextLength)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded,
+                return Failed(new ConfigError(ConfigErrorKind.LimitExceeded,
                     "device string is " + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, more than the limit of "
                     + ConfigLimits.MaxDeviceTextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxDeviceTextLength)",
-                    At(ConfigLimits.MaxDeviceTextLength + 1), Value: ConfigLimits.Bound(text.AsSpan())));
-                return ParseResult<Device>.Failure(errors);
+                    at.At(ConfigLimits.MaxDeviceTextLength + 1), Value: ConfigLimits.Bound(text.AsSpan())));
             }
-            List<Pair> pairs = Tokenize(text, errors, At);
-            if (errors.Count > 0) return ParseResult<Device>.Failure(errors);
+            if (text.Length == 0) return Failed(new ConfigError(ConfigErrorKind.Missing, "empty device string", at.At(1)));
+            if (TryFast(text, catalog, at) is { } parsed) return ParseResult<Device>.Success(parsed);
 
-            // The driver: a first token without '=', or driver=NAME anywhere.
-            string? driver = null;
-            int driverColumn = 1;
-            string? id = null;
-            foreach (Pair pair in pairs)
+            // First pass: the syntax, and the driver and id, so that every later error names the device. Nothing is copied.
+            ConfigErrorList? errors = null;
+            Token driverToken = default, idToken = default;
+            bool hasDriver = false, driverIsValue = false, hasId = false;
+            var tokens = new Tokenizer(text);
+            while (tokens.Next(out Token token))
             {
-                if (pair.Value is null && pair.KeyColumn == 1) { driver = pair.Key; driverColumn = 1; }
-                else if (pair.Key == "driver" && pair.Value is not null) { driver = pair.Value; driverColumn = pair.ValueColumn; }
-                else if (pair.Key == "id" && pair.Value is not null) id = pair.Value;
+                ReadOnlySpan<char> key = token.Key(text);
+                if (key.IsEmpty)
+                {
+                    string what = token.HasValue ? "missing option name before '='" : token.KeyStart == 0 ? "missing device type before ','"
+                        : token.KeyStart >= text.Length ? "trailing ',' after the last option" : "empty option between ','";
+                    // A trailing ',' is reported at the comma itself (KeyStart is one past it), as after a value.
+                    (errors ??= new()).Add(new ConfigError(ConfigErrorKind.Syntax, what, at.At(token.KeyStart >= text.Length ? token.KeyStart : token.KeyStart + 1)));
+                }
+                else if (!token.HasValue && token.KeyStart == 0) { driverToken = token; hasDriver = true; driverIsValue = false; }
+                else if (token.HasValue && key is "driver") { driverToken = token; hasDriver = true; driverIsValue = true; }
+                else if (token.HasValue && key is "id") { idToken = token; hasId = true; }
+                if (token.TrailingComma)
+                {
+                    (errors ??= new()).Add(new ConfigError(ConfigErrorKind.Syntax, "trailing ',' after the last option", at.At(token.ValueEnd + 1),
+                        Option: key.IsEmpty ? null : key.ToString()));
+                }
             }
-            if (driver is null)
+            if (errors is not null) return ParseResult<Device>.Failure(errors);
+
+            // The id is copied once: the builder stores this string when the id is valid.
+            string? id = hasId ? ValueString(text, idToken) : null;
+            if (!hasDriver)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.Missing, "no device driver: the string must start with the device type, as in 'virtio-net-pci,id=n0'", At(1), DeviceId: id));
-                return ParseResult<Device>.Failure(errors);
+                return Failed(new ConfigError(ConfigErrorKind.Missing, "no device driver: the string must start with the device type, as in 'virtio-net-pci,id=n0'", at.At(1), DeviceId: id));
             }
+            string? escapedDriver = driverIsValue && driverToken.Escaped ? ValueString(text, driverToken) : null;
+            ReadOnlySpan<char> driver = escapedDriver is not null ? escapedDriver : driverIsValue ? driverToken.RawValue(text) : driverToken.Key(text);
+            int driverColumn = driverIsValue ? driverToken.ValueStart + 1 : 1;
             DeviceInfo? info = catalog.Find(driver);
             if (info is null)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(driver), At(driverColumn),
-                    DeviceId: id, Value: driver, Suggestion: catalog.Suggest(driver)));
-                return ParseResult<Device>.Failure(errors);
+                string name = driver.ToString();
+                return Failed(new ConfigError(ConfigErrorKind.UnknownDevice, "unknown device type " + ConfigLimits.Quote(name), at.At(driverColumn),
+                    DeviceId: id, Value: name, Suggestion: catalog.Suggest(name)));
             }
 
-            Device device = info.Create();
-            var builder = new DeviceBuilder(device, id, source);
-            foreach (Pair pair in pairs)
-            {
-                if (pair.Value is null && pair.KeyColumn == 1) continue;
-                if (pair.Value is null)
-                {
-                    errors.Add(builder.Error(ConfigErrorKind.Missing, "missing '=value' (QEMU's short form 'mq' for 'mq=on' is not accepted: write " + pair.Key + "=on)",
-                        At(pair.KeyColumn), option: pair.Key));
-                    continue;
-                }
-                builder.Set(pair.Key, pair.Value.AsSpan(), pair.Value, At(pair.KeyColumn), At(pair.ValueColumn), errors);
-            }
-            return errors.Count > 0 ? ParseResult<Device>.Failure(errors) : ParseResult<Device>.Success(device);
+            // Second pass: each option straight from its slice of the text into the device.
+            Device? device = Apply(text, info, id, at, fast: false, out ConfigErrorList? failed);
+            return device is not null ? ParseResult<Device>.Success(device) : ParseResult<Device>.Failure(failed!);
         }
 
-        private static List<Pair> Tokenize(string text, ConfigErrorList errors, Func<int, SourceLocation> at)
+        /// <summary>
+        /// The common shape, a device type first and no error, in one pass: null when the string is anything else, for the
+        /// two passes of <see cref="ParseDevice(string, DeviceCatalog, string?, int, int)"/> to report it as they always have.
+        /// </summary>
+        private static Device? TryFast(string text, DeviceCatalog catalog, InputPositions at)
         {
-            var pairs = new List<Pair>();
-            if (text.Length == 0)
+            int first = text.AsSpan().IndexOfAny('=', ',');
+            if (first == 0 || (first > 0 && text[first] == '=')) return null;
+            DeviceInfo? info = catalog.Find(first < 0 ? text : text.AsSpan(0, first));
+            return info is null ? null : Apply(text, info, id: null, at, fast: true, out _);
+        }
+
+        /// <summary>
+        /// Creates a device of <paramref name="info"/> and sets every option of <paramref name="text"/>. When
+        /// <paramref name="fast"/>, gives up (null, no errors) at anything that needs the full first pass: a syntax error,
+        /// a <c>driver=</c>, or an error (whose message names the id found by that pass).
+        /// </summary>
+        private static Device? Apply(string text, DeviceInfo info, string? id, InputPositions at, bool fast, out ConfigErrorList? errors)
+        {
+            Device device = info.Create();
+            int words = DeviceBuilder.SeenWords(info.Options.Length);
+            Span<ulong> seen = words <= 16 ? stackalloc ulong[words] : new ulong[words];
+            seen.Clear();
+            var builder = new DeviceBuilder(device, id, at, seen, errors: null);
+            // Only values with ',,' escapes need a buffer to undo them in: rented when one appears.
+            char[]? rented = null;
+            errors = null;
+            try
             {
-                errors.Add(new ConfigError(ConfigErrorKind.Missing, "empty device string", at(1)));
-                return pairs;
-            }
-            int i = 0;
-            var value = new StringBuilder();
-            while (i <= text.Length)
-            {
-                int keyStart = i;
-                // A key runs to '=' or ','; keys cannot contain escaped commas.
-                while (i < text.Length && text[i] != '=' && text[i] != ',') i++;
-                string key = text.Substring(keyStart, i - keyStart);
-                if (key.Length == 0)
+                var tokens = new Tokenizer(text);
+                while (tokens.Next(out Token token))
                 {
-                    string what = i < text.Length && text[i] == '=' ? "missing option name before '='" : keyStart == 0 ? "missing device type before ','" : keyStart >= text.Length ? "trailing ',' after the last option" : "empty option between ','";
-                    // A trailing ',' is reported at the comma itself (keyStart is one past it), as after a value.
-                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, what, at(keyStart >= text.Length ? keyStart : keyStart + 1)));
+                    ReadOnlySpan<char> key = token.Key(text);
+                    if (fast && (key.IsEmpty || token.TrailingComma || (token.HasValue && key is "driver"))) return null;
+                    if (!token.HasValue)
+                    {
+                        if (token.KeyStart == 0) continue; // the driver
+                        if (fast) return null;
+                        builder.Add(builder.Error(ConfigErrorKind.Missing, "missing '=value' (QEMU's short form 'mq' for 'mq=on' is not accepted: write " + key.ToString() + "=on)",
+                            token.KeyStart + 1, option: key.ToString()));
+                        continue;
+                    }
+                    scoped ReadOnlySpan<char> value = token.RawValue(text);
+                    if (token.Escaped)
+                    {
+                        if (rented is null || value.Length > rented.Length)
+                        {
+                            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+                            rented = ArrayPool<char>.Shared.Rent(Math.Max(value.Length, MinEscapeBufferChars));
+                        }
+                        value = rented.AsSpan(0, Unescape(value, rented));
+                    }
+                    builder.Set(key, info.IndexOf(key), value, token.KeyStart + 1, token.ValueStart + 1);
+                    if (fast && builder.Errors is not null) return null;
                 }
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+            }
+            errors = builder.Errors;
+            return errors is null ? device : null;
+        }
+
+        private static ParseResult<Device> Failed(ConfigError error)
+        {
+            var errors = new ConfigErrorList();
+            errors.Add(error);
+            return ParseResult<Device>.Failure(errors);
+        }
+
+        /// <summary>A token's value as a string, its <c>,,</c> escapes undone.</summary>
+        private static string ValueString(string text, Token token)
+        {
+            ReadOnlySpan<char> raw = token.RawValue(text);
+            if (!token.Escaped) return raw.ToString();
+            char[] buffer = ArrayPool<char>.Shared.Rent(raw.Length);
+            string value = new(buffer, 0, Unescape(raw, buffer));
+            ArrayPool<char>.Shared.Return(buffer);
+            return value;
+        }
+
+        /// <summary>Undoes the <c>,,</c> escapes of a raw value (every comma in it is doubled); returns the length.</summary>
+        private static int Unescape(ReadOnlySpan<char> raw, Span<char> into)
+        {
+            int n = 0;
+            for (int i = 0; i < raw.Length; i++)
+            {
+                char c = raw[i];
+                into[n++] = c;
+                if (c == ',') i++;
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// One <c>key</c> or <c>key=value</c> of the text, as positions: a key runs to '=' or ',' (keys cannot contain
+        /// escaped commas); a value runs to a ',' that is not doubled.
+        /// </summary>
+        private struct Token
+        {
+            public int KeyStart, KeyEnd, ValueStart, ValueEnd;
+            /// <summary>The value has <c>,,</c> escapes.</summary>
+            public bool Escaped;
+            /// <summary>The value ends at a ',' that is the last character of the text.</summary>
+            public bool TrailingComma;
+
+            public readonly bool HasValue => ValueStart >= 0;
+            public readonly ReadOnlySpan<char> Key(string text) => text.AsSpan(KeyStart, KeyEnd - KeyStart);
+            public readonly ReadOnlySpan<char> RawValue(string text) => text.AsSpan(ValueStart, ValueEnd - ValueStart);
+        }
+
+        /// <summary>Splits a keyval string into tokens without copying; an empty key is a token too, for its error.</summary>
+        private ref struct Tokenizer
+        {
+            private readonly ReadOnlySpan<char> _text;
+            private int _next;
+
+            public Tokenizer(ReadOnlySpan<char> text)
+            {
+                _text = text;
+                _next = 0;
+            }
+
+            public bool Next(out Token token)
+            {
+                token = default;
+                ReadOnlySpan<char> text = _text;
+                if (_next > text.Length) return false;
+                int keyStart = _next;
+                int end = text.Slice(keyStart).IndexOfAny('=', ',');
+                int i = end < 0 ? text.Length : keyStart + end;
+                token.KeyStart = keyStart;
+                token.KeyEnd = i;
+                token.ValueStart = -1;
                 if (i >= text.Length || text[i] == ',')
                 {
-                    if (key.Length > 0) pairs.Add(new Pair(key, keyStart + 1, null, 0));
-                    i++;
-                    continue;
+                    _next = i + 1;
+                    return true;
                 }
-                i++; // '='
-                int valueStart = i;
-                value.Clear();
-                while (i < text.Length)
+                int valueStart = ++i; // past '='
+                while (true)
                 {
-                    if (text[i] == ',')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == ',') { value.Append(','); i += 2; continue; }
-                        break;
-                    }
-                    value.Append(text[i]);
-                    i++;
-                }
-                if (key.Length > 0) pairs.Add(new Pair(key, keyStart + 1, value.ToString(), valueStart + 1));
-                if (i < text.Length && i == text.Length - 1)
-                {
-                    errors.Add(new ConfigError(ConfigErrorKind.Syntax, "trailing ',' after the last option", at(i + 1), Option: key.Length > 0 ? key : null));
+                    int comma = text.Slice(i).IndexOf(',');
+                    if (comma < 0) { i = text.Length; break; }
+                    i += comma;
+                    if (i + 1 < text.Length && text[i + 1] == ',') { token.Escaped = true; i += 2; continue; }
                     break;
                 }
-                i++;
+                token.ValueStart = valueStart;
+                token.ValueEnd = i;
+                if (i < text.Length && i == text.Length - 1)
+                {
+                    token.TrailingComma = true;
+                    _next = text.Length + 1;
+                    return true;
+                }
+                _next = i + 1;
+                return true;
             }
-            return pairs;
-        }
-    }
-
-    /// <summary>Applies options to a fresh device for the keyval and JSON readers, collecting errors.</summary>
-    internal sealed class DeviceBuilder
-    {
-        private readonly Device _device;
-        private readonly string? _id;
-        private readonly string? _source;
-        private readonly bool[] _seen;
-        private bool _seenId, _seenBus, _seenDriver;
-
-        public DeviceBuilder(Device device, string? id, string? source)
-        {
-            _device = device;
-            _id = id;
-            _source = source;
-            _seen = new bool[device.Info.Options.Length];
-        }
-
-        public ConfigError Error(ConfigErrorKind kind, string message, SourceLocation at, string? option = null, string? value = null, string? expected = null, string? suggestion = null) =>
-            new(kind, message, at, _device.Info.Name, _id, option, value, expected, suggestion);
-
-        /// <summary>Sets one option from its text; <paramref name="valueString"/> is the same text when already a string.</summary>
-        public void Set(string key, ReadOnlySpan<char> value, string? valueString, SourceLocation keyAt, SourceLocation valueAt, ConfigErrorList errors)
-        {
-            switch (key)
-            {
-                case "driver":
-                    if (_seenDriver) errors.Add(Error(ConfigErrorKind.DuplicateOption, "driver given twice", keyAt, option: key));
-                    _seenDriver = true;
-                    return;
-                case "id":
-                    if (_seenId) { errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key)); return; }
-                    _seenId = true;
-                    if (value.Length > ConfigLimits.MaxIdLength) { errors.Add(IdTooLong(key, value, valueAt)); return; }
-                    if (!IsValidId(value))
-                    {
-                        errors.Add(Error(ConfigErrorKind.InvalidValue, ConfigLimits.Quote(value) + " is not a valid id", valueAt, option: key, value: value.ToString(),
-                            expected: "an identifier: a letter, then letters, digits, '-', '.' or '_'"));
-                        return;
-                    }
-                    _device.Id = valueString ?? value.ToString();
-                    return;
-                case "bus":
-                    if (_seenBus) { errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key)); return; }
-                    _seenBus = true;
-                    if (value.Length > ConfigLimits.MaxIdLength) { errors.Add(IdTooLong(key, value, valueAt)); return; }
-                    if (!IsValidId(value))
-                    {
-                        errors.Add(Error(ConfigErrorKind.InvalidValue, ConfigLimits.Quote(value) + " is not a valid bus id", valueAt, option: key, value: value.ToString(),
-                            expected: "the id of a bridge or root port device"));
-                        return;
-                    }
-                    _device.Bus = valueString ?? value.ToString();
-                    return;
-            }
-            DeviceInfo info = _device.Info;
-            int index = info.IndexOf(key);
-            if (index < 0)
-            {
-                errors.Add(Error(ConfigErrorKind.UnknownOption, "unknown option", keyAt, option: key, suggestion: info.Suggest(key)));
-                return;
-            }
-            if (_seen[index])
-            {
-                errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key));
-                return;
-            }
-            _seen[index] = true;
-            OptionInfo option = info.Options[index];
-            if (option.Kind is OptionKind.String or OptionKind.Enum && value.Length > ConfigLimits.MaxStringBytes / 3
-                && Encoding.UTF8.GetByteCount(value) is int bytes && bytes > ConfigLimits.MaxStringBytes)
-            {
-                errors.Add(Error(ConfigErrorKind.LimitExceeded,
-                    "value is " + bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " UTF-8 bytes, more than the limit of "
-                    + ConfigLimits.MaxStringBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (ConfigLimits.MaxStringBytes)",
-                    valueAt, option: key, value: ConfigLimits.Bound(value), expected: "a string of at most " + ConfigLimits.MaxStringBytes + " UTF-8 bytes"));
-                return;
-            }
-            ValueParseError error = option.TryParse(value, out OptionValue parsed);
-            if (error != ValueParseError.None)
-            {
-                errors.Add(ValueError(option, value.ToString(), error, valueAt));
-                return;
-            }
-            _device.SetOption(index, parsed, OptionSource.Explicit);
-        }
-
-        /// <summary>Sets a nullable option to no value (JSON <c>null</c>).</summary>
-        public void SetNull(string key, SourceLocation keyAt, SourceLocation valueAt, ConfigErrorList errors)
-        {
-            if (key == "id" || key == "bus" || key == "driver")
-            {
-                // Not the id "null": these are strings, as for a JSON number or boolean.
-                errors.Add(Error(ConfigErrorKind.InvalidValue, "'" + key + "' must be a string", valueAt, option: key, value: "null"));
-                return;
-            }
-            int index = _device.Info.IndexOf(key);
-            if (index < 0)
-            {
-                Set(key, "null", "null", keyAt, valueAt, errors);
-                return;
-            }
-            OptionInfo option = _device.Info.Options[index];
-            if (_seen[index]) { errors.Add(Error(ConfigErrorKind.DuplicateOption, "option given twice", keyAt, option: key)); return; }
-            _seen[index] = true;
-            if (!option.IsNullable)
-            {
-                errors.Add(Error(ConfigErrorKind.InvalidValue, "null is not a value of this option", valueAt, option: key, value: "null", expected: option.Expected));
-                return;
-            }
-            _device.SetOption(index, OptionValue.Null(option.Kind), OptionSource.Explicit);
-        }
-
-        private ConfigError IdTooLong(string key, ReadOnlySpan<char> value, SourceLocation at) =>
-            Error(ConfigErrorKind.LimitExceeded,
-                (key == "bus" ? "bus id" : "id") + " is " + value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, more than the limit of "
-                + ConfigLimits.MaxIdLength + " (ConfigLimits.MaxIdLength)", at, option: key, value: ConfigLimits.Bound(value),
-                expected: "an identifier of at most " + ConfigLimits.MaxIdLength + " characters");
-
-        public ConfigError ValueError(OptionInfo option, string value, ValueParseError error, SourceLocation at)
-        {
-            string quoted = ConfigLimits.Quote(value);
-            string message = error switch
-            {
-                ValueParseError.Empty => "empty value",
-                ValueParseError.OutOfRange => quoted + " is out of range",
-                ValueParseError.AmbiguousLeadingZero => quoted + " has a leading zero, which QEMU reads as octal: write it without the zero, or in 0x hex",
-                _ => quoted + " is not a valid " + ValueSyntax.TypeName(option.Kind),
-            };
-            ConfigErrorKind kind = error == ValueParseError.OutOfRange ? ConfigErrorKind.OutOfRange : ConfigErrorKind.InvalidValue;
-            return Error(kind, message, at, option: option.Name, value: value, expected: option.Expected);
-        }
-
-        public static bool IsValidId(ReadOnlySpan<char> id)
-        {
-            if (id.IsEmpty || !char.IsAsciiLetter(id[0])) return false;
-            foreach (char c in id)
-            {
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '_') return false;
-            }
-            return true;
         }
     }
 }

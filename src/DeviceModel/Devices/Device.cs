@@ -81,6 +81,22 @@ namespace DeviceModel
                 throw new ArgumentException("value '" + value + "' (" + value.Kind + ") does not fit option '" + option.Name + "' of " + Info.Name + ": expected " + option.Expected);
             }
             SetOptionCore(Info.SlotOf(index), value);
+            RecordSource(index, source);
+        }
+
+        /// <summary>
+        /// Stores a value the caller has already checked against the option (the config parsers, whose
+        /// <see cref="OptionInfo.TryParse"/> applies kind, range and limits): <see cref="SetOption"/> without checking it again.
+        /// </summary>
+        internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
+        {
+            SetOptionCore(info.SlotOf(index), value);
+            (_sources ??= new OptionSource[info.Options.Length])[index] = source;
+        }
+
+        private void RecordSource(int index, OptionSource source)
+        {
+            // Allocated on the first value that is not a default: a device built in code and never configured keeps none.
             if (source != OptionSource.Default || _sources is not null)
             {
                 _sources ??= new OptionSource[Info.Options.Length];

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.ComponentModel;
@@ -14,7 +13,11 @@ namespace DeviceModel
     {
         private readonly Func<Device> _factory;
         private readonly int[] _slots;
-        private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byName;
+        // Option names by a hash of their length and three characters: the parsers look up every key of their input,
+        // and this costs a few comparisons where a general string hash reads the whole name.
+        private readonly int[] _buckets;
+        private readonly int[] _nextInBucket;
+        private readonly string[] _names;
 
         /// <summary>Used by generated code: composes the option rows of <paramref name="table"/>'s chain.</summary>
         /// <exception cref="ArgumentException">A history names an option the chain does not declare.</exception>
@@ -62,16 +65,19 @@ namespace DeviceModel
             Array.Sort(names, StringComparer.Ordinal);
             var options = new OptionInfo[names.Length];
             _slots = new int[names.Length];
-            var indexes = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+            _names = names;
+            _buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, names.Length * 2))];
+            _nextInBucket = new int[names.Length];
             for (int i = 0; i < names.Length; i++)
             {
                 Composed option = byName[names[i]];
                 options[i] = new OptionInfo(i, option.Row, option.DeclaringType, option.History) { Device = this };
                 _slots[i] = option.Slot;
-                indexes.Add(names[i], i);
+                ref int bucket = ref _buckets[Hash(names[i]) & (_buckets.Length - 1)];
+                _nextInBucket[i] = bucket; // 1-based, 0 ends the chain
+                bucket = i + 1;
             }
             Options = ImmutableArray.Create(options);
-            _byName = indexes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             _factory = factory;
             Device prototype = factory();
             for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
@@ -186,7 +192,24 @@ namespace DeviceModel
         public Device Create() => _factory();
 
         /// <summary>The index of the option named <paramref name="name"/>, or -1.</summary>
-        public int IndexOf(ReadOnlySpan<char> name) => _byName.TryGetValue(name, out int index) ? index : -1;
+        public int IndexOf(ReadOnlySpan<char> name)
+        {
+            for (int entry = _buckets[Hash(name) & (_buckets.Length - 1)]; entry != 0; entry = _nextInBucket[entry - 1])
+            {
+                if (name.SequenceEqual(_names[entry - 1])) return entry - 1;
+            }
+            return -1;
+        }
+
+        private static int Hash(ReadOnlySpan<char> name)
+        {
+            if (name.IsEmpty) return 0;
+            uint hash = (uint)name.Length * 0x9E3779B1u;
+            hash = (hash ^ name[0]) * 0x85EBCA77u;
+            hash = (hash ^ name[name.Length / 2]) * 0xC2B2AE3Du;
+            hash = (hash ^ name[^1]) * 0x27D4EB2Fu;
+            return (int)(hash ^ (hash >> 15));
+        }
 
         /// <summary>The option named <paramref name="name"/>, or null.</summary>
         public OptionInfo? FindOption(ReadOnlySpan<char> name)
