@@ -117,4 +117,12 @@ DEVICES = OrderedDict((d.name, d) for d in [
         ("bus-reserve=4", _v("bus-reserve=4")),
         ("x-speed=8,x-width=4", _v("x-speed=8,x-width=4")),
     ]), required_options="chassis=1", slot=4),
+    # The conventional PCI-PCI bridge as DUT, at 00:04.0 (SHPC and MSI by default; chassis_nr is required with SHPC).
+    Device("pci-bridge", OrderedDict([
+        ("default", _v()),
+        ("shpc=off", _v("shpc=off")),
+        ("msi=off", _v("msi=off")),
+        ("shpc=off,msi=off", _v("shpc=off,msi=off")),
+        ("bus-reserve=4", _v("bus-reserve=4")),
+    ]), required_options="chassis_nr=1", slot=4),
 ])
