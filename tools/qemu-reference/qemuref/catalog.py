@@ -138,4 +138,10 @@ DEVICES = OrderedDict((d.name, d) for d in [
         ("power_controller_present=off", _v("power_controller_present=off")),
         ("port=5", _v("port=5")),
     ]), required_options="chassis=1", slot=4),
+    # The PCI Express to PCI bridge as DUT, at 00:04.0 (SHPC always on).
+    Device("pcie-pci-bridge", OrderedDict([
+        ("default", _v()),
+        ("msi=off", _v("msi=off")),
+        ("rp:default", _v("", True)),
+    ]), slot=4),
 ])

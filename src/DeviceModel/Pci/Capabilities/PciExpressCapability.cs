@@ -13,6 +13,8 @@ namespace DeviceModel.Pci
         UpstreamPort = 0x5,
         /// <summary>Downstream port of a switch.</summary>
         DownstreamPort = 0x6,
+        /// <summary>PCI Express to PCI/PCI-X bridge.</summary>
+        PciExpressToPciBridge = 0x7,
         /// <summary>Root complex integrated endpoint.</summary>
         RootComplexIntegratedEndpoint = 0x9,
     }
