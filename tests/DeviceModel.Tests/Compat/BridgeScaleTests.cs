@@ -15,7 +15,8 @@ namespace DeviceModel.Tests.Compat;
 /// <summary>
 /// 4,096-device machines (issue 13, item 4): behind 16 pci-bridges (32 slots × 8 functions each) a configuration of
 /// <see cref="ConfigLimits.MaxDevices"/> devices places on i440fx and on q35, dumps a hints file within the size limit
-/// and reloads it; devices behind a bridge are conventional functions; resolve time grows linearly with the devices.
+/// and reloads it; devices behind a bridge are conventional functions; on q35 as many place behind PCI Express switches;
+/// resolve time grows linearly with the devices.
 /// </summary>
 public sealed class BridgeScaleTests(ITestOutputHelper output)
 {
@@ -72,6 +73,36 @@ public sealed class BridgeScaleTests(ITestOutputHelper output)
         ResolvedMachine again = CompatResolver.Resolve(Config(machine, ConfigLimits.MaxDevices, largest.Name, strings, idPadding: 200), Catalog, hints).GetValueOrThrow();
         Assert.All(again.Devices, d => Assert.True(d.HintsApplied, d.Key));
         Assert.Empty(again.IgnoredHints);
+    }
+
+    [Fact]
+    public void The_most_devices_place_on_q35_behind_pcie_switches_as_PCI_Express_functions()
+    {
+        // Root ports, each with a switch: an upstream port, downstream ports in its 32 slots × 8 functions, 8 devices
+        // (functions of slot 0) behind each downstream port; until the limit is reached.
+        var devices = ImmutableArray.CreateBuilder<Device>(ConfigLimits.MaxDevices);
+        void Add(string text)
+        {
+            if (devices.Count < ConfigLimits.MaxDevices) devices.Add(KeyvalParser.ParseDevice(text, Catalog).GetValueOrThrow());
+        }
+        for (int root = 0; devices.Count < ConfigLimits.MaxDevices; root++)
+        {
+            Add("pcie-root-port,id=rp" + root + ",chassis=" + (root + 1) + ",addr=" + (root + 1).ToString("x", CultureInfo.InvariantCulture) + ".0");
+            Add("x3130-upstream,id=up" + root + ",bus=rp" + root);
+            for (int port = 0; port < 256 && devices.Count < ConfigLimits.MaxDevices; port++)
+            {
+                string id = "dn" + root + "x" + port;
+                Add("xio3130-downstream,id=" + id + ",bus=up" + root + ",chassis=" + (100 + root) + ",slot=" + port + ",addr="
+                    + (port / 8).ToString("x", CultureInfo.InvariantCulture) + "." + port % 8 + (port % 8 == 0 ? ",multifunction=on" : ""));
+                for (int f = 0; f < 8; f++) Add("virtio-rng-pci,id=" + id + "f" + f + ",bus=" + id + ",addr=0." + f + (f == 0 ? ",multifunction=on" : ""));
+            }
+        }
+        ResolvedMachine resolved = CompatResolver.Resolve(new MachineConfig("q35", null, 1, devices.MoveToImmutable()), Catalog).GetValueOrThrow();
+        Assert.Equal(4096, resolved.Devices.Length);
+        ResolvedDevice rng = resolved.Devices.Last(d => d.Device.Info.Name == "virtio-rng-pci");
+        Assert.Equal(BusKind.ExpressPort, rng.Context.Bus);
+        Assert.True(((PciDevice)rng.Device).Realize(rng.Context).Config.IsExpress);
+        Assert.Equal(4096, HintsFileReader.Read(resolved.ToHintsBytes(Catalog.RequireMachines()), Catalog).GetValueOrThrow().Records.Length);
     }
 
     [Theory]
