@@ -43,3 +43,44 @@ public class RealizeBenchmarks
     [Benchmark]
     public RealizedPciFunction RealizeBehindRootPortWithAerAts() => ((PciDevice)_netExpress.Device).Realize(_netExpress.Context);
 }
+
+/// <summary>
+/// Resolve of whole configurations at 1 / 100 / 1,000 / 4,096 devices on each machine family: virtio-rng-pci behind
+/// pci-bridges (one bridge per 256 devices, every address explicit, function 0 of each slot multifunction), so the
+/// per-device cost can be read off and checked to stay linear up to <see cref="ConfigLimits.MaxDevices"/>.
+/// Resolving a configuration again gives the same result (every value not given explicitly is decided afresh), so
+/// one parsed configuration serves every invocation.
+/// </summary>
+[MemoryDiagnoser]
+public class ResolveScaleBenchmarks
+{
+    private MachineConfig _config = null!;
+
+    /// <summary>Devices of the configuration, bridges included.</summary>
+    [Params(1, 100, 1000, 4096)]
+    public int Devices { get; set; } = 4096;
+
+    /// <summary>Machine type (i440fx or q35).</summary>
+    [Params("pc", "q35")]
+    public string Machine { get; set; } = "q35";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        int bridges = Devices <= 1 ? 0 : (Devices + ConfigLimits.MaxFunctionsPerBridge - 1) / ConfigLimits.MaxFunctionsPerBridge;
+        var list = ImmutableArray.CreateBuilder<Device>(Devices);
+        for (int b = 0; b < bridges; b++) list.Add(KeyvalParser.ParseDevice("pci-bridge,id=br" + b + ",chassis_nr=" + (b + 1), QemuCatalog.Catalog).GetValueOrThrow());
+        for (int i = 0; list.Count < Devices; i++)
+        {
+            string text = bridges == 0
+                ? "virtio-rng-pci,id=d" + i + ",addr=3.0"
+                : "virtio-rng-pci,id=d" + i + ",bus=br" + (i / ConfigLimits.MaxFunctionsPerBridge) + ",addr="
+                    + (i / 8 % 32).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "." + (i % 8) + (i % 8 == 0 ? ",multifunction=on" : "");
+            list.Add(KeyvalParser.ParseDevice(text, QemuCatalog.Catalog).GetValueOrThrow());
+        }
+        _config = new MachineConfig(Machine, null, null, list.MoveToImmutable());
+    }
+
+    [Benchmark]
+    public ResolvedMachine Resolve() => CompatResolver.Resolve(_config, QemuCatalog.Catalog).GetValueOrThrow();
+}

@@ -41,7 +41,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Every_device_has_recorded_cases_and_every_gap_matches_one()
     {
-        Assert.Equal(13, QemuGolden.All.Count);
+        Assert.Equal(17, QemuGolden.All.Count);
         Assert.Equal(QemuGolden.All.Select(g => g.Device).OrderBy(d => d, System.StringComparer.Ordinal), QemuGolden.Extras.Select(g => g.Device).OrderBy(d => d, System.StringComparer.Ordinal));
         foreach (KnownGap gap in KnownGaps.Cases)
             Assert.True(CaseRunner.All.Any(r => r.Gap == gap), "known gap matches no recorded case: " + gap.Cause);

@@ -32,6 +32,8 @@ public sealed class CapabilityLengthAttributeTests
         yield return new AerCapability(length: AerCapability.SizeWithoutPrefixLogTail);
         yield return new AtsCapability(pageAligned: true);
         yield return new DeviceSerialNumberCapability(0x1234);
+        yield return new ShpcCapability();
+        yield return new SlotIdentificationCapability(1);
     }
 
     private static int LengthOf(object capability) => capability switch

@@ -373,7 +373,7 @@ namespace DeviceModel.Compat
             {
                 if (devices[index].Id is not { } id) continue;
                 byId[id] = index;
-                if (devices[index] is PciExpressPort) portIds.Add(id);
+                if (ProvidesBus(devices[index])) portIds.Add(id);
             }
             var suggestions = new Dictionary<string, string?>(StringComparer.Ordinal);
             var buses = new Dictionary<string, Occupant?[]>(StringComparer.Ordinal);
@@ -394,7 +394,7 @@ namespace DeviceModel.Compat
                             suggestions[device.Bus] = suggestion;
                         }
                         errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' names no device of the configuration", at,
-                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port", suggestion));
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port or pci-bridge", suggestion));
                         continue;
                     }
                     Device port = devices[portIndex];
@@ -402,22 +402,30 @@ namespace DeviceModel.Compat
                     {
                         // QEMU creates devices in order: a bus that comes later is not found ("Bus 'rp0' not found").
                         errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a device that comes after this one: QEMU creates devices in order, so the port must come first", at,
-                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port given before this device"));
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port or pci-bridge given before this device"));
                         continue;
                     }
-                    if (port is not PciExpressPort)
+                    if (!ProvidesBus(port))
                     {
-                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a " + port.Info.Name + ", not a PCI Express port", at,
-                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port"));
+                        errors.Add(new ConfigError(ConfigErrorKind.InvalidReference, "bus '" + device.Bus + "' is a " + port.Info.Name + ", not a PCI Express port or PCI bridge", at,
+                            device.Info.Name, device.Id, "bus", device.Bus, "the id of a pcie-root-port or pci-bridge"));
                         continue;
                     }
-                    if (!machine.PciExpress)
+                    if (port is PciToPciBridge)
+                    {
+                        // A conventional bridge's secondary bus: 32 slots of 8 functions, conventional on every machine.
+                        kind = BusKind.ConventionalBridge;
+                    }
+                    else if (!machine.PciExpress)
                     {
                         errors.Add(new ConfigError(ConfigErrorKind.Unsupported, "machine " + machine.Name + " has no PCI Express root complex for port '" + device.Bus + "'", at,
                             device.Info.Name, device.Id, "bus", device.Bus));
                         continue;
                     }
-                    kind = BusKind.ExpressPort;
+                    else
+                    {
+                        kind = BusKind.ExpressPort;
+                    }
                 }
                 if (device is not PciDevice pci)
                 {
@@ -467,6 +475,9 @@ namespace DeviceModel.Compat
             }
             return result;
         }
+
+        /// <summary>Whether other devices can sit behind <paramref name="device"/> with <c>bus=</c>: a PCI Express port or a PCI-to-PCI bridge.</summary>
+        private static bool ProvidesBus(Device device) => device is PciExpressPort or PciToPciBridge;
 
         /// <summary>QEMU's <c>pci_init_multifunction</c> for a function about to join <paramref name="functions"/>: its refusal, or null.</summary>
         private static string? MultifunctionRefusal(Occupant?[] functions, PciAddress address, bool multifunction)

@@ -25,12 +25,16 @@ namespace DeviceModel.Config
         /// <summary>Most functions behind one PCI Express port: its bus has one slot (0) of 8 functions.</summary>
         public const int MaxFunctionsPerPort = 8;
 
+        /// <summary>Most functions on the secondary bus of one PCI-to-PCI bridge: 32 slots (0 to 31) of 8 functions.</summary>
+        public const int MaxFunctionsPerBridge = 32 * 8;
+
         /// <summary>
-        /// Most devices of one configuration: the largest a machine can place, every function of its root bus a
-        /// PCI Express port with every function behind it populated (256 + 256 × 8 = 2,304; QEMU's q35, whose
-        /// root bus keeps slots 0 and 31 for itself, places 2,160).
+        /// Most devices of one configuration (4,096). Without bridges a machine places at most 2,304 (every function of
+        /// its root bus a PCI Express port with 8 functions behind it; QEMU's q35 2,160); each PCI-to-PCI bridge adds a
+        /// bus of <see cref="MaxFunctionsPerBridge"/> functions, so 16 bridges with 4,080 functions behind them reach the
+        /// limit on i440fx and q35 alike. The hints format's record limit is the same number.
         /// </summary>
-        public const int MaxDevices = MaxFunctionsPerBus * (1 + MaxFunctionsPerPort);
+        public const int MaxDevices = 4096;
 
         /// <summary>Most guest-visible options of one device type (a hints record stores the count in 2 bytes).</summary>
         public const int MaxOptionsPerDevice = 1024;
@@ -42,10 +46,9 @@ namespace DeviceModel.Config
         public const int MaxConfigBytes = 16 << 20;
 
         /// <summary>
-        /// Largest hints file, in bytes (64 MiB): room for <see cref="MaxDevices"/> records of a device with a dozen
-        /// string options at <see cref="MaxStringBytes"/>; the largest configuration QEMU 7.2's catalog can place
-        /// (240 ports with 1,920 virtio-blk-pci behind them, every id and string at its longest) takes 18.6 MB. The resolver refuses a
-        /// configuration whose hints would not fit.
+        /// Largest hints file, in bytes (64 MiB): <see cref="MaxDevices"/> records of QEMU 7.2's device with the largest
+        /// record (16 bridges with 4,080 of them behind, every id and string at its longest) take 34.6 MB in format
+        /// version 2 (LimitTests measures it). The resolver refuses a configuration whose hints would not fit.
         /// </summary>
         public const int MaxHintsFileBytes = 64 << 20;
 

@@ -43,6 +43,7 @@ namespace DeviceModel
                     ExpressPort = IsExpressPort,
                     Multifunction = Multifunction,
                     IoWindow = HasIoWindow,
+                    WindowsOpenAtReset = WindowsOpenAtReset,
                     InterruptPin = InterruptPin,
                     Placement = Placement,
                     Capabilities = standard,
@@ -59,6 +60,9 @@ namespace DeviceModel
 
         /// <summary>Vendor, device, revision, class and subsystem IDs.</summary>
         protected abstract PciIdentity Identity { get; }
+
+        /// <summary>Whether an express port's windows read 0 after reset instead of disabled (see <see cref="PciFunctionLayout.WindowsOpenAtReset"/>).</summary>
+        protected virtual bool WindowsOpenAtReset => false;
 
         /// <summary>Whether a type-1 header's I/O window is programmable (see <see cref="PciFunctionLayout.IoWindow"/>).</summary>
         protected virtual bool HasIoWindow => true;

@@ -9,6 +9,8 @@ namespace DeviceModel
         ExpressRoot,
         /// <summary>Behind a PCI Express root port: devices get their PCI Express personality.</summary>
         ExpressPort,
+        /// <summary>Behind a conventional PCI-to-PCI bridge: devices are conventional PCI functions, on any machine.</summary>
+        ConventionalBridge,
     }
 
     /// <summary>What a device may look at when deciding its "auto" options and building its config space.</summary>

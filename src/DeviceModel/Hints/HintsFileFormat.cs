@@ -22,8 +22,8 @@ namespace DeviceModel.Hints
 
         /// <summary>Largest file accepted: <see cref="Config.ConfigLimits.MaxHintsFileBytes"/> (64 MiB; format version 1 files were written under a 1 MiB limit, so every one of them loads).</summary>
         public const int MaxFileSize = Config.ConfigLimits.MaxHintsFileBytes;
-        /// <summary>Most records accepted (at least <see cref="Config.ConfigLimits.MaxDevices"/>).</summary>
-        public const int MaxRecords = 4096;
+        /// <summary>Most records accepted: <see cref="Config.ConfigLimits.MaxDevices"/> (4,096).</summary>
+        public const int MaxRecords = Config.ConfigLimits.MaxDevices;
         /// <summary>Most options per record: <see cref="Config.ConfigLimits.MaxOptionsPerDevice"/>.</summary>
         public const int MaxOptionsPerRecord = Config.ConfigLimits.MaxOptionsPerDevice;
         /// <summary>Longest string value, in UTF-8 bytes: <see cref="Config.ConfigLimits.MaxStringBytes"/>.</summary>

@@ -37,6 +37,11 @@ namespace DeviceModel.Pci
         /// base/limit or the command register's I/O enable (QEMU's root port with <c>io-reserve=0</c>).
         /// </summary>
         public bool IoWindow { get; init; } = true;
+        /// <summary>
+        /// Whether a PCI Express port's windows read base = limit = 0 after reset (a switch port, which firmware finds
+        /// without windows) rather than disabled with base above limit (a root port, see <see cref="PciHeader.InitializeBridge"/>).
+        /// </summary>
+        public bool WindowsOpenAtReset { get; init; }
 
         /// <summary>Builds the configuration space.</summary>
         /// <exception cref="PciConfigurationException">Capabilities or BARs collide, overflow, or need a PCI Express space.</exception>
@@ -46,6 +51,12 @@ namespace DeviceModel.Pci
             if (HeaderType == PciHeaderType.Bridge)
             {
                 PciHeader.InitializeBridge(space, Identity, Multifunction, ExpressPort);
+                if (ExpressPort && WindowsOpenAtReset)
+                {
+                    space.Values.Set8(PciRegisters.IoBase, (byte)(space.Values.Get8(PciRegisters.IoBase) & 0x0f));
+                    space.Values.Clear16(PciRegisters.MemoryBase, 0xfff0);
+                    space.Values.Clear16(PciRegisters.PrefetchableMemoryBase, 0xfff0);
+                }
                 if (!IoWindow) PciHeader.DisableIoWindow(space);
             }
             else PciHeader.InitializeEndpoint(space, Identity, Multifunction);

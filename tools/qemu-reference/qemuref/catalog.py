@@ -117,4 +117,31 @@ DEVICES = OrderedDict((d.name, d) for d in [
         ("bus-reserve=4", _v("bus-reserve=4")),
         ("x-speed=8,x-width=4", _v("x-speed=8,x-width=4")),
     ]), required_options="chassis=1", slot=4),
+    # The conventional PCI-PCI bridge as DUT, at 00:04.0 (SHPC and MSI by default; chassis_nr is required with SHPC).
+    Device("pci-bridge", OrderedDict([
+        ("default", _v()),
+        ("shpc=off", _v("shpc=off")),
+        ("msi=off", _v("msi=off")),
+        ("shpc=off,msi=off", _v("shpc=off,msi=off")),
+        ("bus-reserve=4", _v("bus-reserve=4")),
+    ]), required_options="chassis_nr=1", slot=4),
+    # PCI Express switch ports as DUT, at 00:04.0 (QEMU plugs them into pci.0 and pcie.0 alike).
+    Device("x3130-upstream", OrderedDict([
+        ("default", _v()),
+        ("port=3", _v("port=3")),
+        ("aer_log_max=0", _v("aer_log_max=0")),
+    ]), slot=4),
+    Device("xio3130-downstream", OrderedDict([
+        ("default", _v()),
+        ("slot=2,chassis=2", _v("slot=2,chassis=2")),
+        ("hotplug=off", _v("hotplug=off")),
+        ("power_controller_present=off", _v("power_controller_present=off")),
+        ("port=5", _v("port=5")),
+    ]), required_options="chassis=1", slot=4),
+    # The PCI Express to PCI bridge as DUT, at 00:04.0 (SHPC always on).
+    Device("pcie-pci-bridge", OrderedDict([
+        ("default", _v()),
+        ("msi=off", _v("msi=off")),
+        ("rp:default", _v("", True)),
+    ]), slot=4),
 ])

@@ -13,6 +13,8 @@ namespace DeviceModel.Pci
         UpstreamPort = 0x5,
         /// <summary>Downstream port of a switch.</summary>
         DownstreamPort = 0x6,
+        /// <summary>PCI Express to PCI/PCI-X bridge.</summary>
+        PciExpressToPciBridge = 0x7,
         /// <summary>Root complex integrated endpoint.</summary>
         RootComplexIntegratedEndpoint = 0x9,
     }
@@ -129,6 +131,11 @@ namespace DeviceModel.Pci
         /// x1 2.5 GT/s, the supported speeds vector and the target speed. Null: version 1's x1 at 2.5 GT/s, untouched.
         /// </summary>
         public PciExpressLink? Link { get; init; }
+        /// <summary>
+        /// Link Capabilities advertise no maximum speed or width (a port whose link is not configured: Link Status still
+        /// reads x1 at 2.5 GT/s). Ignored when <see cref="Link"/> is given.
+        /// </summary>
+        public bool UnconfiguredLink { get; init; }
 
         /// <summary>An endpoint with QEMU's virtio-pci init switches.</summary>
         public static PciExpressCapability Endpoint(bool deviceErrorReporting, bool linkControl, bool functionLevelReset, bool readOnlyEmptyExtendedHeader) =>
@@ -173,6 +180,7 @@ namespace DeviceModel.Pci
             v.Set16(LinkStatusOffset, 0x0011);
             registers.CheckMask.Set16(LinkStatusOffset, 0);
             if (Link is PciExpressLink link) FillLink(v, link);
+            else if (UnconfiguredLink) v.Set32(LinkCapabilitiesOffset, (uint)PortNumber << 24 | 0x400);
             if (Version == 1) return;
 
             // pcie_cap_init, version 2: extended fmt field and End-End TLP prefix supported; prefix blocking writable.
