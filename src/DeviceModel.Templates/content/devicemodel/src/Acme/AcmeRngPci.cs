@@ -9,9 +9,6 @@ public sealed partial class AcmeRngPci : VirtioPciDevice
     /// <summary>A virtio entropy device (virtio device ID 4).</summary>
     protected override ushort VirtioDeviceType => 4;
 
-    /// <summary>It has no device-specific configuration.</summary>
-    protected override int DeviceConfigLength => 0;
-
     /// <summary>Bytes the guest may read per <see cref="Period"/>.</summary>
     [ConfigOption("max-bytes", Min = "64", Description = "Entropy bytes per period")]
     public ulong MaxBytes { get; set; } = 4096;
