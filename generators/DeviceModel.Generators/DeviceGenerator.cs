@@ -3,6 +3,7 @@ using System.Linq;
 using DeviceModel.Analyzers;
 using DeviceModel.Declarations;
 using DeviceModel.Generators.Emitter;
+using DeviceModel.Generators.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -21,6 +22,8 @@ namespace DeviceModel.Generators
         /// <summary>Tracking names of the pipeline steps, asserted by the incrementality tests.</summary>
         public static class Steps
         {
+            public const string ClassParts = nameof(ClassParts);
+            public const string Resolution = nameof(Resolution);
             public const string Devices = nameof(Devices);
             public const string HistoryClasses = nameof(HistoryClasses);
             public const string CatalogEntries = nameof(CatalogEntries);
@@ -31,21 +34,36 @@ namespace DeviceModel.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<DeviceSpec> devices = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.DeviceMetadataName, static (node, _) => node is ClassDeclarationSyntax, TypeReader.ReadDevice)
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
-                .WithTrackingName(Steps.Devices);
+            // Per class declaration, from syntax alone: only the classes of an edited file are read again (the
+            // transform returns the node, which is the same object while its tree is unchanged, so the read caches).
+            IncrementalValuesProvider<ClassPart> parts = context.SyntaxProvider
+                .CreateSyntaxProvider(SyntaxReader.IsCandidate, static (syntax, _) => (ClassDeclarationSyntax)syntax.Node)
+                .Select(static (node, cancellationToken) => SyntaxReader.Read(node, cancellationToken))
+                .WithTrackingName(Steps.ClassParts);
+            IncrementalValueProvider<EquatableArray<TypeGroup>> groups = parts.Collect()
+                .Select(static (all, cancellationToken) => Resolver.Group(all, cancellationToken));
 
-            IncrementalValuesProvider<DeviceSpec> historyClasses = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.CompatHintMetadataName, static (node, _) => node is ClassDeclarationSyntax, TypeReader.ReadHistoryClass)
+            // What only the compiler knows, asked once per distinct name and scope; re-answered after every edit, and
+            // equal answers leave every type's model cached.
+            IncrementalValueProvider<Resolution> resolution = groups
+                .Select(static (all, cancellationToken) => Resolver.Ask(all, cancellationToken))
+                .Combine(context.CompilationProvider)
+                .Select(static (pair, cancellationToken) => Resolver.Resolve(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(Steps.Resolution);
+
+            IncrementalValuesProvider<(TypeGroup Type, Resolution Resolution)> types = groups
+                .SelectMany(static (all, _) => all)
+                .Combine(resolution);
+            IncrementalValuesProvider<DeviceSpec> specs = types
+                .Select(static (pair, _) => SpecBuilder.Build(pair.Type, pair.Resolution))
                 .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
-                .WithTrackingName(Steps.HistoryClasses);
+                .Select(static (spec, _) => spec!);
+            IncrementalValuesProvider<DeviceSpec> devices = specs.Where(static spec => spec.IsDevice).WithTrackingName(Steps.Devices);
+            IncrementalValuesProvider<DeviceSpec> historyClasses = specs.Where(static spec => !spec.IsDevice).WithTrackingName(Steps.HistoryClasses);
 
             // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
-            IncrementalValuesProvider<DeclarationProblem> problems = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.DeviceMetadataName, static (node, _) => node is ClassDeclarationSyntax, DeviceDeclaration.Check)
+            IncrementalValuesProvider<DeclarationProblem> problems = types
+                .Select(static (pair, _) => SpecBuilder.Problem(pair.Type, pair.Resolution))
                 .Where(static problem => problem is not null)
                 .Select(static (problem, _) => problem!)
                 .WithTrackingName(Steps.DeclarationProblems);

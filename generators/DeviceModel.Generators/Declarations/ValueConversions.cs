@@ -38,9 +38,23 @@ namespace DeviceModel.Declarations
         }
 
         /// <summary>The option kind of a property type, or null when unsupported.</summary>
-        public static OptionKind? KindOf(ITypeSymbol type, bool isSize)
+        public static OptionKind? KindOf(ITypeSymbol type, bool isSize) =>
+            KindOf(type.SpecialType, FrameworkTypeName(type), type.TypeKind == TypeKind.Enum, isSize);
+
+        /// <summary>The name of a DeviceModel value type (<c>OnOffAuto</c>, <c>MacAddress</c>, <c>PciAddress</c>) <paramref name="type"/> is, or null.</summary>
+        public static string? FrameworkTypeName(ITypeSymbol type)
         {
-            switch (type.SpecialType)
+            foreach (string name in new[] { "OnOffAuto", "MacAddress", "PciAddress" })
+            {
+                if (AttributeNames.IsDeviceModelType(type, name)) return name;
+            }
+            return null;
+        }
+
+        /// <summary>The option kind of a type given by its special type, DeviceModel value type name and enum-ness, or null.</summary>
+        public static OptionKind? KindOf(SpecialType specialType, string? frameworkType, bool isEnum, bool isSize)
+        {
+            switch (specialType)
             {
                 case SpecialType.System_Boolean: return isSize ? null : OptionKind.Bool;
                 case SpecialType.System_SByte: return isSize ? null : OptionKind.Int8;
@@ -54,10 +68,13 @@ namespace DeviceModel.Declarations
                 case SpecialType.System_String: return isSize ? null : OptionKind.String;
             }
             if (isSize) return null;
-            if (AttributeNames.IsDeviceModelType(type, "OnOffAuto")) return OptionKind.OnOffAuto;
-            if (AttributeNames.IsDeviceModelType(type, "MacAddress")) return OptionKind.MacAddress;
-            if (AttributeNames.IsDeviceModelType(type, "PciAddress")) return OptionKind.PciAddress;
-            return type.TypeKind == TypeKind.Enum ? OptionKind.Enum : null;
+            switch (frameworkType)
+            {
+                case "OnOffAuto": return OptionKind.OnOffAuto;
+                case "MacAddress": return OptionKind.MacAddress;
+                case "PciAddress": return OptionKind.PciAddress;
+            }
+            return isEnum ? OptionKind.Enum : null;
         }
 
         /// <summary>
@@ -67,10 +84,15 @@ namespace DeviceModel.Declarations
         public static HintSpec? ParseHint(AttributeData hint, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
         {
             if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string since) return null;
+            return ParseHint(since, ConstantValue.From(hint.ConstructorArguments[1]), AttributeNames.NamedString(hint, "Reason"), AttributeNames.NamedString(hint, "Family"),
+                kind, nullable, isAuto, enumNames, enumValues);
+        }
+
+        /// <summary><see cref="ParseHint(AttributeData, OptionKind, bool, bool, IReadOnlyList{string}, IReadOnlyList{object})"/> of a hint's arguments.</summary>
+        public static HintSpec? ParseHint(string since, ConstantValue value, string? reason, string? family, OptionKind kind, bool nullable, bool isAuto,
+            IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
+        {
             if (!MachineVersion.TryParse(since.AsSpan(), out MachineVersion version)) return null;
-            string? reason = AttributeNames.NamedString(hint, "Reason");
-            string? family = AttributeNames.NamedString(hint, "Family");
-            TypedConstant value = hint.ConstructorArguments[1];
             if (!TryCanonical(value, kind, nullable, isAuto, enumNames, enumValues, out ulong bits, out string? text, out int state)) return null;
             return new HintSpec(since, version.Major, version.Minor, version.Patch, bits, text, state, reason, family);
         }
@@ -86,12 +108,18 @@ namespace DeviceModel.Declarations
 
         /// <summary>A typed constant as the option's canonical value.</summary>
         public static bool TryCanonical(TypedConstant value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,
+            out ulong bits, out string? text, out int state) =>
+            TryCanonical(ConstantValue.From(value), kind, nullable, isAuto, enumNames, enumValues, out bits, out text, out state);
+
+        /// <summary>A constant (as an attribute argument gives it) as the option's canonical value.</summary>
+        public static bool TryCanonical(ConstantValue value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,
             out ulong bits, out string? text, out int state)
         {
             bits = 0;
             text = null;
             state = HintSpec.StateValue;
-            if (value.IsNull || value.Value is null)
+            if (value.IsArray) return false;
+            if (value.Value is null)
             {
                 if (!nullable || isAuto) return false;
                 state = HintSpec.StateNull;
@@ -107,7 +135,7 @@ namespace DeviceModel.Declarations
                 }
                 return TryParseText(s, kind, enumNames, out bits, out text);
             }
-            if (value.Kind == TypedConstantKind.Enum && kind == OptionKind.Enum)
+            if (value.EnumType is not null && kind == OptionKind.Enum)
             {
                 for (int i = 0; i < enumValues.Count; i++)
                 {
@@ -120,7 +148,7 @@ namespace DeviceModel.Declarations
                 }
                 return false;
             }
-            if (value.Kind == TypedConstantKind.Enum && kind == OptionKind.OnOffAuto && AttributeNames.IsDeviceModelType(value.Type, "OnOffAuto"))
+            if (value.EnumType == ConstantValue.OnOffAutoType && kind == OptionKind.OnOffAuto)
             {
                 bits = Convert.ToUInt64(raw, CultureInfo.InvariantCulture);
                 return bits <= 2;

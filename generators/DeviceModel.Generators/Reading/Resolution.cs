@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using DeviceModel.Declarations;
+
+namespace DeviceModel.Generators.Reading
+{
+    /// <summary>All parts of one class (a partial class may have several), in compilation order.</summary>
+    internal sealed record TypeGroup(string MetadataName, EquatableArray<ClassPart> Parts);
+
+    /// <summary>What a name resolves to: a type for a property, an attribute class, or a base type.</summary>
+    internal enum NameRole
+    {
+        /// <summary>An option property's type, resolved in the class body.</summary>
+        Type,
+
+        /// <summary>An attribute on a property, resolved in the class body.</summary>
+        PropertyAttribute,
+
+        /// <summary>An attribute on the class, resolved where the class is declared.</summary>
+        ClassAttribute,
+
+        /// <summary>The first entry of the base list, resolved where the class is declared.</summary>
+        Base,
+    }
+
+    /// <summary>What an attribute class is to DeviceModel.</summary>
+    internal enum AttributeRole
+    {
+        Other,
+        Device,
+        ConfigOption,
+        CompatHint,
+        PciCapability,
+        PciExtendedCapability,
+        OptionRule,
+        DeviceRule,
+    }
+
+    /// <summary>
+    /// A name to resolve with the compiler, once per <paramref name="Key"/> (declarations that resolve names alike) and
+    /// text; the class, file and position say where (the first declaration that needs it).
+    /// </summary>
+    internal sealed record NameQuery(string Key, string Text, NameRole Role, string Class, string FilePath, int Position);
+
+    /// <summary>An attribute argument that is not a literal: the compiler evaluates it where it is written.</summary>
+    internal sealed record ConstantQuery(string Class, string FilePath, int SpanStart, string Expression);
+
+    /// <summary>
+    /// An option a class inherits: by option name (a class-level <c>[CompatHint(…, Option = name)]</c>) or by the name
+    /// of an overriding property that carries <c>[CompatHint]</c>s.
+    /// </summary>
+    internal sealed record InheritedQuery(string Class, string Name, bool ByProperty);
+
+    /// <summary>The length a capability factory's return type declares (<c>[CapabilityLength]</c>), for a capability attribute without <c>Length</c>.</summary>
+    internal sealed record LengthQuery(string Class, string Factory);
+
+    /// <summary>Everything the declarations of the compilation ask the compiler, each once.</summary>
+    internal sealed record Queries(
+        EquatableArray<NameQuery> Names,
+        EquatableArray<ConstantQuery> Constants,
+        EquatableArray<InheritedQuery> Inherited,
+        EquatableArray<LengthQuery> Lengths);
+
+    /// <summary>An enum member: its name, and the index of its value among the enum's distinct values.</summary>
+    internal sealed record EnumField(string Name, int ValueIndex);
+
+    /// <summary>What the option reader needs of a property type, read from its symbol.</summary>
+    /// <param name="FullyQualified">Fully qualified, special types by keyword (<c>uint</c>, <c>global::Ns.Mode</c>).</param>
+    /// <param name="Display">As in compiler messages (<c>Ns.Mode</c>).</param>
+    /// <param name="SpecialType">A <c>Microsoft.CodeAnalysis.SpecialType</c> value.</param>
+    /// <param name="NullableOf">A <c>Nullable&lt;T&gt;</c> written out: the facts of its <c>T</c>.</param>
+    /// <param name="EnumNames">An enum's distinct values, each named as option values spell it.</param>
+    /// <param name="EnumValues">An enum's distinct values, as constants.</param>
+    /// <param name="EnumMembers">An enum's distinct values as C# member expressions (the first member of each).</param>
+    /// <param name="EnumFields">Every member of an enum, aliases included.</param>
+    internal sealed record TypeFacts(
+        string FullyQualified,
+        string Display,
+        int SpecialType,
+        bool IsReferenceType,
+        string? FrameworkType,
+        bool IsEnum,
+        TypeFacts? NullableOf,
+        EquatableArray<string> EnumNames,
+        EquatableArray<ConstantValue> EnumValues,
+        EquatableArray<string> EnumMembers,
+        EquatableArray<EnumField> EnumFields);
+
+    /// <summary>The answer to a <see cref="NameQuery"/>; all null/false when the name does not resolve.</summary>
+    /// <param name="FullyQualified">The attribute class (for a rule: the type to create) or base type, fully qualified.</param>
+    /// <param name="HidesDescriptor">For a base type: it or one of its bases is a concrete device with a <c>Descriptor</c>.</param>
+    internal sealed record NameAnswer(string Key, string Text, TypeFacts? Type, AttributeRole Attribute, string? FullyQualified, bool HidesDescriptor);
+
+    /// <summary>The answer to a <see cref="ConstantQuery"/>: the constant, or null when the expression has no constant value.</summary>
+    internal sealed record ConstantAnswer(ConstantQuery Query, ConstantValue? Value);
+
+    /// <summary>An inherited option as its declaring property defines it; <see cref="IsUsable"/> false when it cannot be used.</summary>
+    internal sealed record InheritedAnswer(
+        InheritedQuery Query,
+        bool Found,
+        string? OptionName,
+        int Kind,
+        bool IsNullable,
+        bool IsAuto,
+        bool HostOnly,
+        bool IsUsable,
+        EquatableArray<string> EnumNames,
+        EquatableArray<ConstantValue> EnumValues);
+
+    /// <summary>The answer to a <see cref="LengthQuery"/>: 0 when unknown.</summary>
+    internal sealed record LengthAnswer(LengthQuery Query, int Length);
+
+    /// <summary>The compiler's answers to <see cref="Queries"/>; compared by content, so an unchanged resolution leaves every type's model cached.</summary>
+    internal sealed record Resolution(
+        EquatableArray<NameAnswer> Names,
+        EquatableArray<ConstantAnswer> Constants,
+        EquatableArray<InheritedAnswer> Inherited,
+        EquatableArray<LengthAnswer> Lengths)
+    {
+        private Dictionary<(string, string), NameAnswer>? _names;
+        private Dictionary<ConstantQuery, ConstantValue?>? _constants;
+        private Dictionary<InheritedQuery, InheritedAnswer>? _inherited;
+        private Dictionary<LengthQuery, int>? _lengths;
+
+        public NameAnswer? Name(string key, string text)
+        {
+            if (_names is null)
+            {
+                var names = new Dictionary<(string, string), NameAnswer>();
+                foreach (NameAnswer answer in Names) names[(answer.Key, answer.Text)] = answer;
+                _names = names;
+            }
+            return _names.TryGetValue((key, text), out NameAnswer? found) ? found : null;
+        }
+
+        public ConstantValue? Constant(ConstantQuery query)
+        {
+            if (_constants is null)
+            {
+                var constants = new Dictionary<ConstantQuery, ConstantValue?>();
+                foreach (ConstantAnswer answer in Constants) constants[answer.Query] = answer.Value;
+                _constants = constants;
+            }
+            return _constants.TryGetValue(query, out ConstantValue? found) ? found : null;
+        }
+
+        public InheritedAnswer? InheritedOption(InheritedQuery query)
+        {
+            if (_inherited is null)
+            {
+                var inherited = new Dictionary<InheritedQuery, InheritedAnswer>();
+                foreach (InheritedAnswer answer in Inherited) inherited[answer.Query] = answer;
+                _inherited = inherited;
+            }
+            return _inherited.TryGetValue(query, out InheritedAnswer? found) ? found : null;
+        }
+
+        public int Length(LengthQuery query)
+        {
+            if (_lengths is null)
+            {
+                var lengths = new Dictionary<LengthQuery, int>();
+                foreach (LengthAnswer answer in Lengths) lengths[answer.Query] = answer.Length;
+                _lengths = lengths;
+            }
+            return _lengths.TryGetValue(query, out int found) ? found : 0;
+        }
+
+        // The lookup tables are caches of the arrays: equality is the arrays'.
+        public bool Equals(Resolution? other) =>
+            other is not null && Names.Equals(other.Names) && Constants.Equals(other.Constants) && Inherited.Equals(other.Inherited) && Lengths.Equals(other.Lengths);
+
+        public override int GetHashCode() => Names.GetHashCode() ^ Constants.GetHashCode() ^ Inherited.GetHashCode() ^ Lengths.GetHashCode();
+    }
+}

@@ -1,0 +1,395 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using DeviceModel.Declarations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeviceModel.Generators.Reading
+{
+    /// <summary>
+    /// The generator's semantic step, once per compilation: it asks the compiler only what syntax cannot say — what a
+    /// type or attribute name denotes, the value of an argument that is not a literal, an inherited option, a
+    /// capability's declared length — each distinct question once (<see cref="Ask"/>), so its cost follows the number
+    /// of distinct names and scopes, not the number of devices. Names resolve exactly as the compiler resolves them
+    /// (speculative binding at the declaration), so aliases, global usings and nested types work.
+    /// </summary>
+    internal static class Resolver
+    {
+        private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+        /// <summary>The parts of each class, in compilation order.</summary>
+        public static EquatableArray<TypeGroup> Group(ImmutableArray<ClassPart> parts, CancellationToken cancellationToken)
+        {
+            var groups = new Dictionary<string, List<ClassPart>>();
+            var order = new List<string>();
+            foreach (ClassPart part in parts)
+            {
+                if (!groups.TryGetValue(part.MetadataName, out List<ClassPart>? list))
+                {
+                    groups.Add(part.MetadataName, list = new List<ClassPart>());
+                    order.Add(part.MetadataName);
+                }
+                list.Add(part);
+            }
+            var result = new TypeGroup[order.Count];
+            for (int i = 0; i < order.Count; i++) result[i] = new TypeGroup(order[i], new EquatableArray<ClassPart>(groups[order[i]]));
+            return new EquatableArray<TypeGroup>(result);
+        }
+
+        /// <summary>Where a class's header (its attributes, its base list) resolves names: its namespace scope.</summary>
+        private static string HeaderKey(ClassPart part) => part.Scope;
+
+        /// <summary>The key of a class attribute's name (names of different roles never share an answer).</summary>
+        public static string ClassAttributeKey(ClassPart part) => "attribute|" + HeaderKey(part);
+
+        /// <summary>The key of a base type's name.</summary>
+        public static string BaseKey(ClassPart part) => "base|" + HeaderKey(part);
+
+        /// <summary>The key of a property type's name.</summary>
+        public static string TypeKey(TypeGroup group, ClassPart part) => "type|" + BodyKey(group, part);
+
+        /// <summary>The key of a property attribute's name.</summary>
+        public static string PropertyAttributeKey(TypeGroup group, ClassPart part) => "property attribute|" + BodyKey(group, part);
+
+        /// <summary>
+        /// Where a class body resolves names: its namespace scope plus the types visible as members — its own nested
+        /// types (the class itself then), else those it inherits (its base type as written in its scope).
+        /// </summary>
+        private static string BodyKey(TypeGroup group, ClassPart part)
+        {
+            ClassPart? withBase = null;
+            bool nested = false;
+            foreach (ClassPart p in group.Parts)
+            {
+                if (p.NestedTypes.Length > 0) nested = true;
+                if (withBase is null && p.BaseTypeText is not null) withBase = p;
+            }
+            return part.Scope + "|" + (nested ? "class " + group.MetadataName : "base " + (withBase is null ? "" : withBase.Scope + ":" + withBase.BaseTypeText));
+        }
+
+        /// <summary>Every question the declarations ask, each once (cached until a declaration changes).</summary>
+        public static Queries Ask(EquatableArray<TypeGroup> groups, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<(string, string), NameQuery>();
+            var constants = new List<ConstantQuery>();
+            var inherited = new List<InheritedQuery>();
+            var lengths = new List<LengthQuery>();
+            foreach (TypeGroup group in groups)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (ClassPart part in group.Parts)
+                {
+                    if (part.BaseTypeText is { } baseText) Name(names, BaseKey(part), baseText, NameRole.Base, part, part.Identifier.Span.Start);
+                    foreach (AttributePart attribute in part.Attributes)
+                    {
+                        Name(names, ClassAttributeKey(part), attribute.Name, NameRole.ClassAttribute, part, part.Identifier.Span.Start);
+                        Constants(constants, part, attribute);
+                        string? factory = null;
+                        bool hasLength = false;
+                        foreach (ArgumentPart argument in attribute.Arguments)
+                        {
+                            if (argument.Name == "Option" && argument.IsProperty && argument.Literal?.Value is string option) inherited.Add(new InheritedQuery(group.MetadataName, option, ByProperty: false));
+                            if (argument.Name == "Length" && argument.IsProperty) hasLength = true;
+                            if (argument.Name is null && factory is null) factory = argument.Literal?.Value as string ?? "";
+                        }
+                        if (!hasLength && !string.IsNullOrEmpty(factory)) lengths.Add(new LengthQuery(group.MetadataName, factory!));
+                    }
+                    foreach (PropertyPart property in part.Properties)
+                    {
+                        if (property.IsStatic) continue;
+                        Name(names, TypeKey(group, part), property.TypeText, NameRole.Type, part, part.BodyPosition);
+                        if (property.IsOverride) inherited.Add(new InheritedQuery(group.MetadataName, property.Name, ByProperty: true));
+                        foreach (AttributePart attribute in property.Attributes)
+                        {
+                            Name(names, PropertyAttributeKey(group, part), attribute.Name, NameRole.PropertyAttribute, part, part.BodyPosition);
+                            Constants(constants, part, attribute);
+                        }
+                    }
+                }
+            }
+            var nameQueries = new List<NameQuery>(names.Values);
+            nameQueries.Sort((a, b) => a.Key == b.Key ? string.CompareOrdinal(a.Text, b.Text) : string.CompareOrdinal(a.Key, b.Key));
+            return new Queries(new EquatableArray<NameQuery>(nameQueries), new EquatableArray<ConstantQuery>(constants),
+                new EquatableArray<InheritedQuery>(inherited), new EquatableArray<LengthQuery>(lengths));
+        }
+
+        private static void Name(Dictionary<(string, string), NameQuery> names, string key, string text, NameRole role, ClassPart part, int position)
+        {
+            if (!names.ContainsKey((key, text))) names.Add((key, text), new NameQuery(key, text, role, part.MetadataName, part.FilePath, position));
+        }
+
+        private static void Constants(List<ConstantQuery> constants, ClassPart part, AttributePart attribute)
+        {
+            foreach (ArgumentPart argument in attribute.Arguments)
+            {
+                if (argument.Literal is null) constants.Add(Constant(part, argument));
+            }
+        }
+
+        /// <summary>The question for a non-literal argument (the builder asks the <see cref="Resolution"/> with the same one).</summary>
+        public static ConstantQuery Constant(ClassPart part, ArgumentPart argument) => new(part.MetadataName, part.FilePath, argument.SpanStart, argument.Expression);
+
+        /// <summary>Answers <paramref name="queries"/> in <paramref name="compilation"/> (runs after every edit: its work is per distinct question).</summary>
+        public static Resolution Resolve(Queries queries, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var context = new Context(compilation);
+            var names = new NameAnswer[queries.Names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                names[i] = ResolveName(context, queries.Names[i], cancellationToken);
+            }
+            var constants = new ConstantAnswer[queries.Constants.Length];
+            for (int i = 0; i < constants.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                constants[i] = new ConstantAnswer(queries.Constants[i], EvaluateConstant(context, queries.Constants[i], cancellationToken));
+            }
+            var inherited = new InheritedAnswer[queries.Inherited.Length];
+            for (int i = 0; i < inherited.Length; i++) inherited[i] = ResolveInherited(context, queries.Inherited[i]);
+            var lengths = new LengthAnswer[queries.Lengths.Length];
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                LengthQuery query = queries.Lengths[i];
+                lengths[i] = new LengthAnswer(query, context.Type(query.Class) is { } type ? SingleLength(type, query.Factory) : 0);
+            }
+            return new Resolution(new EquatableArray<NameAnswer>(names), new EquatableArray<ConstantAnswer>(constants),
+                new EquatableArray<InheritedAnswer>(inherited), new EquatableArray<LengthAnswer>(lengths));
+        }
+
+        /// <summary>Per-run caches: the compilation's types and semantic models.</summary>
+        private sealed class Context
+        {
+            private readonly Dictionary<string, INamedTypeSymbol?> _types = new();
+            private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+
+            public Context(Compilation compilation) => Compilation = compilation;
+
+            public Compilation Compilation { get; }
+
+            public INamedTypeSymbol? Type(string metadataName)
+            {
+                if (!_types.TryGetValue(metadataName, out INamedTypeSymbol? type)) _types.Add(metadataName, type = Compilation.GetTypeByMetadataName(metadataName));
+                return type;
+            }
+
+            public SemanticModel Model(SyntaxTree tree)
+            {
+                if (!_models.TryGetValue(tree, out SemanticModel? model)) _models.Add(tree, model = Compilation.GetSemanticModel(tree));
+                return model;
+            }
+
+            /// <summary>The syntax tree of the class's declaration in <paramref name="filePath"/> that contains <paramref name="position"/>.</summary>
+            public SyntaxTree? Tree(string className, string filePath, int position, CancellationToken cancellationToken)
+            {
+                if (Type(className) is { } type)
+                {
+                    foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+                    {
+                        if (reference.SyntaxTree.FilePath == filePath && reference.Span.Start <= position && position <= reference.Span.End) return reference.SyntaxTree;
+                    }
+                }
+                foreach (SyntaxTree tree in Compilation.SyntaxTrees)
+                {
+                    if (tree.FilePath == filePath && position <= tree.Length) return tree;
+                }
+                return null;
+            }
+        }
+
+        private static NameAnswer ResolveName(Context context, NameQuery query, CancellationToken cancellationToken)
+        {
+            var none = new NameAnswer(query.Key, query.Text, null, AttributeRole.Other, null, false);
+            if (context.Tree(query.Class, query.FilePath, query.Position, cancellationToken) is not { } tree) return none;
+            SemanticModel model = context.Model(tree);
+            switch (query.Role)
+            {
+                case NameRole.Type:
+                    return BindType(model, query.Position, query.Text) is { } type ? none with { Type = Facts(type) } : none;
+                case NameRole.Base:
+                    if (BindType(model, query.Position, query.Text) is not INamedTypeSymbol baseType) return none;
+                    if (baseType.TypeKind == TypeKind.Interface) baseType = context.Compilation.GetSpecialType(SpecialType.System_Object);
+                    return none with { FullyQualified = baseType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), HidesDescriptor = HidesDescriptor(baseType) };
+                default:
+                    if (BindAttribute(model, query.Position, query.Text) is not { } attribute) return none;
+                    return none with { Attribute = RoleOf(attribute), FullyQualified = attribute.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) };
+            }
+        }
+
+        private static ITypeSymbol? BindType(SemanticModel model, int position, string text)
+        {
+            TypeSyntax syntax = SyntaxFactory.ParseTypeName(text);
+            ITypeSymbol? type = model.GetSpeculativeTypeInfo(position, syntax, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            return type is null || type.TypeKind == TypeKind.Error ? null : type;
+        }
+
+        /// <summary>An attribute name as C# resolves it: <c>X</c> is <c>XAttribute</c> or <c>X</c>, whichever is an attribute class.</summary>
+        private static INamedTypeSymbol? BindAttribute(SemanticModel model, int position, string text)
+        {
+            foreach (string candidate in new[] { text + "Attribute", text })
+            {
+                if (BindType(model, position, candidate) is INamedTypeSymbol type && IsAttribute(type)) return type;
+            }
+            return null;
+        }
+
+        private static bool IsAttribute(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }) return true;
+            }
+            return false;
+        }
+
+        private static AttributeRole RoleOf(INamedTypeSymbol attribute)
+        {
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.Device)) return AttributeRole.Device;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.ConfigOption)) return AttributeRole.ConfigOption;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.CompatHint)) return AttributeRole.CompatHint;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciCapability)) return AttributeRole.PciCapability;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciExtendedCapability)) return AttributeRole.PciExtendedCapability;
+            for (INamedTypeSymbol? current = attribute.BaseType; current is not null; current = current.BaseType)
+            {
+                if (AttributeNames.IsDeviceModelType(current, "OptionRuleAttribute")) return AttributeRole.OptionRule;
+                if (AttributeNames.IsDeviceModelType(current, "DeviceRuleAttribute")) return AttributeRole.DeviceRule;
+            }
+            return AttributeRole.Other;
+        }
+
+        /// <summary>A concrete base has a <c>Descriptor</c>: declared (metadata), or generated for its <c>[Device]</c> in this compilation.</summary>
+        private static bool HidesDescriptor(INamedTypeSymbol baseType)
+        {
+            for (INamedTypeSymbol? b = baseType; b is not null; b = b.BaseType)
+            {
+                if (!b.IsAbstract && (!b.GetMembers("Descriptor").IsEmpty || AttributeNames.Has(b, AttributeNames.Device))) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The facts of a property type (see <see cref="OptionReader"/>'s reading of a symbol).</summary>
+        private static TypeFacts Facts(ITypeSymbol type)
+        {
+            TypeFacts? nullableOf = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? Facts(nullable.TypeArguments[0]) : null;
+            var names = new List<string>();
+            var values = new List<ConstantValue>();
+            var members = new List<string>();
+            var fields = new List<EnumField>();
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                string typeName = type.ToDisplayString(FullyQualified);
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    if (member is not IFieldSymbol { HasConstantValue: true } field) continue;
+                    var value = new ConstantValue(field.ConstantValue, null);
+                    int index = values.IndexOf(value);
+                    if (index < 0)
+                    {
+                        // An alias (two members, one value) is one value, named by its first member.
+                        index = values.Count;
+                        values.Add(value);
+                        names.Add(ValueConversions.EnumValueName(field));
+                        members.Add(typeName + "." + field.Name);
+                    }
+                    fields.Add(new EnumField(field.Name, index));
+                }
+            }
+            return new TypeFacts(
+                type.ToDisplayString(FullyQualified),
+                type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                (int)type.SpecialType,
+                type.IsReferenceType,
+                ValueConversions.FrameworkTypeName(type),
+                type.TypeKind == TypeKind.Enum,
+                nullableOf,
+                new EquatableArray<string>(names),
+                new EquatableArray<ConstantValue>(values),
+                new EquatableArray<string>(members),
+                new EquatableArray<EnumField>(fields));
+        }
+
+        private static ConstantValue? EvaluateConstant(Context context, ConstantQuery query, CancellationToken cancellationToken)
+        {
+            if (context.Tree(query.Class, query.FilePath, query.SpanStart, cancellationToken) is not { } tree) return null;
+            SyntaxNode root = tree.GetRoot(cancellationToken);
+            if (query.SpanStart >= root.FullSpan.End) return null;
+            for (SyntaxNode? node = root.FindToken(query.SpanStart).Parent; node is not null && node.SpanStart == query.SpanStart; node = node.Parent)
+            {
+                if (node is not ExpressionSyntax expression || node.Parent is not AttributeArgumentSyntax) continue;
+                SemanticModel model = context.Model(tree);
+                Optional<object?> constant = model.GetConstantValue(expression, cancellationToken);
+                if (!constant.HasValue) return null;
+                ITypeSymbol? type = model.GetTypeInfo(expression, cancellationToken).Type;
+                return new ConstantValue(constant.Value, type?.TypeKind == TypeKind.Enum ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null);
+            }
+            return null;
+        }
+
+        private static InheritedAnswer ResolveInherited(Context context, InheritedQuery query)
+        {
+            var none = new InheritedAnswer(query, false, null, 0, false, false, false, false, EquatableArray<string>.Empty, EquatableArray<ConstantValue>.Empty);
+            if (context.Type(query.Class) is not { } type) return none;
+            OptionDeclaration? option = null;
+            if (query.ByProperty)
+            {
+                foreach (ISymbol member in type.GetMembers(query.Name))
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && OptionReader.Read(property) is { } read) { option = read; break; }
+                }
+            }
+            else if (type.BaseType is { } baseType)
+            {
+                option = FindInherited(baseType, query.Name);
+            }
+            if (option is null) return none;
+            var values = new List<ConstantValue>();
+            foreach (object? value in option.EnumValues) values.Add(new ConstantValue(value, null));
+            return new InheritedAnswer(query, true, option.Name, option.Kind is { } kind ? (int)kind : -1, option.IsNullable, option.IsAuto, option.HostOnly,
+                option.IsUsable, new EquatableArray<string>(option.EnumNames), new EquatableArray<ConstantValue>(values));
+        }
+
+        /// <summary>The nearest declaration of option <paramref name="name"/> in <paramref name="type"/>'s chain, or null.</summary>
+        private static OptionDeclaration? FindInherited(INamedTypeSymbol type, string name)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && OptionReader.Read(property) is { OwnsAttribute: true } option && option.Name == name) return option;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The length a capability factory's return type declares with <c>[CapabilityLength]</c> when it has exactly one
+        /// (so the attribute need not repeat it); 0 when unknown (DM0012 checks a declared length against the list).
+        /// </summary>
+        private static int SingleLength(INamedTypeSymbol type, string factory)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers(factory))
+                {
+                    if (member is not IMethodSymbol { Parameters.IsEmpty: true } method) continue;
+                    foreach (AttributeData attribute in method.ReturnType.GetAttributes())
+                    {
+                        if (attribute.AttributeClass is { Name: "CapabilityLengthAttribute" } && attribute.ConstructorArguments.Length == 1
+                            && attribute.ConstructorArguments[0].Values is { Length: 1 } lengths && lengths[0].Value is int length)
+                        {
+                            return length;
+                        }
+                    }
+                    return 0;
+                }
+            }
+            return 0;
+        }
+
+        internal static string Invariant(object value) => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+    }
+}
