@@ -115,6 +115,16 @@ namespace DeviceModel.Analyzers
 
         public ProductInfo Product => _product.Value;
 
+        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<OptionDeclaration>> _hierarchies = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// <see cref="OptionReader.ReadHierarchy"/> of <paramref name="type"/>, read once per compilation: every device of a
+        /// family shares its base types' options (about 40 for a virtio device), so reading them per device would cost
+        /// devices × inherited options.
+        /// </summary>
+        public IReadOnlyList<OptionDeclaration> Hierarchy(INamedTypeSymbol type) =>
+            _hierarchies.GetOrAdd(type, static t => OptionReader.ReadHierarchy((INamedTypeSymbol)t).ToList());
+
         /// <summary>Baseline keys (<see cref="CompatDefaultsFormat.Key"/>) of every guest-visible option declared in source.</summary>
         public ConcurrentDictionary<string, byte> Declared { get; } = new(StringComparer.Ordinal);
 

@@ -122,7 +122,7 @@ namespace DeviceModel.Analyzers
             var inherited = new Dictionary<string, OptionDeclaration>(StringComparer.Ordinal);
             if (_type.BaseType is { } baseType)
             {
-                foreach (OptionDeclaration option in OptionReader.ReadHierarchy(baseType))
+                foreach (OptionDeclaration option in _state.Hierarchy(baseType))
                 {
                     if (option.Name is { } name && !inherited.ContainsKey(name)) inherited.Add(name, option);
                 }
@@ -507,7 +507,13 @@ namespace DeviceModel.Analyzers
         private void CheckDuplicates()
         {
             var byName = new Dictionary<string, List<OptionDeclaration>>(System.StringComparer.Ordinal);
-            foreach (OptionDeclaration option in OptionReader.ReadHierarchy(_type))
+            var hierarchy = new List<OptionDeclaration>();
+            foreach (ISymbol member in _type.GetMembers())
+            {
+                if (member is IPropertySymbol property && OptionReader.Read(property) is { } own) hierarchy.Add(own);
+            }
+            if (_type.BaseType is { } baseType) hierarchy.AddRange(_state.Hierarchy(baseType));
+            foreach (OptionDeclaration option in hierarchy)
             {
                 if (option.Name is null) continue;
                 if (!byName.TryGetValue(option.Name, out List<OptionDeclaration>? list)) byName.Add(option.Name, list = new List<OptionDeclaration>());

@@ -22,7 +22,6 @@ namespace DeviceModel.Generators
         /// <summary>Tracking names of the pipeline steps, asserted by the incrementality tests.</summary>
         public static class Steps
         {
-            public const string ClassParts = nameof(ClassParts);
             public const string Resolution = nameof(Resolution);
             public const string Devices = nameof(Devices);
             public const string HistoryClasses = nameof(HistoryClasses);
@@ -38,8 +37,7 @@ namespace DeviceModel.Generators
             // transform returns the node, which is the same object while its tree is unchanged, so the read caches).
             IncrementalValuesProvider<ClassPart> parts = context.SyntaxProvider
                 .CreateSyntaxProvider(SyntaxReader.IsCandidate, static (syntax, _) => (ClassDeclarationSyntax)syntax.Node)
-                .Select(static (node, cancellationToken) => SyntaxReader.Read(node, cancellationToken))
-                .WithTrackingName(Steps.ClassParts);
+                .Select(static (node, cancellationToken) => SyntaxReader.Read(node, cancellationToken));
             IncrementalValueProvider<EquatableArray<TypeGroup>> groups = parts.Collect()
                 .Select(static (all, cancellationToken) => Resolver.Group(all, cancellationToken));
 
@@ -59,7 +57,7 @@ namespace DeviceModel.Generators
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!);
             IncrementalValuesProvider<DeviceSpec> devices = specs.Where(static spec => spec.IsDevice).WithTrackingName(Steps.Devices);
-            IncrementalValuesProvider<DeviceSpec> historyClasses = specs.Where(static spec => !spec.IsDevice).WithTrackingName(Steps.HistoryClasses);
+            IncrementalValuesProvider<DeviceSpec> historyClasses = specs.Where(static spec => !spec.IsDevice).Select(static (spec, _) => spec).WithTrackingName(Steps.HistoryClasses);
 
             // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
             IncrementalValuesProvider<DeclarationProblem> problems = types
@@ -84,10 +82,8 @@ namespace DeviceModel.Generators
                 .WithTrackingName(Steps.CatalogEntries)
                 .Collect();
 
-            IncrementalValuesProvider<CatalogSpec> catalogs = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.DeviceCatalogMetadataName, static (node, _) => node is ClassDeclarationSyntax, CatalogReader.Read)
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
+            IncrementalValuesProvider<CatalogSpec> catalogs = resolution
+                .SelectMany(static (answers, _) => answers.Catalogs)
                 .WithTrackingName(Steps.Catalogs);
             IncrementalValuesProvider<(CatalogSpec Catalog, EquatableArray<CatalogEntry> Devices)> withDevices = catalogs
                 .Combine(entries.Select(static (all, _) => new EquatableArray<CatalogEntry>(all.ToArray())))

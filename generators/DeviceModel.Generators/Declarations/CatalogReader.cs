@@ -13,10 +13,10 @@ namespace DeviceModel.Declarations
     /// </summary>
     internal static class CatalogReader
     {
-        public static CatalogSpec? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The catalog of <paramref name="type"/> (a <c>[DeviceCatalog]</c> class, <paramref name="isPartial"/> as declared), or null when the generator skips it.</summary>
+        public static CatalogSpec? Read(INamedTypeSymbol type, bool isPartial, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax syntax) return null;
-            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || !type.IsStatic || type.ContainingType is not null) return null;
+            if (!isPartial || !type.IsStatic || type.ContainingType is not null) return null;
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
             string? productName = null;

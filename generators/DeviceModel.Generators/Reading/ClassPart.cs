@@ -40,9 +40,10 @@ namespace DeviceModel.Generators.Reading
     /// One attribute argument. <paramref name="Name"/> is null for a positional argument; <paramref name="IsProperty"/>
     /// tells <c>Name = value</c> (a property) from <c>name: value</c> (a constructor parameter). <paramref name="Literal"/>
     /// is the constant when the argument is a literal the reader evaluates itself, else null: the compiler evaluates
-    /// <paramref name="Expression"/> at <paramref name="SpanStart"/>.
+    /// <paramref name="Expression"/> at <paramref name="SpanStart"/>, unless it is <c>Type.Member</c> (<paramref name="MemberOf"/>
+    /// and <paramref name="Member"/>) and the type is an enum with that member: its value is then read from the enum's facts.
     /// </summary>
-    internal sealed record ArgumentPart(string? Name, bool IsProperty, ConstantValue? Literal, string Expression, int SpanStart);
+    internal sealed record ArgumentPart(string? Name, bool IsProperty, ConstantValue? Literal, string Expression, int SpanStart, string? MemberOf, string? Member);
 
     /// <summary>A property that carries attributes, as written.</summary>
     /// <param name="NullableSyntax">The type is written <c>T?</c>.</param>

@@ -31,6 +31,7 @@ namespace DeviceModel.Generators.Reading
         CompatHint,
         PciCapability,
         PciExtendedCapability,
+        DeviceCatalog,
         OptionRule,
         DeviceRule,
     }
@@ -41,8 +42,12 @@ namespace DeviceModel.Generators.Reading
     /// </summary>
     internal sealed record NameQuery(string Key, string Text, NameRole Role, string Class, string FilePath, int Position);
 
-    /// <summary>An attribute argument that is not a literal: the compiler evaluates it where it is written.</summary>
-    internal sealed record ConstantQuery(string Class, string FilePath, int SpanStart, string Expression);
+    /// <summary>
+    /// An attribute argument that is not a literal: an enum member (<paramref name="TypeText"/>.<paramref name="Member"/>,
+    /// the type resolved as a name under <paramref name="TypeKey"/>) is read from the enum's facts; anything else the
+    /// compiler evaluates where it is written.
+    /// </summary>
+    internal sealed record ConstantQuery(string Class, string FilePath, int SpanStart, string Expression, string? TypeKey, string? TypeText, string? Member);
 
     /// <summary>
     /// An option a class inherits: by option name (a class-level <c>[CompatHint(…, Option = name)]</c>) or by the name
@@ -51,14 +56,19 @@ namespace DeviceModel.Generators.Reading
     internal sealed record InheritedQuery(string Class, string Name, bool ByProperty);
 
     /// <summary>The length a capability factory's return type declares (<c>[CapabilityLength]</c>), for a capability attribute without <c>Length</c>.</summary>
-    internal sealed record LengthQuery(string Class, string Factory);
+    /// <remarks>Asked for every attribute that could be a capability; answered only for those whose name (<paramref name="AttributeKey"/>, <paramref name="AttributeName"/>) resolves to one.</remarks>
+    internal sealed record LengthQuery(string Class, string Factory, string AttributeKey, string AttributeName);
+
+    /// <summary>A class that may be a <c>[DeviceCatalog]</c>: one of its attributes (<paramref name="AttributeKey"/>, <paramref name="AttributeName"/>) may resolve to it.</summary>
+    internal sealed record CatalogQuery(string Class, bool IsPartial, string AttributeKey, string AttributeName);
 
     /// <summary>Everything the declarations of the compilation ask the compiler, each once.</summary>
     internal sealed record Queries(
         EquatableArray<NameQuery> Names,
         EquatableArray<ConstantQuery> Constants,
         EquatableArray<InheritedQuery> Inherited,
-        EquatableArray<LengthQuery> Lengths);
+        EquatableArray<LengthQuery> Lengths,
+        EquatableArray<CatalogQuery> Catalogs);
 
     /// <summary>An enum member: its name, and the index of its value among the enum's distinct values.</summary>
     internal sealed record EnumField(string Name, int ValueIndex);
@@ -110,14 +120,16 @@ namespace DeviceModel.Generators.Reading
     internal sealed record LengthAnswer(LengthQuery Query, int Length);
 
     /// <summary>The compiler's answers to <see cref="Queries"/>; compared by content, so an unchanged resolution leaves every type's model cached.</summary>
+    /// <param name="Catalogs">The <c>[DeviceCatalog]</c> classes, read with the compiler (one class per product).</param>
     internal sealed record Resolution(
         EquatableArray<NameAnswer> Names,
         EquatableArray<ConstantAnswer> Constants,
         EquatableArray<InheritedAnswer> Inherited,
-        EquatableArray<LengthAnswer> Lengths)
+        EquatableArray<LengthAnswer> Lengths,
+        EquatableArray<CatalogSpec> Catalogs)
     {
         private Dictionary<(string, string), NameAnswer>? _names;
-        private Dictionary<ConstantQuery, ConstantValue?>? _constants;
+        private Dictionary<(string, string, int), ConstantValue?>? _constants;
         private Dictionary<InheritedQuery, InheritedAnswer>? _inherited;
         private Dictionary<LengthQuery, int>? _lengths;
 
@@ -132,15 +144,16 @@ namespace DeviceModel.Generators.Reading
             return _names.TryGetValue((key, text), out NameAnswer? found) ? found : null;
         }
 
-        public ConstantValue? Constant(ConstantQuery query)
+        /// <summary>The value of the non-literal argument of class <paramref name="className"/> written at <paramref name="spanStart"/> in <paramref name="filePath"/>.</summary>
+        public ConstantValue? Constant(string className, string filePath, int spanStart)
         {
             if (_constants is null)
             {
-                var constants = new Dictionary<ConstantQuery, ConstantValue?>();
-                foreach (ConstantAnswer answer in Constants) constants[answer.Query] = answer.Value;
+                var constants = new Dictionary<(string, string, int), ConstantValue?>();
+                foreach (ConstantAnswer answer in Constants) constants[(answer.Query.Class, answer.Query.FilePath, answer.Query.SpanStart)] = answer.Value;
                 _constants = constants;
             }
-            return _constants.TryGetValue(query, out ConstantValue? found) ? found : null;
+            return _constants.TryGetValue((className, filePath, spanStart), out ConstantValue? found) ? found : null;
         }
 
         public InheritedAnswer? InheritedOption(InheritedQuery query)
@@ -167,7 +180,8 @@ namespace DeviceModel.Generators.Reading
 
         // The lookup tables are caches of the arrays: equality is the arrays'.
         public bool Equals(Resolution? other) =>
-            other is not null && Names.Equals(other.Names) && Constants.Equals(other.Constants) && Inherited.Equals(other.Inherited) && Lengths.Equals(other.Lengths);
+            other is not null && Names.Equals(other.Names) && Constants.Equals(other.Constants) && Inherited.Equals(other.Inherited) && Lengths.Equals(other.Lengths)
+            && Catalogs.Equals(other.Catalogs);
 
         public override int GetHashCode() => Names.GetHashCode() ^ Constants.GetHashCode() ^ Inherited.GetHashCode() ^ Lengths.GetHashCode();
     }

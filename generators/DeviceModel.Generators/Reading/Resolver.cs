@@ -49,6 +49,9 @@ namespace DeviceModel.Generators.Reading
         /// <summary>The key of a base type's name.</summary>
         public static string BaseKey(ClassPart part) => "base|" + HeaderKey(part);
 
+        /// <summary>The key of a type named in a class attribute's argument (<c>Type.Member</c>).</summary>
+        public static string HeaderTypeKey(ClassPart part) => "type|" + HeaderKey(part);
+
         /// <summary>The key of a property type's name.</summary>
         public static string TypeKey(TypeGroup group, ClassPart part) => "type|" + BodyKey(group, part);
 
@@ -78,6 +81,7 @@ namespace DeviceModel.Generators.Reading
             var constants = new List<ConstantQuery>();
             var inherited = new List<InheritedQuery>();
             var lengths = new List<LengthQuery>();
+            var catalogs = new List<CatalogQuery>();
             foreach (TypeGroup group in groups)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -87,7 +91,8 @@ namespace DeviceModel.Generators.Reading
                     foreach (AttributePart attribute in part.Attributes)
                     {
                         Name(names, ClassAttributeKey(part), attribute.Name, NameRole.ClassAttribute, part, part.Identifier.Span.Start);
-                        Constants(constants, part, attribute);
+                        if (part.IsStatic && attribute.Arguments.Length == 0) catalogs.Add(new CatalogQuery(group.MetadataName, part.IsPartial, ClassAttributeKey(part), attribute.Name));
+                        Constants(constants, names, part, attribute, HeaderTypeKey(part), part.Identifier.Span.Start);
                         string? factory = null;
                         bool hasLength = false;
                         foreach (ArgumentPart argument in attribute.Arguments)
@@ -96,7 +101,7 @@ namespace DeviceModel.Generators.Reading
                             if (argument.Name == "Length" && argument.IsProperty) hasLength = true;
                             if (argument.Name is null && factory is null) factory = argument.Literal?.Value as string ?? "";
                         }
-                        if (!hasLength && !string.IsNullOrEmpty(factory)) lengths.Add(new LengthQuery(group.MetadataName, factory!));
+                        if (!hasLength && !string.IsNullOrEmpty(factory)) lengths.Add(new LengthQuery(group.MetadataName, factory!, ClassAttributeKey(part), attribute.Name));
                     }
                     foreach (PropertyPart property in part.Properties)
                     {
@@ -106,7 +111,7 @@ namespace DeviceModel.Generators.Reading
                         foreach (AttributePart attribute in property.Attributes)
                         {
                             Name(names, PropertyAttributeKey(group, part), attribute.Name, NameRole.PropertyAttribute, part, part.BodyPosition);
-                            Constants(constants, part, attribute);
+                            Constants(constants, names, part, attribute, TypeKey(group, part), part.BodyPosition);
                         }
                     }
                 }
@@ -114,7 +119,7 @@ namespace DeviceModel.Generators.Reading
             var nameQueries = new List<NameQuery>(names.Values);
             nameQueries.Sort((a, b) => a.Key == b.Key ? string.CompareOrdinal(a.Text, b.Text) : string.CompareOrdinal(a.Key, b.Key));
             return new Queries(new EquatableArray<NameQuery>(nameQueries), new EquatableArray<ConstantQuery>(constants),
-                new EquatableArray<InheritedQuery>(inherited), new EquatableArray<LengthQuery>(lengths));
+                new EquatableArray<InheritedQuery>(inherited), new EquatableArray<LengthQuery>(lengths), new EquatableArray<CatalogQuery>(catalogs));
         }
 
         private static void Name(Dictionary<(string, string), NameQuery> names, string key, string text, NameRole role, ClassPart part, int position)
@@ -122,16 +127,20 @@ namespace DeviceModel.Generators.Reading
             if (!names.ContainsKey((key, text))) names.Add((key, text), new NameQuery(key, text, role, part.MetadataName, part.FilePath, position));
         }
 
-        private static void Constants(List<ConstantQuery> constants, ClassPart part, AttributePart attribute)
+        private static void Constants(List<ConstantQuery> constants, Dictionary<(string, string), NameQuery> names, ClassPart part, AttributePart attribute, string typeKey, int position)
         {
             foreach (ArgumentPart argument in attribute.Arguments)
             {
-                if (argument.Literal is null) constants.Add(Constant(part, argument));
+                if (argument.Literal is not null) continue;
+                constants.Add(Constant(part, argument, typeKey));
+                if (argument.MemberOf is { } type) Name(names, typeKey, type, NameRole.Type, part, position);
             }
         }
 
-        /// <summary>The question for a non-literal argument (the builder asks the <see cref="Resolution"/> with the same one).</summary>
-        public static ConstantQuery Constant(ClassPart part, ArgumentPart argument) => new(part.MetadataName, part.FilePath, argument.SpanStart, argument.Expression);
+        /// <summary>The question for a non-literal argument.</summary>
+        private static ConstantQuery Constant(ClassPart part, ArgumentPart argument, string typeKey) =>
+            new(part.MetadataName, part.FilePath, argument.SpanStart, argument.Expression,
+                argument.MemberOf is null ? null : typeKey, argument.MemberOf, argument.Member);
 
         /// <summary>Answers <paramref name="queries"/> in <paramref name="compilation"/> (runs after every edit: its work is per distinct question).</summary>
         public static Resolution Resolve(Queries queries, Compilation compilation, CancellationToken cancellationToken)
@@ -143,11 +152,15 @@ namespace DeviceModel.Generators.Reading
                 cancellationToken.ThrowIfCancellationRequested();
                 names[i] = ResolveName(context, queries.Names[i], cancellationToken);
             }
+
+            var byName = new Dictionary<(string, string), NameAnswer>();
+            foreach (NameAnswer answer in names) byName[(answer.Key, answer.Text)] = answer;
             var constants = new ConstantAnswer[queries.Constants.Length];
             for (int i = 0; i < constants.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                constants[i] = new ConstantAnswer(queries.Constants[i], EvaluateConstant(context, queries.Constants[i], cancellationToken));
+                ConstantQuery query = queries.Constants[i];
+                constants[i] = new ConstantAnswer(query, EnumMember(byName, query) ?? EvaluateConstant(context, query, cancellationToken));
             }
             var inherited = new InheritedAnswer[queries.Inherited.Length];
             for (int i = 0; i < inherited.Length; i++) inherited[i] = ResolveInherited(context, queries.Inherited[i]);
@@ -155,10 +168,21 @@ namespace DeviceModel.Generators.Reading
             for (int i = 0; i < lengths.Length; i++)
             {
                 LengthQuery query = queries.Lengths[i];
-                lengths[i] = new LengthAnswer(query, context.Type(query.Class) is { } type ? SingleLength(type, query.Factory) : 0);
+                bool capability = byName.TryGetValue((query.AttributeKey, query.AttributeName), out NameAnswer? attribute)
+                    && attribute.Attribute is AttributeRole.PciCapability or AttributeRole.PciExtendedCapability;
+                lengths[i] = new LengthAnswer(query, capability && context.Type(query.Class) is { } type ? SingleLength(type, query.Factory) : 0);
+            }
+            var catalogs = new List<CatalogSpec>();
+            foreach (CatalogQuery query in queries.Catalogs)
+            {
+                if (byName.TryGetValue((query.AttributeKey, query.AttributeName), out NameAnswer? attribute) && attribute.Attribute == AttributeRole.DeviceCatalog
+                    && context.Type(query.Class) is { } type && CatalogReader.Read(type, query.IsPartial, cancellationToken) is { } catalog)
+                {
+                    catalogs.Add(catalog);
+                }
             }
             return new Resolution(new EquatableArray<NameAnswer>(names), new EquatableArray<ConstantAnswer>(constants),
-                new EquatableArray<InheritedAnswer>(inherited), new EquatableArray<LengthAnswer>(lengths));
+                new EquatableArray<InheritedAnswer>(inherited), new EquatableArray<LengthAnswer>(lengths), new EquatableArray<CatalogSpec>(catalogs));
         }
 
         /// <summary>Per-run caches: the compilation's types and semantic models.</summary>
@@ -253,6 +277,7 @@ namespace DeviceModel.Generators.Reading
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.CompatHint)) return AttributeRole.CompatHint;
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciCapability)) return AttributeRole.PciCapability;
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciExtendedCapability)) return AttributeRole.PciExtendedCapability;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.DeviceCatalog)) return AttributeRole.DeviceCatalog;
             for (INamedTypeSymbol? current = attribute.BaseType; current is not null; current = current.BaseType)
             {
                 if (AttributeNames.IsDeviceModelType(current, "OptionRuleAttribute")) return AttributeRole.OptionRule;
@@ -310,6 +335,18 @@ namespace DeviceModel.Generators.Reading
                 new EquatableArray<ConstantValue>(values),
                 new EquatableArray<string>(members),
                 new EquatableArray<EnumField>(fields));
+        }
+
+        /// <summary>An enum member's value from the enum's facts, without binding; null when the argument is not one.</summary>
+        private static ConstantValue? EnumMember(Dictionary<(string, string), NameAnswer> names, ConstantQuery query)
+        {
+            if (query.TypeKey is null || query.TypeText is null || !names.TryGetValue((query.TypeKey, query.TypeText), out NameAnswer? answer)) return null;
+            if (answer.Type is not { IsEnum: true } type) return null;
+            foreach (EnumField field in type.EnumFields)
+            {
+                if (field.Name == query.Member) return new ConstantValue(type.EnumValues[field.ValueIndex].Value, type.FullyQualified);
+            }
+            return null;
         }
 
         private static ConstantValue? EvaluateConstant(Context context, ConstantQuery query, CancellationToken cancellationToken)

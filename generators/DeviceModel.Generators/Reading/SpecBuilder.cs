@@ -111,7 +111,7 @@ namespace DeviceModel.Generators.Reading
                     if (role is not (AttributeRole.PciCapability or AttributeRole.PciExtendedCapability)) continue;
                     if (attribute.Arguments.Length < 1 || attribute.Arguments[0].Name is not null || Value(resolution, part, attribute.Arguments[0])?.Value is not string factory) continue;
                     int length = NamedInt(resolution, part, attribute, "Length");
-                    if (length == 0) length = resolution.Length(new LengthQuery(group.MetadataName, factory));
+                    if (length == 0) length = resolution.Length(new LengthQuery(group.MetadataName, factory, header, attribute.Name));
                     capabilities.Add(new CapabilitySpec(factory, NamedString(resolution, part, attribute, "When"), NamedInt(resolution, part, attribute, "Offset"), length,
                         role == AttributeRole.PciExtendedCapability));
                 }
@@ -387,7 +387,7 @@ namespace DeviceModel.Generators.Reading
 
         /// <summary>An argument's constant: its literal, or the compiler's value of its expression.</summary>
         private static ConstantValue? Value(Resolution resolution, ClassPart part, ArgumentPart argument) =>
-            argument.Literal ?? resolution.Constant(Resolver.Constant(part, argument));
+            argument.Literal ?? resolution.Constant(part.MetadataName, part.FilePath, argument.SpanStart);
 
         private static ConstantValue? Named(Resolution resolution, ClassPart part, AttributePart attribute, string name)
         {

@@ -136,7 +136,11 @@ namespace DeviceModel.Generators.Reading
                         foreach (AttributeArgumentSyntax argument in argumentList.Arguments)
                         {
                             string? name = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
-                            arguments.Add(new ArgumentPart(name, argument.NameEquals is not null, Literal(argument.Expression), Normalize(argument.Expression), argument.Expression.SpanStart));
+                            ConstantValue? literal = Literal(argument.Expression);
+                            MemberAccessExpressionSyntax? member = literal is null ? argument.Expression as MemberAccessExpressionSyntax : null;
+                            if (member is not null && !(member.IsKind(SyntaxKind.SimpleMemberAccessExpression) && member.Name is IdentifierNameSyntax && member.Expression is NameSyntax or PredefinedTypeSyntax)) member = null;
+                            arguments.Add(new ArgumentPart(name, argument.NameEquals is not null, literal, Normalize(argument.Expression), argument.Expression.SpanStart,
+                                member is null ? null : Normalize(member.Expression), member?.Name.Identifier.ValueText));
                         }
                     }
                     (attributes ??= new List<AttributePart>()).Add(new AttributePart(Normalize(attribute.Name), new EquatableArray<ArgumentPart>(arguments)));

@@ -23,7 +23,7 @@ public sealed record GeneratedOutput(int DeviceClasses, int Files, long Bytes, C
 }
 
 /// <summary>The outputs of one tracked step (or output step) of a re-run, counted by why they were produced.</summary>
-public sealed record StepCounts(string Step, int Cached, int Unchanged, int Modified, int New, int Removed);
+public sealed record StepCounts(string Step, int Cached, int Unchanged, int Modified, int New, int Removed, TimeSpan Elapsed);
 
 /// <summary>Cold run against re-run after a no-op edit: medians over the repetitions, and what the last re-run redid.</summary>
 public sealed record RerunCost(int Repetitions, TimeSpan ColdMedian, TimeSpan RerunMedian, TimeSpan ColdGeneratorMedian, TimeSpan RerunGeneratorMedian, IReadOnlyList<StepCounts> Steps)
@@ -60,9 +60,10 @@ public static class InProcessGenerator
     public static CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(assemblyName, trees, References, CompilationOptions);
 
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    /// <summary>A fresh driver; <paramref name="trackSteps"/> records every step's inputs and outputs (a diagnostic aid compilers and IDEs do not turn on: it costs time per item).</summary>
+    public static GeneratorDriver CreateDriver(bool trackSteps = true) => CSharpGeneratorDriver.Create(
         Generators, additionalTexts: null, ParseOptions, optionsProvider: null,
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generators once on <paramref name="trees"/> and measures what they wrote.</summary>
     public static GeneratedOutput Generate(string assemblyName, ImmutableArray<SyntaxTree> trees)
@@ -88,9 +89,10 @@ public static class InProcessGenerator
 
     /// <summary>
     /// <paramref name="repetitions"/> times (after <paramref name="warmUps"/> unmeasured ones): a fresh driver on a fresh compilation
-    /// (cold), then the same driver again after appending a comment to <paramref name="editedPath"/> (re-run).
+    /// (cold), then the same driver again after appending a comment to <paramref name="editedPath"/> (re-run); with step
+    /// tracking on (<paramref name="trackSteps"/>) or off.
     /// </summary>
-    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> trees, string editedPath, int repetitions, int warmUps = 1)
+    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> trees, string editedPath, int repetitions, int warmUps = 1, bool trackSteps = true)
     {
         SyntaxTree edited = trees.Single(t => t.FilePath == editedPath);
         var cold = new List<TimeSpan>();
@@ -102,7 +104,7 @@ public static class InProcessGenerator
         {
             CSharpCompilation compilation = CreateCompilation("Corpus.Rerun", trees);
             var stopwatch = Stopwatch.StartNew();
-            GeneratorDriver driver = CreateDriver().RunGenerators(compilation);
+            GeneratorDriver driver = CreateDriver(trackSteps).RunGenerators(compilation);
             TimeSpan coldTime = stopwatch.Elapsed;
             TimeSpan coldGeneratorTime = driver.GetTimingInfo().ElapsedTime;
 
@@ -137,7 +139,8 @@ public static class InProcessGenerator
                         reasons.Count(r => r == IncrementalStepRunReason.Unchanged),
                         reasons.Count(r => r == IncrementalStepRunReason.Modified),
                         reasons.Count(r => r == IncrementalStepRunReason.New),
-                        reasons.Count(r => r == IncrementalStepRunReason.Removed)));
+                        reasons.Count(r => r == IncrementalStepRunReason.Removed),
+                        TimeSpan.FromTicks(step.Value.Sum(s => s.ElapsedTime.Ticks))));
                 }
             }
         }
