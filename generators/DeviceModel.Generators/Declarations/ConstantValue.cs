@@ -10,7 +10,8 @@ namespace DeviceModel.Declarations
     /// converts all of them alike. Value-equatable (boxed primitives compare by value), so models holding it cache.
     /// </summary>
     /// <param name="IsArray">An array constant (a <c>params</c> argument): never an option value.</param>
-    internal sealed record ConstantValue(object? Value, string? EnumType, bool IsArray = false)
+    /// <param name="Code">For an array the generator read, the C# expression that creates it (a rule attribute's argument).</param>
+    internal sealed record ConstantValue(object? Value, string? EnumType, bool IsArray = false, string? Code = null)
     {
         public const string OnOffAutoType = "global::DeviceModel.OnOffAuto";
 

@@ -6,6 +6,7 @@ using DeviceModel.Declarations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DeviceModel.Generators.Reading
 {
@@ -359,11 +360,27 @@ namespace DeviceModel.Generators.Reading
                 if (node is not ExpressionSyntax expression || node.Parent is not AttributeArgumentSyntax) continue;
                 SemanticModel model = context.Model(tree);
                 Optional<object?> constant = model.GetConstantValue(expression, cancellationToken);
-                if (!constant.HasValue) return null;
+                if (!constant.HasValue) return Array(model.GetOperation(expression, cancellationToken));
                 ITypeSymbol? type = model.GetTypeInfo(expression, cancellationToken).Type;
                 return new ConstantValue(constant.Value, type?.TypeKind == TypeKind.Enum ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null);
             }
             return null;
+        }
+
+        /// <summary>An array argument of constants (<c>new[] { 1, 2 }</c>) as the expression that creates it, or null.</summary>
+        private static ConstantValue? Array(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion) operation = conversion.Operand;
+            if (operation is not IArrayCreationOperation { Type: IArrayTypeSymbol { Rank: 1 } type, Initializer: { } initializer }) return null;
+            var elements = new List<string>();
+            foreach (IOperation element in initializer.ElementValues)
+            {
+                if (!element.ConstantValue.HasValue) return null;
+                object? value = element.ConstantValue.Value;
+                elements.Add(value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false));
+            }
+            return new ConstantValue(null, null, IsArray: true,
+                Code: "new " + type.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "[] { " + string.Join(", ", elements) + " }");
         }
 
         private static InheritedAnswer ResolveInherited(Context context, InheritedQuery query)

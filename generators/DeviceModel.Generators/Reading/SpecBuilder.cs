@@ -35,7 +35,7 @@ namespace DeviceModel.Generators.Reading
                     {
                         case AttributeRole.Device when !isDevice:
                             isDevice = true;
-                            if (attribute.Arguments.Length >= 1 && attribute.Arguments[0].Name is null) deviceName = Value(resolution, part, attribute.Arguments[0])?.Value as string;
+                            deviceName = Positional(resolution, part, attribute, 0, "name")?.Value as string;
                             description = NamedString(resolution, part, attribute, "Description");
                             if (deviceName is null) return null;
                             break;
@@ -109,7 +109,7 @@ namespace DeviceModel.Generators.Reading
                         continue;
                     }
                     if (role is not (AttributeRole.PciCapability or AttributeRole.PciExtendedCapability)) continue;
-                    if (attribute.Arguments.Length < 1 || attribute.Arguments[0].Name is not null || Value(resolution, part, attribute.Arguments[0])?.Value is not string factory) continue;
+                    if (Positional(resolution, part, attribute, 0, "factory")?.Value is not string factory) continue;
                     int length = NamedInt(resolution, part, attribute, "Length");
                     if (length == 0) length = resolution.Length(new LengthQuery(group.MetadataName, factory, header, attribute.Name));
                     capabilities.Add(new CapabilitySpec(factory, NamedString(resolution, part, attribute, "When"), NamedInt(resolution, part, attribute, "Offset"), length,
@@ -165,7 +165,7 @@ namespace DeviceModel.Generators.Reading
         private static OptionSpec? Option(Resolution resolution, string body, ClassPart part, PropertyPart property, AttributePart attribute,
             List<AttributePart> hints, List<string> rules)
         {
-            if (attribute.Arguments.Length < 1 || attribute.Arguments[0].Name is not null || Value(resolution, part, attribute.Arguments[0])?.Value is not string name) return null;
+            if (Positional(resolution, part, attribute, 0, "name")?.Value is not string name) return null;
             if (!ValueSyntax.IsValidOptionName(name)) return null;
             // Accessors: the generated code sets the option after construction and reads it back (DM0010 otherwise).
             if (!property.HasGetter || !property.HasSetter || property.IsInitOnly) return null;
@@ -293,23 +293,7 @@ namespace DeviceModel.Generators.Reading
 
         private static HintSpec? Hint(Resolution resolution, ClassPart part, AttributePart hint, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
         {
-            ArgumentPart? since = null, value = null;
-            int positional = 0;
-            foreach (ArgumentPart argument in hint.Arguments)
-            {
-                if (argument.Name is null)
-                {
-                    if (positional == 0) since = argument;
-                    else if (positional == 1) value = argument;
-                    positional++;
-                }
-                else if (!argument.IsProperty)
-                {
-                    return null; // since: / value: named constructor arguments: not a form the reader takes apart
-                }
-            }
-            if (positional != 2 || since is null || value is null) return null;
-            if (Value(resolution, part, since)?.Value is not string version || Value(resolution, part, value) is not { } constant) return null;
+            if (Positional(resolution, part, hint, 0, "since")?.Value is not string version || Positional(resolution, part, hint, 1, "value") is not { } constant) return null;
             return ValueConversions.ParseHint(version, constant, NamedString(resolution, part, hint, "Reason"), NamedString(resolution, part, hint, "Family"),
                 kind, nullable, isAuto, enumNames, enumValues);
         }
@@ -346,7 +330,7 @@ namespace DeviceModel.Generators.Reading
             var named = new List<string>();
             foreach (ArgumentPart argument in attribute.Arguments)
             {
-                if (Value(resolution, part, argument) is not { } constant || constant.IsArray || Literal(constant) is not { } literal) return null;
+                if (Value(resolution, part, argument) is not { } constant || (constant.IsArray ? constant.Code : Literal(constant)) is not { } literal) return null;
                 if (argument.Name is null) arguments.Add(literal);
                 else if (argument.IsProperty) named.Add(argument.Name + " = " + literal);
                 else arguments.Add(argument.Name + ": " + literal);
@@ -388,6 +372,24 @@ namespace DeviceModel.Generators.Reading
         /// <summary>An argument's constant: its literal, or the compiler's value of its expression.</summary>
         private static ConstantValue? Value(Resolution resolution, ClassPart part, ArgumentPart argument) =>
             argument.Literal ?? resolution.Constant(part.MetadataName, part.FilePath, argument.SpanStart);
+
+        /// <summary>A constructor argument, given by position (<paramref name="index"/>) or by name (<c><paramref name="parameter"/>: value</c>).</summary>
+        private static ConstantValue? Positional(Resolution resolution, ClassPart part, AttributePart attribute, int index, string parameter)
+        {
+            int position = 0;
+            foreach (ArgumentPart argument in attribute.Arguments)
+            {
+                if (argument.Name is null)
+                {
+                    if (position++ == index) return Value(resolution, part, argument);
+                }
+                else if (!argument.IsProperty && argument.Name == parameter)
+                {
+                    return Value(resolution, part, argument);
+                }
+            }
+            return null;
+        }
 
         private static ConstantValue? Named(Resolution resolution, ClassPart part, AttributePart attribute, string name)
         {
