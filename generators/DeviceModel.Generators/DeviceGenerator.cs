@@ -10,11 +10,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DeviceModel.Generators
 {
     /// <summary>
-    /// The DeviceModel incremental generator: each declaring type (a <c>[Device]</c> class, or a class recording histories
-    /// of inherited options with class-level <c>[CompatHint]</c>s) → its own <see cref="DeviceSpec"/>, read from its own
-    /// declarations by <see cref="TypeReader"/> → one file with its table and option accessors; <c>[DeviceCatalog]</c>
-    /// classes → the catalog of every device of the assembly. Its one diagnostic is DM0009 on a concrete class it cannot
-    /// complete (see <see cref="DeviceDeclaration"/>).
+    /// The DeviceModel incremental generator. Each class declaration with attributes is read from its syntax alone
+    /// (<see cref="SyntaxReader"/>: after an edit, only the classes of the edited file are read again); what only the
+    /// compiler knows — what a type or attribute name denotes, a non-literal argument's value, an inherited option, a
+    /// capability's declared length, the <c>[DeviceCatalog]</c> — is asked once per compilation, each distinct question
+    /// once (<see cref="Resolver"/>); each declaring type (a <c>[Device]</c> class, or a class recording histories of
+    /// inherited options with class-level <c>[CompatHint]</c>s) → its own <see cref="DeviceSpec"/>
+    /// (<see cref="SpecBuilder"/>) → one file with its table and option accessors; the catalog → the list of every device
+    /// of the assembly. Its one diagnostic is DM0009 on a concrete class it cannot complete (see <see cref="DeviceDeclaration"/>).
+    /// Measured cost: docs/benchmarks.md, "Generator cost".
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DeviceGenerator : IIncrementalGenerator

@@ -19,11 +19,6 @@ namespace DeviceModel.Declarations
         public const string PciExtendedCapability = "PciExtendedCapabilityAttribute";
         public const string OptionValueName = "OptionValueNameAttribute";
 
-        /// <summary>Metadata names, for <c>ForAttributeWithMetadataName</c>.</summary>
-        public const string DeviceMetadataName = "DeviceModel.DeviceAttribute";
-        public const string DeviceCatalogMetadataName = "DeviceModel.DeviceCatalogAttribute";
-        public const string CompatHintMetadataName = "DeviceModel.CompatHintAttribute";
-
         public static bool Is(AttributeData attribute, string name) => IsDeviceModelType(attribute.AttributeClass, name);
 
         public static bool IsDeviceModelType(ITypeSymbol? type, string name) =>

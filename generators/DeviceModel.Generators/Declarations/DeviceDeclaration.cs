@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,23 +21,18 @@ namespace DeviceModel.Declarations
         /// <summary>Why the generator skips the class (joined with " and "), or null when it completes it.</summary>
         public static string? Problems(INamedTypeSymbol type, ClassDeclarationSyntax? declaration, out bool notPartial)
         {
-            var problems = new List<string>();
             notPartial = declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-            if (notPartial) problems.Add("is not partial");
-            if (type.ContainingType is not null) problems.Add("is nested in '" + type.ContainingType.Name + "'");
-            if (type.IsGenericType) problems.Add("is generic");
-            return problems.Count == 0 ? null : string.Join(" and ", problems) + ": the generator skips it";
+            return Problems(notPartial, type.ContainingType?.Name, type.IsGenericType);
         }
 
-        /// <summary>The generator's DM0009 for a concrete <c>[Device]</c> class it skips, or null.</summary>
-        public static DeclarationProblem? Check(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>Why the generator skips a class that is or is not partial, nested in a type, or generic; null when it completes it.</summary>
+        public static string? Problems(bool notPartial, string? containingType, bool isGeneric)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax syntax) return null;
-            if (!ReportedByGenerator(type)) return null;
-            if (Problems(type, syntax, out bool notPartial) is not { } problems) return null;
-            Location location = syntax.Identifier.GetLocation();
-            return new DeclarationProblem(type.Name, problems, notPartial,
-                new LocationInfo(syntax.SyntaxTree.FilePath, location.SourceSpan, location.GetLineSpan().Span));
+            var problems = new List<string>();
+            if (notPartial) problems.Add("is not partial");
+            if (containingType is not null) problems.Add("is nested in '" + containingType + "'");
+            if (isGeneric) problems.Add("is generic");
+            return problems.Count == 0 ? null : string.Join(" and ", problems) + ": the generator skips it";
         }
     }
 }

@@ -7,7 +7,10 @@ using Microsoft.CodeAnalysis;
 namespace DeviceModel.Declarations
 {
     /// <summary>
-    /// The one reader of option declarations, used by the generator (through <see cref="TypeReader"/>) and by the analyzers:
+    /// The reader of option declarations from symbols, used by the analyzers and by the generator for options a class
+    /// inherits (its <c>Resolver</c>; a class's own declarations the generator reads from syntax, with the same rules
+    /// applied through the same functions — <see cref="ValueConversions"/>, <see cref="ValueSyntax"/> — and
+    /// <c>DroppedDeclarationTests</c> holding the two to one answer):
     /// <list type="bullet">
     /// <item>a property is an option when it or a property it overrides carries <c>[ConfigOption]</c>; the type whose
     /// property carries the attribute declares the option, and its generated table has the row;</item>
@@ -17,7 +20,7 @@ namespace DeviceModel.Declarations
     /// farther one (DM0007 reports the clash).</item>
     /// </list>
     /// Where a declaration cannot be used, the reader records why (<see cref="OptionDeclaration.TypeProblem"/>,
-    /// <see cref="OptionDeclaration.AccessorProblem"/>, and <see cref="TypeReader"/>'s problems) for the analyzers to report.
+    /// <see cref="OptionDeclaration.AccessorProblem"/>) for the analyzers to report.
     /// </summary>
     internal static class OptionReader
     {

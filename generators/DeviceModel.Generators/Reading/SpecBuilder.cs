@@ -151,12 +151,8 @@ namespace DeviceModel.Generators.Reading
                 }
             }
             if (device is null || isAbstract) return null;
-            var problems = new List<string>();
-            if (!device.IsPartial) problems.Add("is not partial");
-            if (device.ContainingType is not null) problems.Add("is nested in '" + device.ContainingType + "'");
-            if (device.IsGeneric) problems.Add("is generic");
-            if (problems.Count == 0) return null;
-            return new DeclarationProblem(device.Name, string.Join(" and ", problems) + ": the generator skips it", !device.IsPartial, device.Identifier);
+            if (DeviceDeclaration.Problems(!device.IsPartial, device.ContainingType, device.IsGeneric) is not { } problems) return null;
+            return new DeclarationProblem(device.Name, problems, !device.IsPartial, device.Identifier);
         }
 
         private static AttributeRole Role(Resolution resolution, string key, AttributePart attribute) =>
