@@ -92,6 +92,15 @@ public static class Program
             report.WriteLine("| {0} | {1:N0} | {2:N0} | {3:N0} | {4:N0} | {5:N0} | {6:N1} |", step.Step, step.Cached, step.Unchanged, step.Modified, step.New, step.Removed, step.Elapsed.TotalMilliseconds);
         }
         report.WriteLine();
+        report.WriteLine("Time of each tracked step in the last cold run (step tracking on; the time of untracked steps and of the driver is not listed):");
+        report.WriteLine();
+        report.WriteLine("| step | outputs | time (ms) |");
+        report.WriteLine("|---|---:|---:|");
+        foreach (StepCounts step in rerun.ColdSteps)
+        {
+            report.WriteLine("| {0} | {1:N0} | {2:N1} |", step.Step, step.Cached + step.Unchanged + step.Modified + step.New, step.Elapsed.TotalMilliseconds);
+        }
+        report.WriteLine();
 
         if (build)
         {

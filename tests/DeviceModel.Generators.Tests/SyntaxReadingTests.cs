@@ -197,6 +197,36 @@ namespace DeviceModel.Generators.Tests
             Assert.Single(device.Options.Single(o => o.Name == "lanes").Rules);
             Assert.Empty(KeyvalParser.ParseDevice("ruled,lanes=4", catalog).Errors);
         }
+
+        [Fact]
+        public void ProductRuleWithTypeofAndEnumArrayArguments_IsCreatedWithThem()
+        {
+            DeviceCatalog catalog = Load(new SourceFile("Tagged.cs", """
+                using DeviceModel;
+
+                namespace Written
+                {
+                    public enum Level { Low, High }
+
+                    [System.AttributeUsage(System.AttributeTargets.Property)]
+                    public sealed class TaggedAttribute(System.Type tag, params Level[] levels) : OptionRuleAttribute
+                    {
+                        public override string Describe(OptionInfo option) => tag.Name + ":" + string.Join("+", levels);
+                    }
+
+                    [Device("tagged")]
+                    public sealed partial class Tagged : Device
+                    {
+                        [ConfigOption("level")]
+                        [Tagged(typeof(System.Int32), new[] { Level.High, Level.Low })]
+                        public int Value { get; set; }
+                    }
+                }
+                """));
+
+            OptionInfo option = catalog.Find("tagged")!.Options.Single(o => o.Name == "level");
+            Assert.Equal("Int32:High+Low", Assert.Single(option.Rules).Describe(option));
+        }
     
         /// <summary>
         /// What the compiler answers is asked again after every edit: changing an enum in another file (the device's own

@@ -9,8 +9,8 @@ namespace DeviceModel.Declarations
     /// <see cref="TypedConstant"/>: <see cref="ValueConversions.TryCanonical(ConstantValue, OptionKind, bool, bool, System.Collections.Generic.IReadOnlyList{string}, System.Collections.Generic.IReadOnlyList{object})"/>
     /// converts all of them alike. Value-equatable (boxed primitives compare by value), so models holding it cache.
     /// </summary>
-    /// <param name="IsArray">An array constant (a <c>params</c> argument): never an option value.</param>
-    /// <param name="Code">For an array the generator read, the C# expression that creates it (a rule attribute's argument).</param>
+    /// <param name="IsArray">An array constant (a <c>params</c> argument) or a <c>typeof</c>: never an option value.</param>
+    /// <param name="Code">For such an argument the generator read, the C# expression that creates it (a rule attribute's argument).</param>
     internal sealed record ConstantValue(object? Value, string? EnumType, bool IsArray = false, string? Code = null)
     {
         public const string OnOffAutoType = "global::DeviceModel.OnOffAuto";

@@ -367,20 +367,28 @@ namespace DeviceModel.Generators.Reading
             return null;
         }
 
-        /// <summary>An array argument of constants (<c>new[] { 1, 2 }</c>) as the expression that creates it, or null.</summary>
+        /// <summary>
+        /// An argument without a constant value that an attribute may still take — an array of constants
+        /// (<c>new[] { 1, 2 }</c>) or a <c>typeof</c> — as the C# expression that creates it; null for anything else.
+        /// </summary>
         private static ConstantValue? Array(IOperation? operation)
         {
             while (operation is IConversionOperation conversion) operation = conversion.Operand;
+            if (operation is ITypeOfOperation typeOf)
+            {
+                return new ConstantValue(null, null, IsArray: true, Code: "typeof(" + typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")");
+            }
             if (operation is not IArrayCreationOperation { Type: IArrayTypeSymbol { Rank: 1 } type, Initializer: { } initializer }) return null;
+            string elementType = type.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var elements = new List<string>();
             foreach (IOperation element in initializer.ElementValues)
             {
                 if (!element.ConstantValue.HasValue) return null;
                 object? value = element.ConstantValue.Value;
-                elements.Add(value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false));
+                string text = value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+                elements.Add(type.ElementType.TypeKind == TypeKind.Enum ? "(" + elementType + ")(" + text + ")" : text);
             }
-            return new ConstantValue(null, null, IsArray: true,
-                Code: "new " + type.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "[] { " + string.Join(", ", elements) + " }");
+            return new ConstantValue(null, null, IsArray: true, Code: "new " + elementType + "[] { " + string.Join(", ", elements) + " }");
         }
 
         private static InheritedAnswer ResolveInherited(Context context, InheritedQuery query)

@@ -26,7 +26,9 @@ public sealed record GeneratedOutput(int DeviceClasses, int Files, long Bytes, C
 public sealed record StepCounts(string Step, int Cached, int Unchanged, int Modified, int New, int Removed, TimeSpan Elapsed);
 
 /// <summary>Cold run against re-run after a no-op edit: medians over the repetitions, and what the last re-run redid.</summary>
-public sealed record RerunCost(int Repetitions, TimeSpan ColdMedian, TimeSpan RerunMedian, TimeSpan ColdGeneratorMedian, TimeSpan RerunGeneratorMedian, IReadOnlyList<StepCounts> Steps)
+/// <param name="ColdSteps">The tracked steps of the last cold run (where a cold run's time goes).</param>
+public sealed record RerunCost(int Repetitions, TimeSpan ColdMedian, TimeSpan RerunMedian, TimeSpan ColdGeneratorMedian, TimeSpan RerunGeneratorMedian, IReadOnlyList<StepCounts> Steps,
+    IReadOnlyList<StepCounts> ColdSteps)
 {
     public double Ratio => RerunMedian.TotalMilliseconds / ColdMedian.TotalMilliseconds;
     public double GeneratorRatio => RerunGeneratorMedian.TotalMilliseconds / ColdGeneratorMedian.TotalMilliseconds;
@@ -99,7 +101,7 @@ public static class InProcessGenerator
         var rerun = new List<TimeSpan>();
         var coldGenerator = new List<TimeSpan>();
         var rerunGenerator = new List<TimeSpan>();
-        GeneratorDriverRunResult? last = null;
+        GeneratorDriverRunResult? last = null, lastCold = null;
         for (int r = -warmUps; r < repetitions; r++)
         {
             CSharpCompilation compilation = CreateCompilation("Corpus.Rerun", trees);
@@ -107,6 +109,7 @@ public static class InProcessGenerator
             GeneratorDriver driver = CreateDriver(trackSteps).RunGenerators(compilation);
             TimeSpan coldTime = stopwatch.Elapsed;
             TimeSpan coldGeneratorTime = driver.GetTimingInfo().ElapsedTime;
+            GeneratorDriverRunResult coldResult = driver.GetRunResult();
 
             SourceText text = edited.GetText();
             SyntaxTree noOp = edited.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), "// no-op edit " + r + "\n")));
@@ -120,8 +123,9 @@ public static class InProcessGenerator
             coldGenerator.Add(coldGeneratorTime);
             rerunGenerator.Add(driver.GetTimingInfo().ElapsedTime);
             last = driver.GetRunResult();
+            lastCold = coldResult;
         }
-        return new RerunCost(repetitions, Median(cold), Median(rerun), Median(coldGenerator), Median(rerunGenerator), CountSteps(last!));
+        return new RerunCost(repetitions, Median(cold), Median(rerun), Median(coldGenerator), Median(rerunGenerator), CountSteps(last!), CountSteps(lastCold!));
     }
 
     private static List<StepCounts> CountSteps(GeneratorDriverRunResult result)
