@@ -56,18 +56,16 @@ namespace DeviceModel.Generators
             IncrementalValuesProvider<(TypeGroup Type, Resolution Resolution)> types = groups
                 .SelectMany(static (all, _) => all)
                 .Combine(resolution);
+            // SelectMany of none or one: one node per item instead of Select, Where and a null-forgiving Select (every
+            // node costs per item on each run).
             IncrementalValuesProvider<DeviceSpec> specs = types
-                .Select(static (pair, _) => SpecBuilder.Build(pair.Type, pair.Resolution))
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!);
+                .SelectMany(static (pair, _) => SpecBuilder.Build(pair.Type, pair.Resolution) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<DeviceSpec>.Empty);
             IncrementalValuesProvider<DeviceSpec> devices = specs.Where(static spec => spec.IsDevice).WithTrackingName(Steps.Devices);
             IncrementalValuesProvider<DeviceSpec> historyClasses = specs.Where(static spec => !spec.IsDevice).Select(static (spec, _) => spec).WithTrackingName(Steps.HistoryClasses);
 
             // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
             IncrementalValuesProvider<DeclarationProblem> problems = types
-                .Select(static (pair, _) => SpecBuilder.Problem(pair.Type, pair.Resolution))
-                .Where(static problem => problem is not null)
-                .Select(static (problem, _) => problem!)
+                .SelectMany(static (pair, _) => SpecBuilder.Problem(pair.Type, pair.Resolution) is { } problem ? ImmutableArray.Create(problem) : ImmutableArray<DeclarationProblem>.Empty)
                 .WithTrackingName(Steps.DeclarationProblems);
 
             IncrementalValueProvider<string?> helpLinkBase = context.AnalyzerConfigOptionsProvider
