@@ -276,8 +276,13 @@ namespace DeviceModel.Compat
             }
         }
 
-        /// <summary>The hints key of a device: its id, else <c>addr:SS.F</c>.</summary>
-        public static string KeyOf(Device device, PciAddress address) => device.Id ?? "addr:" + address;
+        /// <summary>
+        /// The hints key of a device: its id, else its address — <c>addr:SS.F</c> on the root bus, <c>addr:BUS/SS.F</c>
+        /// behind the port or bridge whose id is <c>BUS</c> (slots repeat on every bus).
+        /// </summary>
+        public static string KeyOf(Device device, PciAddress address) => device.Id ?? AddressKey(device.Bus, address);
+
+        private static string AddressKey(string? bus, PciAddress address) => bus is null ? "addr:" + address : "addr:" + bus + "/" + address;
 
         private static void ApplyDefaultsAndHints(Device device, HintsRecord? record, MachineVersion effective, string? family)
         {
@@ -511,7 +516,7 @@ namespace DeviceModel.Compat
             if (index < 0) return device.Multifunction;
             if (device.SourceOf(index) != OptionSource.Explicit)
             {
-                string? key = device.Id ?? (device.Addr is { } addr ? "addr:" + addr : null);
+                string? key = device.Id ?? (device.Addr is { } addr ? AddressKey(device.Bus, addr) : null);
                 if (key is not null && records.TryGetValue(key, out HintsRecord? record) && record.Driver == device.Info.Name
                     && record.TryGetValue("multifunction", out OptionValue recorded) && recorded.Kind == OptionKind.Bool)
                 {

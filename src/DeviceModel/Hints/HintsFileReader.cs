@@ -382,12 +382,21 @@ namespace DeviceModel.Hints
             return new HintsHeader(format, producer, Encoding.ASCII.GetString(machineBytes.Slice(0, length)), (int)records, (int)payload);
         }
 
-        /// <summary>A record key as the format defines it: a device id, or <c>addr:SS.F</c> in canonical form (as the writer emits it).</summary>
+        /// <summary>
+        /// A record key as the format defines it: a device id, or <c>addr:SS.F</c> (root bus) or <c>addr:BUS/SS.F</c>
+        /// (behind the port or bridge with id <c>BUS</c>) in canonical form, as the writer emits it.
+        /// </summary>
         internal static bool IsValidKey(string key)
         {
             const string AddressPrefix = "addr:";
             if (!key.StartsWith(AddressPrefix, StringComparison.Ordinal)) return DeviceBuilder.IsValidId(key);
             string address = key.Substring(AddressPrefix.Length);
+            int slash = address.IndexOf('/');
+            if (slash >= 0)
+            {
+                if (!DeviceBuilder.IsValidId(address.Substring(0, slash))) return false;
+                address = address.Substring(slash + 1);
+            }
             return address.Length == 4 && ValueSyntax.ParsePciAddress(address, out int devfn) == ValueParseError.None && PciAddress.FromDevFn(devfn).ToString() == address;
         }
 
