@@ -19,6 +19,7 @@ namespace DeviceModel.Samples.Qemu;
 [CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]   // QEMU's TYPE_PCI_DEVICE history (see QemuPciDevice)
 [CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
 // QEMU 7.2's messages, byte for byte (pref32-reserve's with its double space).
+[UniqueInMachine("pcie-slot", "chassis", "slot", Message = "Can't add chassis slot, error -16")] // hw/pci/pcie.c pcie_chassis_add_slot: -EBUSY
 [MutuallyExclusive("pref32-reserve", "pref64-reserve", Message = "PCI resource reserve cap: PREF32 and PREF64 conflict")]
 public sealed partial class PcieRootPort : PciExpressPort
 {

@@ -9,6 +9,7 @@ namespace DeviceModel.Samples.Qemu;
 /// (slot, ARI forwarding, function level reset, no configured link speed or width), AER at 0x100.
 /// </summary>
 [Device("xio3130-downstream", Description = "TI X3130 Downstream Port of PCI Express Switch")]
+[UniqueInMachine("pcie-slot", "chassis", "slot", Message = "Can't add chassis slot, error -16")] // hw/pci/pcie.c pcie_chassis_add_slot: -EBUSY
 [PciCapability(nameof(CreateMsi), Offset = 0x70, Length = 14)]
 [PciCapability(nameof(CreateSubsystemVendor), Offset = 0x80, Length = SubsystemVendorCapability.Size)]
 [PciCapability(nameof(CreateExpress), Offset = 0x90, Length = PciExpressCapability.Version2Size)]

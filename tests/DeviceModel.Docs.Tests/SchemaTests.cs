@@ -121,6 +121,8 @@ public sealed class SchemaTests
         {
             Device device = info.Create();
             device.Id = "d" + n++;
+            // PCI Express slots need distinct (chassis, slot), as in QEMU.
+            if (info.IndexOf("chassis") is int chassis and >= 0) device.SetOption(chassis, OptionValue.FromInteger(info.Options[chassis].Kind, (ulong)n), OptionSource.Explicit);
             devices.Add(device);
         }
         ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(new MachineConfig("q35", null, 2, devices.ToImmutable()), QemuCatalog.Catalog);

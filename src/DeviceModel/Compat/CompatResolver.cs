@@ -226,6 +226,7 @@ namespace DeviceModel.Compat
                 }
             }
             foreach (ResolvedDevice device in devices) ApplyAuto(device.Device, device.Context);
+            CheckUnique(config, devices, errors);
             CheckHintsLimits(devices, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
 
@@ -273,6 +274,37 @@ namespace DeviceModel.Compat
             {
                 errors.Add(new ConfigError(ConfigErrorKind.LimitExceeded, "the hints file of this configuration would be " + size + " bytes, more than the limit of "
                     + ConfigLimits.MaxHintsFileBytes + " (ConfigLimits.MaxHintsFileBytes)", default, Option: "devices"));
+            }
+        }
+
+        /// <summary>
+        /// <see cref="UniqueInMachineAttribute"/>: in device order, a device whose values are already used in the scope by
+        /// an earlier device is refused (QEMU realizes devices in order and refuses the second).
+        /// </summary>
+        private static void CheckUnique(MachineConfig config, ImmutableArray<ResolvedDevice> devices, List<ConfigError> errors)
+        {
+            Dictionary<string, int>? seen = null;
+            for (int index = 0; index < devices.Length; index++)
+            {
+                Device device = devices[index].Device;
+                foreach (DeviceRuleAttribute rule in device.Info.Rules)
+                {
+                    if (rule is not UniqueInMachineAttribute unique || !unique.AppliesTo(device)) continue;
+                    string key = unique.KeyOf(device);
+                    seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (!seen.TryGetValue(key, out int first))
+                    {
+                        seen.Add(key, index);
+                        continue;
+                    }
+                    Device other = devices[first].Device;
+                    string otherName = other.Info.Name + (other.Id is null ? " (device #" + (first + 1) + ")" : " '" + other.Id + "'");
+                    string values = unique.ValuesOf(device);
+                    errors.Add(new ConfigError(ConfigErrorKind.InvalidValue,
+                        unique.Message.Replace("{values}", values, StringComparison.Ordinal).Replace("{other}", otherName, StringComparison.Ordinal),
+                        config.LocationOf(index), device.Info.Name, device.Id, unique.Options[0], values,
+                        "values of " + string.Join(", ", unique.Options.ToArray()) + " that no other '" + unique.Scope + "' device uses"));
+                }
             }
         }
 
