@@ -44,7 +44,7 @@ namespace DeviceModel
                 for (int i = 0; i < t.Rows.Length; i++)
                 {
                     OptionRow row = t.Rows[i];
-                    byName[row.Name] = new Composed(row, t.First + i, t.ClrType, row.History);
+                    byName[row.Name] = new Composed(row, t.First + i, t.ClrType, row.Entries);
                 }
                 foreach (HistoryRow history in t.Histories ?? Array.Empty<HistoryRow>())
                 {
@@ -52,7 +52,7 @@ namespace DeviceModel
                     {
                         throw new ArgumentException(t.ClrType + " records a history of option '" + history.Option + "', which " + Name + " does not have", nameof(table));
                     }
-                    byName[history.Option] = option with { History = history.History };
+                    byName[history.Option] = option with { History = history.EntriesFor(option.Row) };
                 }
                 if (t.Capabilities is not null) capabilities.AddRange(t.Capabilities);
                 if (t.Rules is not null) rules.AddRange(t.Rules);
