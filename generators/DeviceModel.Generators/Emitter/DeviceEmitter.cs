@@ -100,7 +100,7 @@ namespace DeviceModel.Generators.Emitter
             w.Line(type.Options.Length == 0 ? start + ")" + end : "])" + end);
         }
 
-        /// <summary>One row: name, kind, description and flags, then only what differs from the defaults.</summary>
+        /// <summary>One row: name, description and flags, then only what differs from the defaults.</summary>
         private static string Row(OptionSpec o)
         {
             var init = new List<string>();
@@ -114,7 +114,8 @@ namespace DeviceModel.Generators.Emitter
             if (o.ClrType is not null) init.Add("ClrType = " + SourceWriter.Literal(o.ClrType));
             if (o.History.Length > 0) init.Add("History = " + History((OptionKind)o.Kind, o.History));
             if (o.Rules.Length > 0) init.Add("Rules = [" + string.Join(", ", o.Rules) + "]");
-            string row = "new(" + SourceWriter.Literal(o.Name) + ", DmKind." + (OptionKind)o.Kind
+            // No kind: the accessor's value says it (DeviceInfo reads it from a new device).
+            string row = "new(" + SourceWriter.Literal(o.Name)
                 + (o.Description is null && flags.Count == 0 ? "" : ", " + SourceWriter.Literal(o.Description))
                 + (flags.Count == 0 ? "" : ", " + string.Join(" | ", flags.ConvertAll(f => "DmFlags." + f))) + ")";
             return init.Count == 0 ? row : row + " { " + string.Join(", ", init) + " }";

@@ -26,12 +26,41 @@ namespace DeviceModel
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class OptionRow
     {
-        /// <summary>Used by generated code.</summary>
+        /// <summary>Used by generated code: an option whose kind its type's generated accessor says (see <see cref="Kind"/>).</summary>
+        /// <param name="name">The option name.</param>
+        public OptionRow(string name)
+            : this(name, null, null, OptionFlags.None)
+        {
+        }
+
+        /// <summary>Used by generated code: an option whose kind its type's generated accessor says (see <see cref="Kind"/>).</summary>
+        /// <param name="name">The option name.</param>
+        /// <param name="description">One line of description.</param>
+        public OptionRow(string name, string? description)
+            : this(name, null, description, OptionFlags.None)
+        {
+        }
+
+        /// <summary>Used by generated code: an option whose kind its type's generated accessor says (see <see cref="Kind"/>).</summary>
+        /// <param name="name">The option name.</param>
+        /// <param name="description">One line of description.</param>
+        /// <param name="flags">Nullable, auto, host-only.</param>
+        public OptionRow(string name, string? description, OptionFlags flags)
+            : this(name, null, description, flags)
+        {
+        }
+
+        /// <summary>An option of <paramref name="kind"/> (a table written by hand).</summary>
         /// <param name="name">The option name.</param>
         /// <param name="kind">The value syntax.</param>
         /// <param name="description">One line of description.</param>
         /// <param name="flags">Nullable, auto, host-only.</param>
         public OptionRow(string name, OptionKind kind, string? description = null, OptionFlags flags = OptionFlags.None)
+            : this(name, (OptionKind?)kind, description, flags)
+        {
+        }
+
+        private OptionRow(string name, OptionKind? kind, string? description, OptionFlags flags)
         {
             ArgumentNullException.ThrowIfNull(name);
             Name = name;
@@ -42,8 +71,11 @@ namespace DeviceModel
 
         /// <summary>The option name.</summary>
         public string Name { get; }
-        /// <summary>The value syntax.</summary>
-        public OptionKind Kind { get; }
+        /// <summary>
+        /// The value syntax, or null when the generated accessor says it: the value it reads converts from the property's
+        /// C# type (or is a size or enum by name), so <see cref="DeviceInfo"/> takes the kind from a new device's default.
+        /// </summary>
+        public OptionKind? Kind { get; }
         /// <summary>One line of description.</summary>
         public string? Description { get; }
         /// <summary>Nullable, auto, host-only.</summary>
@@ -63,8 +95,8 @@ namespace DeviceModel
 
         private CompatEntry[]? _entries;
 
-        /// <summary>The history as <see cref="CompatEntry"/>s, made once (a race makes equal arrays, either kept).</summary>
-        internal CompatEntry[]? Entries => History is null ? null : _entries ??= CompatRow.ToEntries(History, this);
+        /// <summary>The history as <see cref="CompatEntry"/>s of <paramref name="kind"/> (the row's), made once (a race makes equal arrays, either kept).</summary>
+        internal CompatEntry[]? EntriesOf(OptionKind kind) => History is null ? null : _entries ??= CompatRow.ToEntries(History, this, kind);
     }
 
     /// <summary>
@@ -192,12 +224,11 @@ namespace DeviceModel
         /// <summary>The machine family the entry is scoped to, or null for every family.</summary>
         public string? Family { get; }
 
-        /// <summary>The entry with its value of <paramref name="row"/>'s kind.</summary>
+        /// <summary>The entry with its value of <paramref name="kind"/>, the kind of the option <paramref name="row"/> declares.</summary>
         /// <exception cref="ArgumentException">An enum ordinal that is not one of the row's values.</exception>
-        public CompatEntry ToEntry(OptionRow row)
+        public CompatEntry ToEntry(OptionRow row, OptionKind kind)
         {
             ArgumentNullException.ThrowIfNull(row);
-            OptionKind kind = row.Kind;
             OptionValue value;
             if (_state == StateNull) value = OptionValue.Null(kind);
             else if (_state == StateAuto) value = OptionValue.AutoValue(kind);
@@ -218,10 +249,10 @@ namespace DeviceModel
             return new CompatEntry(Since, value, Reason, Family);
         }
 
-        internal static CompatEntry[] ToEntries(CompatRow[] history, OptionRow row)
+        internal static CompatEntry[] ToEntries(CompatRow[] history, OptionRow row, OptionKind kind)
         {
             var entries = new CompatEntry[history.Length];
-            for (int i = 0; i < history.Length; i++) entries[i] = history[i].ToEntry(row);
+            for (int i = 0; i < history.Length; i++) entries[i] = history[i].ToEntry(row, kind);
             return entries;
         }
     }
@@ -249,11 +280,11 @@ namespace DeviceModel
 
         private (OptionRow Row, CompatEntry[] Entries)? _entries;
 
-        /// <summary>The history as <see cref="CompatEntry"/>s of <paramref name="row"/>'s kind, made once per row.</summary>
-        internal CompatEntry[] EntriesFor(OptionRow row)
+        /// <summary>The history as <see cref="CompatEntry"/>s of the option <paramref name="row"/> declares, of <paramref name="kind"/>, made once per row.</summary>
+        internal CompatEntry[] EntriesFor(OptionRow row, OptionKind kind)
         {
             if (_entries is { } made && ReferenceEquals(made.Row, row)) return made.Entries;
-            CompatEntry[] entries = CompatRow.ToEntries(History, row);
+            CompatEntry[] entries = CompatRow.ToEntries(History, row, kind);
             _entries = (row, entries);
             return entries;
         }
