@@ -28,7 +28,7 @@ namespace DeviceModel.Generators.Emitter
             EmitTable(body, type);
             if (type.IsDevice && !type.IsAbstract)
             {
-                body.Line("/// <summary>The <c>" + Xml(type.DeviceName!) + "</c> device type's metadata.</summary>");
+                body.Line("/// <summary>The <c>" + Xml(type.DeviceName!) + "</c> device type.</summary>");
                 body.Line("public static " + (type.HidesDescriptor ? "new " : "") + "global::DeviceModel.DeviceInfo Descriptor { get; } = new(DeviceModelTable, static () => new " + type.ClassName + "());");
                 body.Line("/// <inheritdoc/>");
                 body.Line("public override global::DeviceModel.DeviceInfo Info => Descriptor;");
@@ -69,16 +69,20 @@ namespace DeviceModel.Generators.Emitter
                 w.Line("/// <summary>The options, histories and capabilities this type declares (see <see cref=\"global::DeviceModel.DeviceTable\"/>).</summary>");
                 w.Line(Hidden);
             }
+            // A [Device] type's name and description come before its rows (the constructor that takes them).
+            bool named = type.DeviceName is not null || type.Description is not null;
             string start = access + " static new global::DeviceModel.DeviceTable DeviceModelTable { get; } = new(" + type.BaseType + ".DeviceModelTable, "
-                + SourceWriter.Literal(type.DisplayName);
+                + SourceWriter.Literal(type.DisplayName) + (named ? ", " + SourceWriter.Literal(type.DeviceName) + ", " + SourceWriter.Literal(type.Description) : "");
             if (type.Options.Length > 0)
             {
                 w.Line(start + ", [");
                 foreach (OptionSpec o in type.Options) w.Line("\t" + Row(o) + ",");
             }
+            else if (named)
+            {
+                start += ", null";
+            }
             var init = new List<string>();
-            if (type.DeviceName is not null) init.Add("Name = " + SourceWriter.Literal(type.DeviceName));
-            if (type.Description is not null) init.Add("Description = " + SourceWriter.Literal(type.Description));
             if (type.Histories.Length > 0)
             {
                 var histories = new List<string>();

@@ -304,8 +304,29 @@ namespace DeviceModel
         /// <param name="parent">The nearest base type's table, or null.</param>
         /// <param name="clrType">The declaring type, fully qualified.</param>
         /// <param name="rows">The options the type declares, in declaration order.</param>
-        public DeviceTable(DeviceTable? parent, string clrType, OptionRow[]? rows = null)
+        public DeviceTable(DeviceTable? parent, string clrType, OptionRow[]? rows)
+            : this(parent, clrType, null, null, rows)
         {
+        }
+
+        /// <summary>Used by generated code: the table of a type that declares no options.</summary>
+        /// <param name="parent">The nearest base type's table, or null.</param>
+        /// <param name="clrType">The declaring type, fully qualified.</param>
+        public DeviceTable(DeviceTable? parent, string clrType)
+            : this(parent, clrType, null, null, null)
+        {
+        }
+
+        /// <summary>Used by generated code: the table of a <c>[Device]</c> type.</summary>
+        /// <param name="parent">The nearest base type's table, or null.</param>
+        /// <param name="clrType">The declaring type, fully qualified.</param>
+        /// <param name="name">The device name.</param>
+        /// <param name="description">One line of description.</param>
+        /// <param name="rows">The options the type declares, in declaration order.</param>
+        public DeviceTable(DeviceTable? parent, string clrType, string? name, string? description, OptionRow[]? rows)
+        {
+            Name = name;
+            Description = description;
             ArgumentNullException.ThrowIfNull(clrType);
             Parent = parent;
             ClrType = clrType;
