@@ -40,7 +40,7 @@ namespace DeviceModel.Generators.Tests
 
                             public override DeviceInfo Info => throw new System.NotSupportedException();
 
-                            protected override OptionValue AccessOption(int slot, bool set, in OptionValue value) => default;
+                            protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => default;
                         }
                     }
                     """),

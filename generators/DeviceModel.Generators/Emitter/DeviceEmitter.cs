@@ -109,9 +109,13 @@ namespace DeviceModel.Generators.Emitter
         {
             var init = new List<string>();
             var flags = new List<string>();
-            if (o.IsNullable) flags.Add("Nullable");
-            if (o.IsAuto) flags.Add("Auto");
-            if (o.HostOnly) flags.Add("HostOnly");
+            bool auto = o.IsAuto && o.Kind != (int)OptionKind.OnOffAuto; // the kind implies it
+            // The two usual pairs by their combined names.
+            if (o.IsNullable && auto) flags.Add("NullableAuto");
+            else if (o.IsNullable && o.HostOnly) flags.Add("NullableHostOnly");
+            else if (o.IsNullable) flags.Add("Nullable");
+            if (auto && !o.IsNullable) flags.Add("Auto");
+            if (o.HostOnly && !(o.IsNullable && !auto)) flags.Add("HostOnly");
             if (o.Min is { } min) init.Add("Min = " + Number(min));
             if (o.Max is { } max) init.Add("Max = " + Number(max));
             if (o.EnumNames.Length > 0) init.Add("Values = [" + string.Join(", ", Map(o.EnumNames, SourceWriter.Literal)) + "]");
@@ -159,7 +163,7 @@ namespace DeviceModel.Generators.Emitter
         private static void EmitAccess(SourceWriter w, DeviceSpec type)
         {
             w.Line("/// <inheritdoc/>");
-            w.Line("protected override DmValue AccessOption(int slot, bool set, in DmValue value) => (slot - DeviceModelTable.First) switch");
+            w.Line("protected override DmValue AccessOption(int slot, bool set, in global::DeviceModel.OptionAssignment v) => (slot - DeviceModelTable.First) switch");
             w.Line("{");
             for (int i = 0; i < type.Options.Length; i++)
             {
@@ -183,7 +187,7 @@ namespace DeviceModel.Generators.Emitter
                 }
                 w.Line("\t" + i + " => " + expression + ",");
             }
-            w.Line("\t_ => base.AccessOption(slot, set, value),");
+            w.Line("\t_ => base.AccessOption(slot, set, v),");
             w.Line("};");
         }
 
@@ -196,39 +200,37 @@ namespace DeviceModel.Generators.Emitter
             {
                 case OptionKind.Size: return "DmValue.Size(" + v + ")";
                 case OptionKind.Enum:
-                    if (o.SequentialEnum) return "DmValue.FromEnumOrdinal(DeviceModelTable.Rows[" + index + "], (int)" + v + ")";
+                    if (o.SequentialEnum) return "DeviceModelTable.EnumValue(" + index + ", (int)" + v + ")";
                     var arms = new List<string>();
                     for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(o.EnumMembers[m] + " => " + m);
-                    return "DmValue.FromEnumOrdinal(DeviceModelTable.Rows[" + index + "], " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
+                    return "DeviceModelTable.EnumValue(" + index + ", " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
                 default: return "DmValue.Of(" + v + ")";
             }
         }
 
-        /// <summary>The stored value converted to the property's type (the value was validated against the option).</summary>
+        /// <summary>
+        /// The stored value as the property's type: an implicit conversion of <c>OptionAssignment</c> (the value was validated
+        /// against the option), except a non-nullable string's and an enum's.
+        /// </summary>
         private static string Converted(OptionSpec o)
         {
-            bool nullable = o.IsNullable && o.Kind != (int)OptionKind.String;
             switch ((OptionKind)o.Kind)
             {
-                case OptionKind.Bool: return nullable ? "(value.IsNull || value.IsAuto ? null : value.Bool)" : "value.Bool";
-                case OptionKind.OnOffAuto: return "value.AsOnOffAuto()";
-                case OptionKind.MacAddress: return nullable ? "value.AsMacOrNull()" : "value.AsMac()";
-                case OptionKind.PciAddress: return nullable ? "value.AsPciAddressOrNull()" : "value.AsPciAddress()";
-                case OptionKind.String: return o.IsNullable ? "value.Text" : "value.Text ?? \"\"";
+                case OptionKind.String: return o.IsNullable ? "v" : "v.Text ?? \"\"";
                 case OptionKind.Enum:
                     string cast;
                     if (o.SequentialEnum)
                     {
-                        cast = "(" + o.ValueType + ")value.Bits";
+                        cast = "(" + o.ValueType + ")v.Bits";
                     }
                     else
                     {
                         var arms = new List<string>();
                         for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(m + " => " + o.EnumMembers[m]);
-                        cast = "(int)value.Bits switch { " + string.Join(", ", arms) + ", _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)) }";
+                        cast = "(int)v.Bits switch { " + string.Join(", ", arms) + ", _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)) }";
                     }
-                    return nullable ? "(value.IsNull || value.IsAuto ? null : " + cast + ")" : cast;
-                default: return nullable ? "value.AsOrNull<" + o.ValueType + ">()" : "value.As<" + o.ValueType + ">()";
+                    return o.IsNullable ? "(v.IsNullOrAuto ? null : " + cast + ")" : cast;
+                default: return "v";
             }
         }
 
@@ -255,7 +257,7 @@ namespace DeviceModel.Generators.Emitter
         /// <summary>A member of the class as generated code names it: qualified where a local of the accessors could shadow it, escaped where it is a keyword.</summary>
         private static string Member(string name)
         {
-            if (name == "value" || name == "slot" || name == "set" || name == "standard" || name == "extended" || name.StartsWith("v", System.StringComparison.Ordinal) && IsDigits(name.Substring(1))) return "this.@" + name;
+            if (name == "v" || name == "slot" || name == "set" || name == "standard" || name == "extended" || name.StartsWith("v", System.StringComparison.Ordinal) && IsDigits(name.Substring(1))) return "this.@" + name;
             return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
                 || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
         }
@@ -269,12 +271,12 @@ namespace DeviceModel.Generators.Emitter
 
         private static string Hex(ulong bits) => bits < 10 ? bits.ToString(CultureInfo.InvariantCulture) : "0x" + bits.ToString("x", CultureInfo.InvariantCulture);
 
-        /// <summary>The shorter of decimal and hex (decimal when equal): <c>16</c>, <c>4096</c>, <c>0xffffffff</c>.</summary>
+        /// <summary>The shorter of decimal and hex (hex when equal): <c>16</c>, <c>4096</c>, <c>0xffffffff</c>.</summary>
         private static string Number(ulong bits)
         {
             string dec = bits.ToString(CultureInfo.InvariantCulture);
             string hex = "0x" + bits.ToString("x", CultureInfo.InvariantCulture);
-            return hex.Length < dec.Length ? hex : dec;
+            return hex.Length <= dec.Length ? hex : dec;
         }
 
         private static string Bool(bool value) => value ? "true" : "false";

@@ -42,13 +42,14 @@ namespace DeviceModel
 
         /// <summary>
         /// Reads the option in <paramref name="slot"/> of the device type's table chain (<see cref="DeviceTable"/>), or stores
-        /// <paramref name="value"/> in it (already validated) when <paramref name="set"/>, and returns the option's value after
-        /// the access. Each declaring type's generated override serves its own slots and defers the others to its base.
+        /// <paramref name="value"/> in it (already validated; it converts to the property's type) when <paramref name="set"/>,
+        /// and returns the option's value after the access, whose kind is the option's. Each declaring type's generated
+        /// override serves its own slots and defers the others to its base.
         /// </summary>
         // One method for both directions: a generated arm names its property once per direction, on one line.
         // Hidden from IntelliSense: the generated option switches override it; callers use GetOption and SetOption.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected virtual OptionValue AccessOption(int slot, bool set, in OptionValue value) => throw new ArgumentOutOfRangeException(nameof(slot));
+        protected virtual OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => throw new ArgumentOutOfRangeException(nameof(slot));
 
         /// <summary>The current value of the option at <paramref name="index"/> of <see cref="DeviceInfo.Options"/>.</summary>
         public OptionValue GetOption(int index) => AccessOption(Info.SlotOf(index), false, default);
@@ -77,7 +78,7 @@ namespace DeviceModel
             {
                 throw new ArgumentException("value '" + value + "' (" + value.Kind + ") does not fit option '" + option.Name + "' of " + Info.Name + ": expected " + option.Expected);
             }
-            AccessOption(Info.SlotOf(index), true, value);
+            AccessOption(Info.SlotOf(index), true, new OptionAssignment(value));
             RecordSource(index, source);
         }
 
@@ -87,7 +88,7 @@ namespace DeviceModel
         /// </summary>
         internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
         {
-            AccessOption(info.SlotOf(index), true, value);
+            AccessOption(info.SlotOf(index), true, new OptionAssignment(value));
             (_sources ??= new OptionSource[info.Options.Length])[index] = source;
         }
 

@@ -15,6 +15,10 @@ namespace DeviceModel
         Auto = 2,
         /// <summary>Host-side only: never guest-visible, never versioned, never in hints.</summary>
         HostOnly = 4,
+        /// <summary><see cref="Nullable"/> and <see cref="Auto"/> (the usual pair: unset reads as auto).</summary>
+        NullableAuto = Nullable | Auto,
+        /// <summary><see cref="Nullable"/> and <see cref="HostOnly"/> (a backend id, a path).</summary>
+        NullableHostOnly = Nullable | HostOnly,
     }
 
     /// <summary>
@@ -78,7 +82,7 @@ namespace DeviceModel
         public OptionKind? Kind { get; }
         /// <summary>One line of description.</summary>
         public string? Description { get; }
-        /// <summary>Nullable, auto, host-only.</summary>
+        /// <summary>Nullable, auto (implied by the <see cref="OptionKind.OnOffAuto"/> kind), host-only.</summary>
         public OptionFlags Flags { get; }
         /// <summary>The declared smallest value (integer bits), or null for the type's minimum.</summary>
         public ulong? Min { get; init; }
@@ -278,14 +282,17 @@ namespace DeviceModel
         /// <summary>Its compat history for this type and its subtypes, oldest <c>since</c> first.</summary>
         public CompatRow[] History { get; }
 
-        private (OptionRow Row, CompatEntry[] Entries)? _entries;
+        // One reference, so that a racing reader sees a whole pair (a race makes equal arrays, either kept).
+        private Made? _entries;
+
+        private sealed record Made(OptionRow Row, CompatEntry[] Entries);
 
         /// <summary>The history as <see cref="CompatEntry"/>s of the option <paramref name="row"/> declares, of <paramref name="kind"/>, made once per row.</summary>
         internal CompatEntry[] EntriesFor(OptionRow row, OptionKind kind)
         {
             if (_entries is { } made && ReferenceEquals(made.Row, row)) return made.Entries;
             CompatEntry[] entries = CompatRow.ToEntries(History, row, kind);
-            _entries = (row, entries);
+            _entries = new Made(row, entries);
             return entries;
         }
     }
@@ -351,6 +358,10 @@ namespace DeviceModel
         public CapabilityInfo[]? Capabilities { get; init; }
         /// <summary>The type's declarative rules, in declaration order.</summary>
         public DeviceRuleAttribute[]? Rules { get; init; }
+        /// <summary>The enum value at <paramref name="ordinal"/> of the values of own row <paramref name="row"/> (generated accessors).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The ordinal is not one of the row's values (an undeclared member).</exception>
+        public OptionValue EnumValue(int row, int ordinal) => OptionValue.FromEnumOrdinal(Rows[row], ordinal);
+
         /// <summary>The slot of the first own row: the number of rows of the chain above.</summary>
         public int First { get; }
         /// <summary>The number of rows of the chain up to and including this table.</summary>

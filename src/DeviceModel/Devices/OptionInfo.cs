@@ -54,7 +54,7 @@ namespace DeviceModel
             DeclaringType = declaringType;
             Description = row.Description;
             HostOnly = (row.Flags & OptionFlags.HostOnly) != 0;
-            IsAuto = (row.Flags & OptionFlags.Auto) != 0;
+            IsAuto = (row.Flags & OptionFlags.Auto) != 0 || kind == OptionKind.OnOffAuto; // an OnOffAuto option always accepts auto
             _enumNames = row.Values ?? Array.Empty<string>();
             Min = row.Min ?? TypeMin;
             Max = row.Max ?? ValueSyntax.MaxOf(Kind);

@@ -22,10 +22,10 @@ public sealed class DeviceTableCompositionTests
         public uint Zeta { get; set; } = 7;
         public bool Alpha { get; set; } = true;
 
-        protected override OptionValue AccessOption(int slot, bool set, in OptionValue value) => (slot - Table.First) switch
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => (slot - Table.First) switch
         {
-            0 => set ? Zeta = value.As<uint>() : Zeta,
-            1 => set ? Alpha = value.Bool : Alpha,
+            0 => set ? Zeta = value : Zeta,
+            1 => set ? Alpha = value : Alpha,
             _ => base.AccessOption(slot, set, value),
         };
     }
@@ -44,9 +44,9 @@ public sealed class DeviceTableCompositionTests
 
         public override DeviceInfo Info => Descriptor;
 
-        protected override OptionValue AccessOption(int slot, bool set, in OptionValue value) => (slot - LeafTable.First) switch
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => (slot - LeafTable.First) switch
         {
-            0 => set ? Middle = value.As<int>() : Middle,
+            0 => set ? Middle = value : Middle,
             _ => base.AccessOption(slot, set, value),
         };
     }
