@@ -11,7 +11,7 @@ namespace DeviceModel.GeneratorCost;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/DeviceModel.GeneratorCost -- [--devices 1000] [--repetitions 5] [--no-build]
-/// [--work-dir DIR]</c>: the generator's cost on a synthetic corpus, as a Markdown report on stdout (docs/benchmarks.md,
+/// [--work-dir DIR] [--dump DIR]</c> (<c>--dump</c>: also write the corpus's generated files to DIR, to read them): the generator's cost on a synthetic corpus, as a Markdown report on stdout (docs/benchmarks.md,
 /// "Generator cost (issue 12 corpus)").
 /// </summary>
 public static class Program
@@ -21,7 +21,7 @@ public static class Program
         int devices = 1000, repetitions = 5;
         bool build = true;
         string configuration = "Release";
-        string? workDirectory = null, repositoryRoot = null;
+        string? workDirectory = null, repositoryRoot = null, dumpDirectory = null;
         for (int a = 0; a < args.Length; a++)
         {
             string Next() => a + 1 < args.Length ? args[++a] : throw new ArgumentException(args[a] + " needs a value");
@@ -33,8 +33,9 @@ public static class Program
                 case "--configuration" or "-c": configuration = Next(); break;
                 case "--work-dir": workDirectory = Path.GetFullPath(Next()); break;
                 case "--repo": repositoryRoot = Path.GetFullPath(Next()); break;
+                case "--dump": dumpDirectory = Path.GetFullPath(Next()); break;
                 default:
-                    Console.Error.WriteLine("usage: DeviceModel.GeneratorCost [--devices N] [--repetitions R] [--no-build] [--configuration C] [--work-dir DIR] [--repo DIR]");
+                    Console.Error.WriteLine("usage: DeviceModel.GeneratorCost [--devices N] [--repetitions R] [--no-build] [--configuration C] [--work-dir DIR] [--repo DIR] [--dump DIR]");
                     return 2;
             }
         }
@@ -50,6 +51,7 @@ public static class Program
             foreach (Diagnostic error in output.Errors.Take(20)) Console.Error.WriteLine(error);
             return 1;
         }
+        if (dumpDirectory is not null) InProcessGenerator.WriteGenerated(output, trees, dumpDirectory);
         RerunCost untracked = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions, trackSteps: false);
         RerunCost rerun = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions);
 

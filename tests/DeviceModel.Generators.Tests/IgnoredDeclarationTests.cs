@@ -40,11 +40,7 @@ namespace DeviceModel.Generators.Tests
 
                             public override DeviceInfo Info => throw new System.NotSupportedException();
 
-                            protected override OptionValue GetOptionCore(int index) => default;
-
-                            protected override void SetOptionCore(int index, in OptionValue value)
-                            {
-                            }
+                            protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => default;
                         }
                     }
                     """),

@@ -28,16 +28,12 @@ namespace DeviceModel.Generators.Emitter
             EmitTable(body, type);
             if (type.IsDevice && !type.IsAbstract)
             {
-                body.Line("/// <summary>Metadata of the <c>" + Xml(type.DeviceName!) + "</c> device type: its options, defaults and compat histories.</summary>");
-                body.Line("public static " + (type.HidesDescriptor ? "new " : "") + "global::DeviceModel.DeviceInfo Descriptor { get; } = new(DeviceModelTable, static () => new " + type.FullyQualifiedName + "());");
+                body.Line("/// <summary>The <c>" + Xml(type.DeviceName!) + "</c> device type.</summary>");
+                body.Line("public static " + (type.HidesDescriptor ? "new " : "") + "global::DeviceModel.DeviceInfo Descriptor { get; } = new(DeviceModelTable, static () => new " + type.ClassName + "());");
                 body.Line("/// <inheritdoc/>");
                 body.Line("public override global::DeviceModel.DeviceInfo Info => Descriptor;");
             }
-            if (type.Options.Length > 0)
-            {
-                EmitGet(body, type);
-                EmitSet(body, type);
-            }
+            if (type.Options.Length > 0) EmitAccess(body, type);
             if (HasOwnCapabilities(type)) EmitCapabilities(body, type);
             body.Close();
             string text = body.ToString();
@@ -48,7 +44,7 @@ namespace DeviceModel.Generators.Emitter
             // Short names for what the rows and accessors repeat, only where used (an unused using is a diagnostic).
             foreach ((string alias, string target) in Aliases)
             {
-                if (text.IndexOf(alias + ".", System.StringComparison.Ordinal) < 0) continue;
+                if (text.IndexOf(alias, System.StringComparison.Ordinal) < 0) continue;
                 w.Line("using " + alias + " = " + target + ";");
             }
             if (type.Namespace is not null) w.Line("namespace " + type.Namespace + ";");
@@ -73,16 +69,20 @@ namespace DeviceModel.Generators.Emitter
                 w.Line("/// <summary>The options, histories and capabilities this type declares (see <see cref=\"global::DeviceModel.DeviceTable\"/>).</summary>");
                 w.Line(Hidden);
             }
+            // A [Device] type's name and description come before its rows (the constructor that takes them).
+            bool named = type.DeviceName is not null || type.Description is not null;
             string start = access + " static new global::DeviceModel.DeviceTable DeviceModelTable { get; } = new(" + type.BaseType + ".DeviceModelTable, "
-                + SourceWriter.Literal(type.DisplayName);
+                + SourceWriter.Literal(type.DisplayName) + (named ? ", " + SourceWriter.Literal(type.DeviceName) + ", " + SourceWriter.Literal(type.Description) : "");
             if (type.Options.Length > 0)
             {
                 w.Line(start + ", [");
-                foreach (OptionSpec o in type.Options) w.Line("    " + Row(o) + ",");
+                foreach (OptionSpec o in type.Options) w.Line("\t" + Row(o) + ",");
+            }
+            else if (named)
+            {
+                start += ", null";
             }
             var init = new List<string>();
-            if (type.DeviceName is not null) init.Add("Name = " + SourceWriter.Literal(type.DeviceName));
-            if (type.Description is not null) init.Add("Description = " + SourceWriter.Literal(type.Description));
             if (type.Histories.Length > 0)
             {
                 var histories = new List<string>();
@@ -104,62 +104,95 @@ namespace DeviceModel.Generators.Emitter
             w.Line(type.Options.Length == 0 ? start + ")" + end : "])" + end);
         }
 
-        /// <summary>One row: name, kind and description, then only what differs from the defaults.</summary>
+        /// <summary>One row: name, description and flags, then only what differs from the defaults.</summary>
         private static string Row(OptionSpec o)
         {
             var init = new List<string>();
             var flags = new List<string>();
-            if (o.IsNullable) flags.Add("Nullable");
-            if (o.IsAuto) flags.Add("Auto");
-            if (o.HostOnly) flags.Add("HostOnly");
-            if (flags.Count > 0) init.Add("Flags = " + string.Join(" | ", flags.ConvertAll(f => "DmFlags." + f)));
-            if (o.Min is { } min) init.Add("Min = " + Hex(min));
-            if (o.Max is { } max) init.Add("Max = " + Hex(max));
+            bool auto = o.IsAuto && o.Kind != (int)OptionKind.OnOffAuto; // the kind implies it
+            // The two usual pairs by their combined names.
+            if (o.IsNullable && auto) flags.Add("NullableAuto");
+            else if (o.IsNullable && o.HostOnly) flags.Add("NullableHostOnly");
+            else if (o.IsNullable) flags.Add("Nullable");
+            if (auto && !o.IsNullable) flags.Add("Auto");
+            if (o.HostOnly && !(o.IsNullable && !auto)) flags.Add("HostOnly");
+            if (o.Min is { } min) init.Add("Min = " + Number(min));
+            if (o.Max is { } max) init.Add("Max = " + Number(max));
             if (o.EnumNames.Length > 0) init.Add("Values = [" + string.Join(", ", Map(o.EnumNames, SourceWriter.Literal)) + "]");
             if (o.ClrType is not null) init.Add("ClrType = " + SourceWriter.Literal(o.ClrType));
             if (o.History.Length > 0) init.Add("History = " + History((OptionKind)o.Kind, o.History));
             if (o.Rules.Length > 0) init.Add("Rules = [" + string.Join(", ", o.Rules) + "]");
-            string row = "new(" + SourceWriter.Literal(o.Name) + ", DmKind." + (OptionKind)o.Kind + (o.Description is null ? "" : ", " + SourceWriter.Literal(o.Description)) + ")";
+            // No kind: the accessor's value says it (DeviceInfo reads it from a new device).
+            string row = "new(" + SourceWriter.Literal(o.Name)
+                + (o.Description is null && flags.Count == 0 ? "" : ", " + SourceWriter.Literal(o.Description))
+                + (flags.Count == 0 ? "" : ", " + string.Join(" | ", flags.ConvertAll(f => "DmFlags." + f))) + ")";
             return init.Count == 0 ? row : row + " { " + string.Join(", ", init) + " }";
         }
 
+        /// <summary>
+        /// A history as <c>CompatRow</c>s: the version as numbers, the value as bits of the option's kind (which the row
+        /// supplies; an enum's ordinal), a string as its text, unset and auto by name.
+        /// </summary>
         private static string History(OptionKind kind, EquatableArray<HintSpec> history)
         {
             var entries = new List<string>();
             foreach (HintSpec h in history)
             {
-                string since = "new(" + h.Major + ", " + h.Minor + (h.Patch == 0 ? "" : ", " + h.Patch) + ")";
-                string tail = h.Reason is null && h.Family is null ? "" : ", " + SourceWriter.Literal(h.Reason) + (h.Family is null ? "" : ", " + SourceWriter.Literal(h.Family));
-                entries.Add("new(" + since + ", " + ValueExpression(kind, h) + tail + ")");
+                // A version with a patch number, and unset or auto, take the full form (typed: an overload takes two ints first).
+                bool full = h.Patch != 0 || h.State != HintSpec.StateValue;
+                string since = !full ? h.Major + ", " + h.Minor : "new global::DeviceModel.MachineVersion(" + h.Major + ", " + h.Minor + (h.Patch == 0 ? "" : ", " + h.Patch) + ")";
+                string tail = !full && h.Reason is null && h.Family is null ? ""
+                    : ", " + SourceWriter.Literal(h.Reason) + (!full && h.Family is null ? "" : ", " + SourceWriter.Literal(h.Family));
+                if (h.State != HintSpec.StateValue)
+                {
+                    entries.Add("global::DeviceModel.CompatRow." + (h.State == HintSpec.StateNull ? "Null" : "Auto") + "(" + since + tail + ")");
+                }
+                else
+                {
+                    entries.Add("new(" + since + ", " + (kind == OptionKind.String ? SourceWriter.Literal(h.Text ?? "") : kind == OptionKind.MacAddress ? Hex(h.Bits) : Number(h.Bits)) + tail + ")");
+                }
             }
             return "[" + string.Join(", ", entries) + "]";
         }
 
-        private static void EmitGet(SourceWriter w, DeviceSpec type)
+        /// <summary>
+        /// The option accessor of the type's own slots, one arm per option: <c>N => set ? P = converted : P</c>, the property's
+        /// value after the access as an <c>OptionValue</c> (an implicit conversion picks the kind from the C# type; sizes, enums
+        /// and the unset value of an auto option say theirs).
+        /// </summary>
+        private static void EmitAccess(SourceWriter w, DeviceSpec type)
         {
             w.Line("/// <inheritdoc/>");
-            w.Line("protected override DmValue GetOptionCore(int slot) => (slot - DeviceModelTable.First) switch");
+            w.Line("protected override DmValue AccessOption(int slot, bool set, in global::DeviceModel.OptionAssignment v) => (slot - DeviceModelTable.First) switch");
             w.Line("{");
             for (int i = 0; i < type.Options.Length; i++)
             {
                 OptionSpec o = type.Options[i];
                 string access = Member(o.PropertyName);
-                string kind = "DmKind." + (OptionKind)o.Kind;
+                string accessed = "set ? " + access + " = " + Converted(o) + " : " + access;
                 string expression;
-                if (o.IsNullable && (!o.IsReferenceType || o.Kind != (int)OptionKind.String))
+                if (Implicit(o))
                 {
-                    string missing = o.IsAuto ? "DmValue.AutoValue(" + kind + ")" : "DmValue.Null(" + kind + ")";
-                    expression = access + " is { } v" + i + " ? " + Wrap(o, "v" + i, i) + " : " + missing;
+                    // A nullable option: its unset value converts to the kind's null, which an auto option reads as auto.
+                    expression = o.IsNullable && o.IsAuto && o.Kind != (int)OptionKind.String ? "DmValue.OrAuto(" + accessed + ")" : accessed;
+                }
+                else if (o.IsNullable)
+                {
+                    string missing = o.IsAuto ? "DmValue.AutoValue(DmKind." + (OptionKind)o.Kind + ")" : "DmValue.Null(DmKind." + (OptionKind)o.Kind + ")";
+                    expression = "(" + accessed + ") is { } v" + i + " ? " + Wrap(o, "v" + i, i) + " : " + missing;
                 }
                 else
                 {
-                    expression = Wrap(o, access, i);
+                    expression = Wrap(o, o.Kind == (int)OptionKind.Size ? accessed : "(" + accessed + ")", i);
                 }
-                w.Line("    " + i + " => " + expression + ",");
+                w.Line("\t" + i + " => " + expression + ",");
             }
-            w.Line("    _ => base.GetOptionCore(slot),");
+            w.Line("\t_ => base.AccessOption(slot, set, v),");
             w.Line("};");
         }
+
+        /// <summary>Whether the property's C# type converts to the option's value implicitly (every kind but sizes and enums).</summary>
+        private static bool Implicit(OptionSpec o) => o.Kind != (int)OptionKind.Size && o.Kind != (int)OptionKind.Enum;
 
         private static string Wrap(OptionSpec o, string v, int index)
         {
@@ -167,52 +200,38 @@ namespace DeviceModel.Generators.Emitter
             {
                 case OptionKind.Size: return "DmValue.Size(" + v + ")";
                 case OptionKind.Enum:
-                    if (o.SequentialEnum) return "DmValue.FromEnumOrdinal(DeviceModelTable.Rows[" + index + "], (int)" + v + ")";
+                    if (o.SequentialEnum) return "DeviceModelTable.EnumValue(" + index + ", (int)" + v + ")";
                     var arms = new List<string>();
                     for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(o.EnumMembers[m] + " => " + m);
-                    return "DmValue.FromEnumOrdinal(DeviceModelTable.Rows[" + index + "], " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
+                    return "DeviceModelTable.EnumValue(" + index + ", " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
                 default: return "DmValue.Of(" + v + ")";
             }
         }
 
-        private static void EmitSet(SourceWriter w, DeviceSpec type)
+        /// <summary>
+        /// The stored value as the property's type: an implicit conversion of <c>OptionAssignment</c> (the value was validated
+        /// against the option), except a non-nullable string's and an enum's.
+        /// </summary>
+        private static string Converted(OptionSpec o)
         {
-            w.Line("/// <inheritdoc/>");
-            w.Open("protected override void SetOptionCore(int slot, in DmValue value)");
-            w.Open("switch (slot - DeviceModelTable.First)");
-            for (int i = 0; i < type.Options.Length; i++)
+            switch ((OptionKind)o.Kind)
             {
-                OptionSpec o = type.Options[i];
-                bool nullable = o.IsNullable && o.Kind != (int)OptionKind.String;
-                string converted;
-                switch ((OptionKind)o.Kind)
-                {
-                    case OptionKind.Bool: converted = nullable ? "value.IsNull || value.IsAuto ? null : value.Bool" : "value.Bool"; break;
-                    case OptionKind.OnOffAuto: converted = "value.AsOnOffAuto()"; break;
-                    case OptionKind.MacAddress: converted = nullable ? "value.AsMacOrNull()" : "value.AsMac()"; break;
-                    case OptionKind.PciAddress: converted = nullable ? "value.AsPciAddressOrNull()" : "value.AsPciAddress()"; break;
-                    case OptionKind.String: converted = o.IsNullable ? "value.Text" : "value.Text ?? \"\""; break;
-                    case OptionKind.Enum:
-                        string cast;
-                        if (o.SequentialEnum)
-                        {
-                            cast = "(" + o.ValueType + ")value.Bits";
-                        }
-                        else
-                        {
-                            var arms = new List<string>();
-                            for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(m + " => " + o.EnumMembers[m]);
-                            cast = "(int)value.Bits switch { " + string.Join(", ", arms) + ", _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)) }";
-                        }
-                        converted = nullable ? "value.IsNull || value.IsAuto ? null : " + cast : cast;
-                        break;
-                    default: converted = nullable ? "value.AsOrNull<" + o.ValueType + ">()" : "value.As<" + o.ValueType + ">()"; break;
-                }
-                w.Line("case " + i + ": " + Member(o.PropertyName) + " = " + converted + "; return;");
+                case OptionKind.String: return o.IsNullable ? "v" : "v.Text ?? \"\"";
+                case OptionKind.Enum:
+                    string cast;
+                    if (o.SequentialEnum)
+                    {
+                        cast = "(" + o.ValueType + ")v.Bits";
+                    }
+                    else
+                    {
+                        var arms = new List<string>();
+                        for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(m + " => " + o.EnumMembers[m]);
+                        cast = "(int)v.Bits switch { " + string.Join(", ", arms) + ", _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)) }";
+                    }
+                    return o.IsNullable ? "(v.IsNullOrAuto ? null : " + cast + ")" : cast;
+                default: return "v";
             }
-            w.Line("default: base.SetOptionCore(slot, value); return;");
-            w.Close();
-            w.Close();
         }
 
         /// <summary>
@@ -235,27 +254,10 @@ namespace DeviceModel.Generators.Emitter
             w.Close();
         }
 
-        /// <summary>The C# expression of a hint's value as an <c>OptionValue</c>.</summary>
-        private static string ValueExpression(OptionKind kind, HintSpec h)
-        {
-            if (h.State == HintSpec.StateNull) return "DmValue.Null(DmKind." + kind + ")";
-            if (h.State == HintSpec.StateAuto) return "DmValue.AutoValue(DmKind." + kind + ")";
-            switch (kind)
-            {
-                case OptionKind.Bool: return "DmValue.FromBool(" + Bool(h.Bits != 0) + ")";
-                case OptionKind.OnOffAuto: return "DmValue.FromOnOffAuto((global::DeviceModel.OnOffAuto)" + h.Bits + ")";
-                case OptionKind.MacAddress: return "DmValue.FromMac(new(" + Hex(h.Bits) + "))";
-                case OptionKind.PciAddress: return "DmValue.FromPciAddress(global::DeviceModel.PciAddress.FromDevFn(" + h.Bits + "))";
-                case OptionKind.String: return "DmValue.FromString(" + SourceWriter.Literal(h.Text) + ")";
-                case OptionKind.Enum: return "DmValue.FromEnum(" + h.Bits + ", " + SourceWriter.Literal(h.Text) + ")";
-                default: return "DmValue.FromInteger(DmKind." + kind + ", " + Hex(h.Bits) + ")";
-            }
-        }
-
         /// <summary>A member of the class as generated code names it: qualified where a local of the accessors could shadow it, escaped where it is a keyword.</summary>
         private static string Member(string name)
         {
-            if (name == "value" || name == "slot" || name == "standard" || name == "extended" || name.StartsWith("v", System.StringComparison.Ordinal) && IsDigits(name.Substring(1))) return "this.@" + name;
+            if (name == "v" || name == "slot" || name == "set" || name == "standard" || name == "extended" || name.StartsWith("v", System.StringComparison.Ordinal) && IsDigits(name.Substring(1))) return "this.@" + name;
             return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
                 || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
         }
@@ -268,6 +270,14 @@ namespace DeviceModel.Generators.Emitter
         }
 
         private static string Hex(ulong bits) => bits < 10 ? bits.ToString(CultureInfo.InvariantCulture) : "0x" + bits.ToString("x", CultureInfo.InvariantCulture);
+
+        /// <summary>The shorter of decimal and hex (hex when equal): <c>16</c>, <c>4096</c>, <c>0xffffffff</c>.</summary>
+        private static string Number(ulong bits)
+        {
+            string dec = bits.ToString(CultureInfo.InvariantCulture);
+            string hex = "0x" + bits.ToString("x", CultureInfo.InvariantCulture);
+            return hex.Length <= dec.Length ? hex : dec;
+        }
 
         private static string Bool(bool value) => value ? "true" : "false";
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DeviceModel.Generators.Emitter
 {
-    /// <summary>An indenting text writer for generated code (no syntax trees), always <c>\n</c> line endings.</summary>
+    /// <summary>An indenting text writer for generated code (no syntax trees), always <c>\n</c> line endings, a tab per level (bytes count: every device compiles it).</summary>
     internal sealed class SourceWriter
     {
         private readonly StringBuilder _builder = new StringBuilder();
@@ -10,7 +10,7 @@ namespace DeviceModel.Generators.Emitter
 
         public SourceWriter Line(string text = "")
         {
-            if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
+            if (text.Length > 0) _builder.Append('\t', _indent).Append(text);
             _builder.Append('\n');
             return this;
         }

@@ -41,23 +41,21 @@ namespace DeviceModel
         protected static DeviceTable? DeviceModelTable => null;
 
         /// <summary>
-        /// Reads the option in <paramref name="slot"/> of the device type's table chain (<see cref="DeviceTable"/>): each
-        /// declaring type's generated override serves its own slots and defers the others to its base.
+        /// Reads the option in <paramref name="slot"/> of the device type's table chain (<see cref="DeviceTable"/>), or stores
+        /// <paramref name="value"/> in it (already validated; it converts to the property's type) when <paramref name="set"/>,
+        /// and returns the option's value after the access, whose kind is the option's. Each declaring type's generated
+        /// override serves its own slots and defers the others to its base.
         /// </summary>
-        // Hidden from IntelliSense: the generated option switches override it; callers use GetOption.
+        // One method for both directions: a generated arm names its property once per direction, on one line.
+        // Hidden from IntelliSense: the generated option switches override it; callers use GetOption and SetOption.
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected virtual OptionValue GetOptionCore(int slot) => throw new ArgumentOutOfRangeException(nameof(slot));
-
-        /// <summary>Stores an already validated value in the option in <paramref name="slot"/> (see <see cref="GetOptionCore"/>).</summary>
-        // Hidden from IntelliSense: the generated option switches override it; callers use SetOption.
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected virtual void SetOptionCore(int slot, in OptionValue value) => throw new ArgumentOutOfRangeException(nameof(slot));
+        protected virtual OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => throw new ArgumentOutOfRangeException(nameof(slot));
 
         /// <summary>The current value of the option at <paramref name="index"/> of <see cref="DeviceInfo.Options"/>.</summary>
-        public OptionValue GetOption(int index) => GetOptionCore(Info.SlotOf(index));
+        public OptionValue GetOption(int index) => AccessOption(Info.SlotOf(index), false, default);
 
         /// <summary>Reads a slot directly: <see cref="DeviceInfo"/> reads a prototype's defaults before <see cref="Info"/> is set.</summary>
-        internal OptionValue GetSlot(int slot) => GetOptionCore(slot);
+        internal OptionValue GetSlot(int slot) => AccessOption(slot, false, default);
 
         /// <summary>The current value of the option named <paramref name="name"/>.</summary>
         /// <exception cref="ArgumentException">The device has no such option.</exception>
@@ -65,7 +63,7 @@ namespace DeviceModel
         {
             int index = Info.IndexOf(name);
             if (index < 0) throw new ArgumentException(Info.Name + " has no option '" + name + "'", nameof(name));
-            return GetOptionCore(Info.SlotOf(index));
+            return AccessOption(Info.SlotOf(index), false, default);
         }
 
         /// <summary>Where the value of the option at <paramref name="index"/> came from.</summary>
@@ -80,7 +78,7 @@ namespace DeviceModel
             {
                 throw new ArgumentException("value '" + value + "' (" + value.Kind + ") does not fit option '" + option.Name + "' of " + Info.Name + ": expected " + option.Expected);
             }
-            SetOptionCore(Info.SlotOf(index), value);
+            AccessOption(Info.SlotOf(index), true, new OptionAssignment(value));
             RecordSource(index, source);
         }
 
@@ -90,7 +88,7 @@ namespace DeviceModel
         /// </summary>
         internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
         {
-            SetOptionCore(info.SlotOf(index), value);
+            AccessOption(info.SlotOf(index), true, new OptionAssignment(value));
             (_sources ??= new OptionSource[info.Options.Length])[index] = source;
         }
 

@@ -44,7 +44,7 @@ namespace DeviceModel
                 for (int i = 0; i < t.Rows.Length; i++)
                 {
                     OptionRow row = t.Rows[i];
-                    byName[row.Name] = new Composed(row, t.First + i, t.ClrType, row.History);
+                    byName[row.Name] = new Composed(row, t.First + i, t.ClrType, null);
                 }
                 foreach (HistoryRow history in t.Histories ?? Array.Empty<HistoryRow>())
                 {
@@ -52,13 +52,17 @@ namespace DeviceModel
                     {
                         throw new ArgumentException(t.ClrType + " records a history of option '" + history.Option + "', which " + Name + " does not have", nameof(table));
                     }
-                    byName[history.Option] = option with { History = history.History };
+                    byName[history.Option] = option with { History = history };
                 }
                 if (t.Capabilities is not null) capabilities.AddRange(t.Capabilities);
                 if (t.Rules is not null) rules.AddRange(t.Rules);
             }
             Capabilities = capabilities.ToImmutable();
             Rules = rules.ToImmutable();
+
+            // A generated row leaves its kind to the accessor: the value a new device reads says it (and is the default).
+            _factory = factory;
+            Device prototype = factory();
 
             var names = new string[byName.Count];
             byName.Keys.CopyTo(names, 0);
@@ -71,16 +75,16 @@ namespace DeviceModel
             for (int i = 0; i < names.Length; i++)
             {
                 Composed option = byName[names[i]];
-                options[i] = new OptionInfo(i, option.Row, option.DeclaringType, option.History) { Device = this };
+                OptionValue initial = prototype.GetSlot(option.Slot);
+                OptionKind kind = option.Row.Kind ?? initial.Kind;
+                CompatEntry[]? history = option.History is null ? option.Row.EntriesOf(kind) : option.History.EntriesFor(option.Row, kind);
+                options[i] = new OptionInfo(i, option.Row, kind, option.DeclaringType, history) { Device = this, Default = initial };
                 _slots[i] = option.Slot;
                 ref int bucket = ref _buckets[Hash(names[i]) & (_buckets.Length - 1)];
                 _nextInBucket[i] = bucket; // 1-based, 0 ends the chain
                 bucket = i + 1;
             }
             Options = ImmutableArray.Create(options);
-            _factory = factory;
-            Device prototype = factory();
-            for (int i = 0; i < options.Length; i++) options[i].Default = prototype.GetSlot(_slots[i]);
             CheckRules();
             _ruleOrder = OrderRules();
             ValidateOrder = OrderValidation();
@@ -166,7 +170,7 @@ namespace DeviceModel
             }
         }
 
-        private readonly record struct Composed(OptionRow Row, int Slot, string DeclaringType, CompatEntry[]? History);
+        private readonly record struct Composed(OptionRow Row, int Slot, string DeclaringType, HistoryRow? History);
 
         /// <summary>The slot of the option at <paramref name="index"/> in the generated accessors.</summary>
         internal int SlotOf(int index) => _slots[index];

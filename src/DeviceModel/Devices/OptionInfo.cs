@@ -35,20 +35,26 @@ namespace DeviceModel
         /// <param name="row">The generated row.</param>
         /// <param name="declaringType">The C# type that declares the property.</param>
         /// <param name="history">The history that applies to the device type (the nearest declaration's), oldest first.</param>
+        /// <exception cref="ArgumentException">The row does not say its kind (a generated row: <see cref="DeviceInfo"/> composes those).</exception>
         // Hidden from IntelliSense: DeviceInfo composes options from generated rows; it stays public for tools that build catalogs by hand.
         [EditorBrowsable(EditorBrowsableState.Never)]
         public OptionInfo(int index, OptionRow row, string declaringType, CompatEntry[]? history)
+            : this(index, row, (row ?? throw new ArgumentNullException(nameof(row))).Kind ?? throw new ArgumentException("the row of option '" + row.Name + "' does not say its kind", nameof(row)), declaringType, history)
         {
-            ArgumentNullException.ThrowIfNull(row);
+        }
+
+        /// <summary>An option of <paramref name="kind"/>: the row's, or the generated accessor's.</summary>
+        internal OptionInfo(int index, OptionRow row, OptionKind kind, string declaringType, CompatEntry[]? history)
+        {
             Index = index;
             Name = row.Name;
-            Kind = row.Kind;
+            Kind = kind;
             IsNullable = (row.Flags & OptionFlags.Nullable) != 0;
-            ClrType = (row.ClrType ?? ClrTypeOf(row.Kind)) + (IsNullable ? "?" : "");
+            ClrType = (row.ClrType ?? ClrTypeOf(kind)) + (IsNullable ? "?" : "");
             DeclaringType = declaringType;
             Description = row.Description;
             HostOnly = (row.Flags & OptionFlags.HostOnly) != 0;
-            IsAuto = (row.Flags & OptionFlags.Auto) != 0;
+            IsAuto = (row.Flags & OptionFlags.Auto) != 0 || kind == OptionKind.OnOffAuto; // an OnOffAuto option always accepts auto
             _enumNames = row.Values ?? Array.Empty<string>();
             Min = row.Min ?? TypeMin;
             Max = row.Max ?? ValueSyntax.MaxOf(Kind);

@@ -107,6 +107,62 @@ namespace DeviceModel
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public static OptionValue Size(ulong value) => FromInteger(OptionKind.Size, value);
 
+        // Implicit conversions: a generated option accessor returns its property and the conversion picks the kind, as the
+        // Of overloads do (a size or an enum option is still wrapped explicitly: its C# type does not say its kind).
+        /// <summary>A bool option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(bool value) => FromBool(value);
+        /// <summary>An int8 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(sbyte value) => FromInt64(OptionKind.Int8, value);
+        /// <summary>An uint8 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(byte value) => FromInteger(OptionKind.UInt8, value);
+        /// <summary>An int16 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(short value) => FromInt64(OptionKind.Int16, value);
+        /// <summary>An uint16 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(ushort value) => FromInteger(OptionKind.UInt16, value);
+        /// <summary>An int32 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(int value) => FromInt64(OptionKind.Int32, value);
+        /// <summary>An uint32 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(uint value) => FromInteger(OptionKind.UInt32, value);
+        /// <summary>An int64 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(long value) => FromInt64(OptionKind.Int64, value);
+        /// <summary>An uint64 option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(ulong value) => FromInteger(OptionKind.UInt64, value);
+        /// <summary>An OnOffAuto option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(OnOffAuto value) => FromOnOffAuto(value);
+        /// <summary>An MAC address option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(MacAddress value) => FromMac(value);
+        /// <summary>A PCI address option's value (generated accessors; same as <c>Of</c>).</summary>
+        public static implicit operator OptionValue(PciAddress value) => FromPciAddress(value);
+        /// <summary>A nullable bool option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(bool? value) => value is { } v ? v : Null(OptionKind.Bool);
+        /// <summary>A nullable int8 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(sbyte? value) => value is { } v ? v : Null(OptionKind.Int8);
+        /// <summary>A nullable uint8 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(byte? value) => value is { } v ? v : Null(OptionKind.UInt8);
+        /// <summary>A nullable int16 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(short? value) => value is { } v ? v : Null(OptionKind.Int16);
+        /// <summary>A nullable uint16 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(ushort? value) => value is { } v ? v : Null(OptionKind.UInt16);
+        /// <summary>A nullable int32 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(int? value) => value is { } v ? v : Null(OptionKind.Int32);
+        /// <summary>A nullable uint32 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(uint? value) => value is { } v ? v : Null(OptionKind.UInt32);
+        /// <summary>A nullable int64 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(long? value) => value is { } v ? v : Null(OptionKind.Int64);
+        /// <summary>A nullable uint64 option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(ulong? value) => value is { } v ? v : Null(OptionKind.UInt64);
+        /// <summary>A nullable OnOffAuto option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(OnOffAuto? value) => value is { } v ? v : Null(OptionKind.OnOffAuto);
+        /// <summary>A nullable MAC address option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(MacAddress? value) => value is { } v ? v : Null(OptionKind.MacAddress);
+        /// <summary>A nullable PCI address option's value: unset when null (generated accessors).</summary>
+        public static implicit operator OptionValue(PciAddress? value) => value is { } v ? v : Null(OptionKind.PciAddress);
+        /// <summary>A string option's value; null is unset (generated accessors; same as <see cref="FromString"/>).</summary>
+        public static implicit operator OptionValue(string? value) => FromString(value);
+        /// <summary>The value of a nullable option that accepts <c>auto</c>: its unset value reads as auto (generated accessors).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static OptionValue OrAuto(OptionValue value) => value.IsNull ? AutoValue(value.Kind) : value;
+
         /// <summary>The integer value as <typeparamref name="T"/>, truncating the 64-bit pattern (generated accessors; the value was validated when stored).</summary>
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public T As<T>() where T : System.Numerics.IBinaryInteger<T> => T.CreateTruncating(_bits);

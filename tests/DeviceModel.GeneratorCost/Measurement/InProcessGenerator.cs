@@ -83,6 +83,17 @@ public static class InProcessGenerator
         return new GeneratedOutput(CountDeviceClasses(trees), generated.Length, bytes, output, diagnostics);
     }
 
+    /// <summary>Writes the generated files of <paramref name="output"/> (the trees that were not <paramref name="trees"/>) to <paramref name="directory"/>.</summary>
+    public static void WriteGenerated(GeneratedOutput output, ImmutableArray<SyntaxTree> trees, string directory)
+    {
+        var inputs = new HashSet<SyntaxTree>(trees);
+        System.IO.Directory.CreateDirectory(directory);
+        foreach (SyntaxTree tree in output.OutputCompilation.SyntaxTrees.Where(t => !inputs.Contains(t)))
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, System.IO.Path.GetFileName(tree.FilePath)), tree.GetText().ToString());
+        }
+    }
+
     /// <summary>Non-abstract classes carrying <c>[Device]</c>: the device types a catalog lists.</summary>
     public static int CountDeviceClasses(IEnumerable<SyntaxTree> trees) => trees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())

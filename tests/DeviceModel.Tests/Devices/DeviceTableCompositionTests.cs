@@ -16,28 +16,18 @@ public sealed class DeviceTableCompositionTests
         public static readonly DeviceTable Table = new(null, "Test.Family",
         [
             new OptionRow("zeta", OptionKind.UInt32, "declared first, sorted last"),
-            new OptionRow("alpha", OptionKind.Bool) { History = [new CompatEntry(new MachineVersion(2, 0), OptionValue.FromBool(false))] },
+            new OptionRow("alpha", OptionKind.Bool) { History = [new CompatRow(2, 0, 0)] },
         ]) { Name = "family" };
 
         public uint Zeta { get; set; } = 7;
         public bool Alpha { get; set; } = true;
 
-        protected override OptionValue GetOptionCore(int slot) => (slot - Table.First) switch
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => (slot - Table.First) switch
         {
-            0 => OptionValue.Of(Zeta),
-            1 => OptionValue.Of(Alpha),
-            _ => base.GetOptionCore(slot),
+            0 => set ? Zeta = value : Zeta,
+            1 => set ? Alpha = value : Alpha,
+            _ => base.AccessOption(slot, set, value),
         };
-
-        protected override void SetOptionCore(int slot, in OptionValue value)
-        {
-            switch (slot - Table.First)
-            {
-                case 0: Zeta = value.As<uint>(); return;
-                case 1: Alpha = value.Bool; return;
-                default: base.SetOptionCore(slot, value); return;
-            }
-        }
     }
 
     private sealed class Leaf : Family
@@ -45,7 +35,7 @@ public sealed class DeviceTableCompositionTests
         public static readonly DeviceTable LeafTable = new(Table, "Test.Leaf", [new OptionRow("middle", OptionKind.Int32)])
         {
             Name = "leaf",
-            Histories = [new HistoryRow("alpha", [new CompatEntry(new MachineVersion(3, 0), OptionValue.FromBool(false), "leaf's own history")])],
+            Histories = [new HistoryRow("alpha", [new CompatRow(3, 0, 0, "leaf's own history")])],
         };
 
         public static readonly DeviceInfo Descriptor = new(LeafTable, static () => new Leaf());
@@ -54,17 +44,11 @@ public sealed class DeviceTableCompositionTests
 
         public override DeviceInfo Info => Descriptor;
 
-        protected override OptionValue GetOptionCore(int slot) => (slot - LeafTable.First) switch
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => (slot - LeafTable.First) switch
         {
-            0 => OptionValue.Of(Middle),
-            _ => base.GetOptionCore(slot),
+            0 => set ? Middle = value : Middle,
+            _ => base.AccessOption(slot, set, value),
         };
-
-        protected override void SetOptionCore(int slot, in OptionValue value)
-        {
-            if (slot - LeafTable.First == 0) Middle = value.As<int>();
-            else base.SetOptionCore(slot, value);
-        }
     }
 
     [Fact]
@@ -105,7 +89,7 @@ public sealed class DeviceTableCompositionTests
         var table = new DeviceTable(Family.Table, "Test.Broken")
         {
             Name = "broken",
-            Histories = [new HistoryRow("omega", [new CompatEntry(new MachineVersion(1, 0), OptionValue.FromBool(true))])],
+            Histories = [new HistoryRow("omega", [new CompatRow(1, 0, 1)])],
         };
         ArgumentException e = Assert.Throws<ArgumentException>(() => new DeviceInfo(table, static () => new Leaf()));
         Assert.Contains("Test.Broken records a history of option 'omega', which broken does not have", e.Message);

@@ -329,6 +329,6 @@ public sealed class RuleTableTests
     {
         public override DeviceInfo Info => throw new NotSupportedException();
 
-        protected override OptionValue GetOptionCore(int slot) => OptionValue.FromInteger(OptionKind.UInt32, 0);
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => OptionValue.FromInteger(OptionKind.UInt32, 0);
     }
 }

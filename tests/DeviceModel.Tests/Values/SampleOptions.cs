@@ -22,9 +22,8 @@ internal static class SampleOptions
     /// (the sample has no size or enum option, so every kind gets one here).
     /// </summary>
     public static OptionInfo ForKind(OptionKind kind, string? min = null, string? max = null, bool auto = false, bool nullable = false) =>
-        new(0, new OptionRow("opt", kind)
+        new(0, new OptionRow("opt", kind, null, (auto ? OptionFlags.Auto : 0) | (nullable ? OptionFlags.Nullable : 0))
         {
-            Flags = (auto ? OptionFlags.Auto : 0) | (nullable ? OptionFlags.Nullable : 0),
             Min = Limit(kind, min),
             Max = Limit(kind, max),
             Values = kind == OptionKind.Enum ? EnumNames : null,
