@@ -264,7 +264,7 @@ namespace DeviceModel.Generators.Tests
             Assert.True(second.CompilationDiagnostics.IsEmpty, GeneratorHarness.Describe(second.CompilationDiagnostics));
             string source = second.Sources["Written.Moded.g.cs"];
             Assert.Contains("Values = [\"idle\", \"slow\", \"fast\"]", source);
-            Assert.Contains("DmValue.FromEnum(2, \"fast\")", source);
+            Assert.Contains("History = [new(2, 0, 2)]", source); // the hint's value, Mode.Fast, is now the third value
         }
     }
 }

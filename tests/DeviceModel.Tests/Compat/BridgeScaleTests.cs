@@ -135,7 +135,13 @@ public sealed class BridgeScaleTests(ITestOutputHelper output)
     {
         foreach (string machine in new[] { "pc", "q35" })
         {
-            double small = BestResolveMilliseconds(machine, 1024), large = BestResolveMilliseconds(machine, 4096);
+            // Interleaved best-of runs: a burst of load on a shared machine hits both sizes alike.
+            double small = double.MaxValue, large = double.MaxValue;
+            for (int round = 0; round < 4; round++)
+            {
+                small = Math.Min(small, BestResolveMilliseconds(machine, 1024, runs: 2));
+                large = Math.Min(large, BestResolveMilliseconds(machine, 4096, runs: 2));
+            }
             output.WriteLine(machine + ": 1,024 devices " + small.ToString("F2", CultureInfo.InvariantCulture) + " ms, 4,096 devices "
                 + large.ToString("F2", CultureInfo.InvariantCulture) + " ms, ratio " + (large / small).ToString("F2", CultureInfo.InvariantCulture) + " (linear: 4)");
             // Linear is 4×; quadratic would be 16×. Generous for a loaded 2-core machine.
@@ -143,10 +149,10 @@ public sealed class BridgeScaleTests(ITestOutputHelper output)
         }
     }
 
-    private static double BestResolveMilliseconds(string machine, int count)
+    private static double BestResolveMilliseconds(string machine, int count, int runs)
     {
         double best = double.MaxValue;
-        for (int run = 0; run < 5; run++)
+        for (int run = 0; run < runs; run++)
         {
             MachineConfig config = Config(machine, count, "virtio-rng-pci");
             var clock = Stopwatch.StartNew();
