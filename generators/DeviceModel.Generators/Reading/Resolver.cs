@@ -88,12 +88,14 @@ namespace DeviceModel.Generators.Reading
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (ClassPart part in group.Parts)
                 {
+                    string classAttributeKey = ClassAttributeKey(part), typeKey = TypeKey(group, part), propertyAttributeKey = PropertyAttributeKey(group, part);
+                    string headerTypeKey = HeaderTypeKey(part);
                     if (part.BaseTypeText is { } baseText) Name(names, BaseKey(part), baseText, NameRole.Base, part, part.Identifier.Span.Start);
                     foreach (AttributePart attribute in part.Attributes)
                     {
-                        Name(names, ClassAttributeKey(part), attribute.Name, NameRole.ClassAttribute, part, part.Identifier.Span.Start);
-                        if (part.IsStatic && attribute.Arguments.Length == 0) catalogs.Add(new CatalogQuery(group.MetadataName, part.IsPartial, ClassAttributeKey(part), attribute.Name));
-                        Constants(constants, names, part, attribute, HeaderTypeKey(part), part.Identifier.Span.Start);
+                        Name(names, classAttributeKey, attribute.Name, NameRole.ClassAttribute, part, part.Identifier.Span.Start);
+                        if (part.IsStatic && attribute.Arguments.Length == 0) catalogs.Add(new CatalogQuery(group.MetadataName, part.IsPartial, classAttributeKey, attribute.Name));
+                        Constants(constants, names, part, attribute, headerTypeKey, part.Identifier.Span.Start);
                         string? factory = null;
                         bool hasLength = false;
                         foreach (ArgumentPart argument in attribute.Arguments)
@@ -102,17 +104,17 @@ namespace DeviceModel.Generators.Reading
                             if (argument.Name == "Length" && argument.IsProperty) hasLength = true;
                             if (argument.Name is null && factory is null) factory = argument.Literal?.Value as string ?? "";
                         }
-                        if (!hasLength && !string.IsNullOrEmpty(factory)) lengths.Add(new LengthQuery(group.MetadataName, factory!, ClassAttributeKey(part), attribute.Name));
+                        if (!hasLength && !string.IsNullOrEmpty(factory)) lengths.Add(new LengthQuery(group.MetadataName, factory!, classAttributeKey, attribute.Name));
                     }
                     foreach (PropertyPart property in part.Properties)
                     {
                         if (property.IsStatic) continue;
-                        Name(names, TypeKey(group, part), property.TypeText, NameRole.Type, part, part.BodyPosition);
+                        Name(names, typeKey, property.TypeText, NameRole.Type, part, part.BodyPosition);
                         if (property.IsOverride) inherited.Add(new InheritedQuery(group.MetadataName, property.Name, ByProperty: true));
                         foreach (AttributePart attribute in property.Attributes)
                         {
-                            Name(names, PropertyAttributeKey(group, part), attribute.Name, NameRole.PropertyAttribute, part, part.BodyPosition);
-                            Constants(constants, names, part, attribute, TypeKey(group, part), part.BodyPosition);
+                            Name(names, propertyAttributeKey, attribute.Name, NameRole.PropertyAttribute, part, part.BodyPosition);
+                            Constants(constants, names, part, attribute, typeKey, part.BodyPosition);
                         }
                     }
                 }

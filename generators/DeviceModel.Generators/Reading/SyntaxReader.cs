@@ -139,7 +139,8 @@ namespace DeviceModel.Generators.Reading
                             ConstantValue? literal = Literal(argument.Expression);
                             MemberAccessExpressionSyntax? member = literal is null ? argument.Expression as MemberAccessExpressionSyntax : null;
                             if (member is not null && !(member.IsKind(SyntaxKind.SimpleMemberAccessExpression) && member.Name is IdentifierNameSyntax && member.Expression is NameSyntax or PredefinedTypeSyntax)) member = null;
-                            arguments.Add(new ArgumentPart(name, argument.NameEquals is not null, literal, Normalize(argument.Expression), argument.Expression.SpanStart,
+                            // A literal's text is not needed: only an expression the compiler evaluates is looked for again.
+                            arguments.Add(new ArgumentPart(name, argument.NameEquals is not null, literal, literal is null ? Normalize(argument.Expression) : "", argument.Expression.SpanStart,
                                 member is null ? null : Normalize(member.Expression), member?.Name.Identifier.ValueText));
                         }
                     }
@@ -211,10 +212,24 @@ namespace DeviceModel.Generators.Reading
         }
 
         /// <summary>
-        /// The namespaces and using directives (extern aliases included) in effect at the class, as one string: two
-        /// classes with equal scopes resolve a namespace-level name to the same symbol.
+        /// The namespaces and using directives (extern aliases included) in effect at the class, as a short key: two
+        /// classes with equal scopes resolve a namespace-level name to the same symbol. The key is a 128-bit hash of the
+        /// directives' text (two FNV-1a hashes), so that the many look-ups keyed by it stay cheap.
         /// </summary>
-        private static string Scope(SyntaxNode node)
+        private static string Scope(SyntaxNode node) => Hash(ScopeText(node));
+
+        private static string Hash(string text)
+        {
+            ulong a = 14695981039346656037UL, b = 0x9ae16a3b2f90404fUL;
+            foreach (char c in text)
+            {
+                a = (a ^ c) * 1099511628211UL;
+                b = (b ^ c) * 0x100000001b3UL + 0x9e3779b97f4a7c15UL;
+            }
+            return a.ToString("x16", CultureInfo.InvariantCulture) + b.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        private static string ScopeText(SyntaxNode node)
         {
             var levels = new List<string>();
             for (SyntaxNode? parent = node.Parent; parent is not null; parent = parent.Parent)
@@ -236,14 +251,20 @@ namespace DeviceModel.Generators.Reading
         private static string Usings(SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings)
         {
             var text = new StringBuilder();
-            foreach (ExternAliasDirectiveSyntax directive in externs) text.Append(Normalize(directive)).Append(';');
-            foreach (UsingDirectiveSyntax directive in usings) text.Append(Normalize(directive)).Append(';');
+            foreach (ExternAliasDirectiveSyntax directive in externs) text.Append(directive.ToString()).Append('\n');
+            foreach (UsingDirectiveSyntax directive in usings) text.Append(directive.ToString()).Append('\n');
             return text.ToString();
         }
 
         /// <summary>A node's text without trivia (comments, line breaks), so that formatting does not change a model.</summary>
         private static string Normalize(SyntaxNode node)
         {
+            switch (node)
+            {
+                case IdentifierNameSyntax identifier: return identifier.Identifier.Text;
+                case PredefinedTypeSyntax predefined: return predefined.Keyword.Text;
+                case QualifiedNameSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right }: return left.Identifier.Text + "." + right.Identifier.Text;
+            }
             var text = new StringBuilder();
             SyntaxToken previous = default;
             foreach (SyntaxToken token in node.DescendantTokens())
