@@ -53,19 +53,22 @@ namespace DeviceModel.Generators
                 .Select(static (pair, cancellationToken) => Resolver.Resolve(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(Steps.Resolution);
 
-            IncrementalValuesProvider<(TypeGroup Type, Resolution Resolution)> types = groups
-                .SelectMany(static (all, _) => all)
-                .Combine(resolution);
-            // SelectMany of none or one: one node per item instead of Select, Where and a null-forgiving Select (every
-            // node costs per item on each run).
-            IncrementalValuesProvider<DeviceSpec> specs = types
-                .SelectMany(static (pair, _) => SpecBuilder.Build(pair.Type, pair.Resolution) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<DeviceSpec>.Empty);
-            IncrementalValuesProvider<DeviceSpec> devices = specs.Where(static spec => spec.IsDevice).WithTrackingName(Steps.Devices);
-            IncrementalValuesProvider<DeviceSpec> historyClasses = specs.Where(static spec => !spec.IsDevice).Select(static (spec, _) => spec).WithTrackingName(Steps.HistoryClasses);
+            // Every type's model in one step, which a no-op edit leaves cached as one item: the per-item steps after it
+            // are only those that must be per item (one output file per type). A type's model is rebuilt only when its
+            // parts or the answers change (ModelBuilder keeps the others).
+            IncrementalValueProvider<Models> models = groups
+                .Combine(resolution)
+                .Select(static (pair, cancellationToken) => ModelBuilder.Build(pair.Left, pair.Right, cancellationToken));
+            IncrementalValuesProvider<DeviceSpec> devices = models
+                .SelectMany(static (all, _) => all.Devices)
+                .WithTrackingName(Steps.Devices);
+            IncrementalValuesProvider<DeviceSpec> historyClasses = models
+                .SelectMany(static (all, _) => all.HistoryClasses)
+                .WithTrackingName(Steps.HistoryClasses);
 
             // DM0009 for concrete classes the generator skips: their build fails with CS0534, which stops the analyzers.
-            IncrementalValuesProvider<DeclarationProblem> problems = types
-                .SelectMany(static (pair, _) => SpecBuilder.Problem(pair.Type, pair.Resolution) is { } problem ? ImmutableArray.Create(problem) : ImmutableArray<DeclarationProblem>.Empty)
+            IncrementalValuesProvider<DeclarationProblem> problems = models
+                .SelectMany(static (all, _) => all.Problems)
                 .WithTrackingName(Steps.DeclarationProblems);
 
             IncrementalValueProvider<string?> helpLinkBase = context.AnalyzerConfigOptionsProvider
@@ -79,16 +82,15 @@ namespace DeviceModel.Generators
             context.RegisterSourceOutput(devices, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
             context.RegisterSourceOutput(historyClasses, static (spc, spec) => spc.AddSource(spec.HintName + ".g.cs", DeviceEmitter.Emit(spec)));
 
-            IncrementalValueProvider<ImmutableArray<CatalogEntry>> entries = devices
-                .Select(static (spec, _) => new CatalogEntry(spec.FullyQualifiedName, spec.DeviceName!, spec.IsAbstract))
-                .WithTrackingName(Steps.CatalogEntries)
-                .Collect();
+            IncrementalValueProvider<EquatableArray<CatalogEntry>> entries = models
+                .Select(static (all, _) => all.CatalogEntries)
+                .WithTrackingName(Steps.CatalogEntries);
 
             IncrementalValuesProvider<CatalogSpec> catalogs = resolution
                 .SelectMany(static (answers, _) => answers.Catalogs)
                 .WithTrackingName(Steps.Catalogs);
             IncrementalValuesProvider<(CatalogSpec Catalog, EquatableArray<CatalogEntry> Devices)> withDevices = catalogs
-                .Combine(entries.Select(static (all, _) => new EquatableArray<CatalogEntry>(all.ToArray())))
+                .Combine(entries)
                 .WithTrackingName(Steps.CatalogWithDevices);
 
             context.RegisterSourceOutput(withDevices, static (spc, pair) =>
