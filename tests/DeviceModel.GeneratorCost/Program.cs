@@ -52,8 +52,12 @@ public static class Program
             return 1;
         }
         if (dumpDirectory is not null) InProcessGenerator.WriteGenerated(output, trees, dumpDirectory);
-        RerunCost untracked = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions, warmUps: 3, trackSteps: false);
-        RerunCost rerun = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions, warmUps: 3);
+        // The first runs of a process are slower (JIT tiers, heap growth) for many more than a few runs: settle both
+        // modes before measuring either.
+        InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions: 1, warmUps: 3, trackSteps: false);
+        InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions: 1, warmUps: 3);
+        RerunCost untracked = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions, warmUps: 1, trackSteps: false);
+        RerunCost rerun = InProcessGenerator.MeasureRerun(trees, corpus.Sources[2].Path, repetitions, warmUps: 1);
 
         string samplesFolder = Path.Combine(repositoryRoot, "samples", "DeviceModel.Samples.Qemu");
         ImmutableArray<SyntaxTree> sampleTrees = InProcessGenerator.Parse(Directory.GetFiles(samplesFolder, "*.cs")
@@ -75,7 +79,7 @@ public static class Program
         report.WriteLine();
         report.WriteLine("### Re-run after a no-op edit (comment appended to `{0}`)", corpus.Sources[2].Path);
         report.WriteLine();
-        report.WriteLine("Median of {0} repetitions (after three warm-ups, so the JIT has settled); cold = fresh `GeneratorDriver` on a fresh compilation. Step tracking",
+        report.WriteLine("Median of {0} repetitions (after eight warm-up runs, so the JIT has settled); cold = fresh `GeneratorDriver` on a fresh compilation. Step tracking",
             rerun.Repetitions);
         report.WriteLine("records every step's inputs and outputs for every item; compilers and IDEs run generators without it, so the first");
         report.WriteLine("row is the cost a user sees, the second the cost of the run whose steps are listed below.");
