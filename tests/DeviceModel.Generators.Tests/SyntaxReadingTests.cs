@@ -146,7 +146,7 @@ namespace DeviceModel.Generators.Tests
                     namespace Written
                     {
                         [Device("split")]
-                        public sealed partial class Split : Device
+                        public sealed partial class Split
                         {
                             [ConfigOption("first")] [CompatHint("2.0", true)]
                             public bool First { get; set; }
@@ -168,7 +168,9 @@ namespace DeviceModel.Generators.Tests
                             public System.Nullable<ulong> Window { get; set; }
                         }
                     }
-                    """));
+                    """),
+                // The base type, named by a part with no attribute at all.
+                new SourceFile("Split.Base.cs", "namespace Written { public sealed partial class Split : DeviceModel.Device { } }"));
 
             DeviceInfo device = catalog.Find("split")!;
             Assert.Equal("first Bool =off [2.0:on]\ncount UInt32 =auto [1.0:8]\nwindow Size = [1.0:64k]", Describe(device, "first", "count", "window"));

@@ -17,11 +17,15 @@ namespace DeviceModel.Generators.Reading
     /// </summary>
     internal static class SyntaxReader
     {
-        /// <summary>Whether <paramref name="node"/> is a class declaration that could matter: one with attributes, on itself or on a property.</summary>
+        /// <summary>
+        /// Whether <paramref name="node"/> is a class declaration that could matter: one with attributes, on itself or on a
+        /// property, or a partial one with a base list (the part of a device that names its base type may carry nothing else).
+        /// </summary>
         public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
         {
             if (node is not ClassDeclarationSyntax type) return false;
             if (type.AttributeLists.Count > 0) return true;
+            if (type.BaseList is not null && type.Modifiers.Any(SyntaxKind.PartialKeyword)) return true;
             foreach (MemberDeclarationSyntax member in type.Members)
             {
                 if (member is PropertyDeclarationSyntax { AttributeLists.Count: > 0 }) return true;
