@@ -37,11 +37,10 @@ namespace DeviceModel.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            // Per class declaration, from syntax alone: only the classes of an edited file are read again (the
-            // transform returns the node, which is the same object while its tree is unchanged, so the read caches).
+            // Per class declaration, from syntax alone: only the classes of an edited file are read again (a node is
+            // the same object while its tree is unchanged, and SyntaxReader.ReadOnce keeps each node's part).
             IncrementalValuesProvider<ClassPart> parts = context.SyntaxProvider
-                .CreateSyntaxProvider(SyntaxReader.IsCandidate, static (syntax, _) => (ClassDeclarationSyntax)syntax.Node)
-                .Select(static (node, cancellationToken) => SyntaxReader.Read(node, cancellationToken));
+                .CreateSyntaxProvider(SyntaxReader.IsCandidate, static (syntax, cancellationToken) => SyntaxReader.ReadOnce((ClassDeclarationSyntax)syntax.Node, cancellationToken));
             IncrementalValueProvider<EquatableArray<TypeGroup>> groups = parts.Collect()
                 .Select(static (all, cancellationToken) => Resolver.Group(all, cancellationToken));
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using DeviceModel.Declarations;
@@ -32,6 +33,16 @@ namespace DeviceModel.Generators.Reading
             }
             return false;
         }
+
+        private static readonly ConditionalWeakTable<ClassDeclarationSyntax, ClassPart> Parts = new();
+
+        /// <summary>
+        /// <see cref="Read"/>, once per node: syntax nodes are immutable and an unchanged tree keeps its nodes from one
+        /// compilation to the next, so the part of a node is kept (weakly) and the pipeline's transform, which runs for
+        /// every candidate on every run, costs a look-up. The part is a pure function of the node.
+        /// </summary>
+        public static ClassPart ReadOnce(ClassDeclarationSyntax node, CancellationToken cancellationToken) =>
+            Parts.GetValue(node, n => Read(n, cancellationToken));
 
         public static ClassPart Read(ClassDeclarationSyntax node, CancellationToken cancellationToken)
         {
