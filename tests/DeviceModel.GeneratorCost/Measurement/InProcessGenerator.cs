@@ -102,12 +102,11 @@ public static class InProcessGenerator
 
     /// <summary>
     /// <paramref name="repetitions"/> times (after <paramref name="warmUps"/> unmeasured ones): a fresh driver on a fresh compilation
-    /// (cold), then the same driver again after appending a comment to <paramref name="editedPath"/> (re-run); with step
-    /// tracking on (<paramref name="trackSteps"/>) or off.
+    /// of freshly parsed trees (cold, as a build: nothing of an earlier run can be reused), then the same driver again after
+    /// appending a comment to <paramref name="editedPath"/> (re-run); with step tracking on (<paramref name="trackSteps"/>) or off.
     /// </summary>
-    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> trees, string editedPath, int repetitions, int warmUps = 1, bool trackSteps = true)
+    public static RerunCost MeasureRerun(ImmutableArray<SyntaxTree> parsed, string editedPath, int repetitions, int warmUps = 1, bool trackSteps = true)
     {
-        SyntaxTree edited = trees.Single(t => t.FilePath == editedPath);
         var cold = new List<TimeSpan>();
         var rerun = new List<TimeSpan>();
         var coldGenerator = new List<TimeSpan>();
@@ -115,6 +114,8 @@ public static class InProcessGenerator
         GeneratorDriverRunResult? last = null, lastCold = null;
         for (int r = -warmUps; r < repetitions; r++)
         {
+            ImmutableArray<SyntaxTree> trees = parsed.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ParseOptions, t.FilePath)).ToImmutableArray();
+            SyntaxTree edited = trees.Single(t => t.FilePath == editedPath);
             CSharpCompilation compilation = CreateCompilation("Corpus.Rerun", trees);
             var stopwatch = Stopwatch.StartNew();
             GeneratorDriver driver = CreateDriver(trackSteps).RunGenerators(compilation);
