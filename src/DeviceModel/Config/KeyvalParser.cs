@@ -112,18 +112,18 @@ namespace DeviceModel.Config
                 {
                     // key=value up to a ',' that is not doubled; anything else (an empty key, a key without a value, a
                     // trailing ',') is for the slow path to report.
-                    int keyLength = rest.Slice(i).IndexOfAny('=', ',');
-                    if (keyLength <= 0 || text[i + keyLength] != '=') return null;
-                    ReadOnlySpan<char> key = rest.Slice(i, keyLength);
-                    int valueStart = i + keyLength + 1;
+                    // Keys and values are a few characters: a plain loop beats a vectorized search's set-up.
+                    int keyEnd = i;
+                    while (keyEnd < rest.Length && rest[keyEnd] != '=' && rest[keyEnd] != ',') keyEnd++;
+                    if (keyEnd == i || keyEnd == rest.Length || rest[keyEnd] != '=') return null;
+                    ReadOnlySpan<char> key = rest.Slice(i, keyEnd - i);
+                    int valueStart = keyEnd + 1;
                     int end = valueStart;
                     bool escaped = false;
                     while (true)
                     {
-                        int comma = rest.Slice(end).IndexOf(',');
-                        if (comma < 0) { end = text.Length; break; }
-                        end += comma;
-                        if (end + 1 < text.Length && text[end + 1] == ',') { escaped = true; end += 2; continue; }
+                        while (end < rest.Length && rest[end] != ',') end++;
+                        if (end + 1 < rest.Length && rest[end + 1] == ',') { escaped = true; end += 2; continue; }
                         break;
                     }
                     if (end == text.Length - 1) return null;
