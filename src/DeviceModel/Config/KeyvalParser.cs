@@ -157,7 +157,7 @@ namespace DeviceModel.Config
                             OptionInfo option = options[index];
                             if (option.Kind is OptionKind.String or OptionKind.Enum && value.Length > ConfigLimits.MaxStringBytes / 3) return null;
                             if (option.TryParse(value, out OptionValue parsed) != ValueParseError.None) return null;
-                            device.SetValidated(info, index, parsed, OptionSource.Explicit);
+                            device.SetValidated(option, parsed, OptionSource.Explicit);
                             break;
                     }
                     if (end >= text.Length) return device;

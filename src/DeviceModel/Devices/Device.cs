@@ -88,10 +88,10 @@ namespace DeviceModel
         /// Stores a value the caller has already checked against the option (the config parsers, whose
         /// <see cref="OptionInfo.TryParse"/> applies kind, range and limits): <see cref="SetOption"/> without checking it again.
         /// </summary>
-        internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
+        internal void SetValidated(OptionInfo option, in OptionValue value, OptionSource source)
         {
-            SetOptionCore(info.SlotOf(index), value);
-            (_sources ??= new OptionSource[info.Options.Length])[index] = source;
+            SetOptionCore(option.Slot, value);
+            (_sources ??= new OptionSource[option.Device.Options.Length])[option.Index] = source;
         }
 
         private void RecordSource(int index, OptionSource source)

@@ -13,7 +13,7 @@ namespace DeviceModel
     {
         private readonly Func<Device> _factory;
         private readonly int[] _slots;
-        private readonly OptionNameTable _names;
+        private readonly NameTable _names;
 
         /// <summary>Used by generated code: composes the option rows of <paramref name="table"/>'s chain.</summary>
         /// <exception cref="ArgumentException">A history names an option the chain does not declare.</exception>
@@ -61,11 +61,11 @@ namespace DeviceModel
             Array.Sort(names, StringComparer.Ordinal);
             var options = new OptionInfo[names.Length];
             _slots = new int[names.Length];
-            _names = new OptionNameTable(names);
+            _names = new NameTable(names);
             for (int i = 0; i < names.Length; i++)
             {
                 Composed option = byName[names[i]];
-                options[i] = new OptionInfo(i, option.Row, option.DeclaringType, option.History) { Device = this };
+                options[i] = new OptionInfo(i, option.Row, option.DeclaringType, option.History) { Device = this, Slot = option.Slot };
                 _slots[i] = option.Slot;
             }
             Options = ImmutableArray.Create(options);

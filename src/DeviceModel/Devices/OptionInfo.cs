@@ -93,6 +93,8 @@ namespace DeviceModel
         public OptionValue Default { get; internal set; }
         /// <summary>The device type that owns this entry.</summary>
         public DeviceInfo Device { get; internal init; } = null!;
+        /// <summary>Its slot in the generated accessors of the device type (see <see cref="DeviceTable"/>).</summary>
+        internal int Slot { get; init; }
 
         /// <summary>Whether the option is guest-visible (so versioned and recorded in hints).</summary>
         public bool IsGuestVisible => !HostOnly;

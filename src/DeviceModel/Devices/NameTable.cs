@@ -4,14 +4,16 @@ using System.Numerics;
 namespace DeviceModel
 {
     /// <summary>
-    /// The option names of one device type by index, for the parsers, which look up every key of their input: open
-    /// addressing over a table at most half full, each slot holding a name and its index, so that a lookup is a hash, one
-    /// slot (rarely two) and one comparison.
+    /// Distinct names by index — the option names of a device type, the device types of a catalog — for the parsers, which
+    /// look up every key and driver of their input: open addressing over a table at most half full, each slot holding a
+    /// name and its index, so that a lookup is a hash of the length and three characters, one slot (rarely two) and one
+    /// comparison.
     /// </summary>
-    internal sealed class OptionNameTable
+    internal sealed class NameTable
     {
         private readonly Entry[] _entries;
         private readonly int _shift;
+        private readonly int _emptyIndex = -1;
 
         private readonly struct Entry(string name, int index)
         {
@@ -19,8 +21,8 @@ namespace DeviceModel
             public readonly int Index = index;
         }
 
-        /// <param name="names">Distinct, non-empty names; a name's index is its position.</param>
-        public OptionNameTable(string[] names)
+        /// <param name="names">Distinct names; a name's index is its position.</param>
+        public NameTable(string[] names)
         {
             int bits = BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, names.Length * 2)));
             _entries = new Entry[1 << bits];
@@ -28,6 +30,7 @@ namespace DeviceModel
             int mask = _entries.Length - 1;
             for (int i = 0; i < names.Length; i++)
             {
+                if (names[i].Length == 0) { _emptyIndex = i; continue; }
                 int slot = Slot(names[i]);
                 while (_entries[slot].Name is not null) slot = (slot + 1) & mask;
                 _entries[slot] = new Entry(names[i], i);
@@ -37,7 +40,7 @@ namespace DeviceModel
         /// <summary>The index of <paramref name="name"/>, or -1.</summary>
         public int IndexOf(ReadOnlySpan<char> name)
         {
-            if (name.IsEmpty) return -1;
+            if (name.IsEmpty) return _emptyIndex;
             Entry[] entries = _entries;
             int mask = entries.Length - 1;
             for (int slot = Slot(name); ; slot = (slot + 1) & mask)
