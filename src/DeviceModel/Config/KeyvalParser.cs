@@ -26,6 +26,15 @@ namespace DeviceModel.Config
         {
             ArgumentNullException.ThrowIfNull(text);
             ArgumentNullException.ThrowIfNull(catalog);
+            if (text.Length is > 0 and <= ConfigLimits.MaxDeviceTextLength && TryFast(text, catalog) is { } parsed) return ParseResult<Device>.Success(parsed);
+            return ParseReporting(text, catalog, source, line, columnOffset);
+        }
+
+        /// <summary>Parses a string that is not of the common shape, or has an error, reporting every error.</summary>
+        // Not inlined: the fast path keeps a small frame.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static ParseResult<Device> ParseReporting(string text, DeviceCatalog catalog, string? source, int line, int columnOffset)
+        {
             InputPositions at = InputPositions.Keyval(source, line, columnOffset);
             if (text.Length > ConfigLimits.MaxDeviceTextLength)
             {
@@ -35,7 +44,6 @@ namespace DeviceModel.Config
                     at.At(ConfigLimits.MaxDeviceTextLength + 1), Value: ConfigLimits.Bound(text.AsSpan())));
             }
             if (text.Length == 0) return Failed(new ConfigError(ConfigErrorKind.Missing, "empty device string", at.At(1)));
-            if (TryFast(text, catalog) is { } parsed) return ParseResult<Device>.Success(parsed);
 
             // First pass: the syntax, and the driver and id, so that every later error names the device. Nothing is copied.
             ConfigErrorList? errors = null;
@@ -88,7 +96,7 @@ namespace DeviceModel.Config
         /// <summary>
         /// The common shape, a device type first and no error, in one pass: null when the string is anything else (a syntax
         /// error, a <c>driver=</c>, an unknown option, a bad value, …), for the two passes of
-        /// <see cref="ParseDevice(string, DeviceCatalog, string?, int, int)"/> to report it as they always have. It makes no
+        /// <see cref="ParseReporting"/> to report it as they always have. It makes no
         /// error and no string but those the device keeps; every check it makes is the one <see cref="DeviceBuilder.Set"/> makes.
         /// </summary>
         private static Device? TryFast(string text, DeviceCatalog catalog)
