@@ -30,10 +30,13 @@ namespace DeviceModel.Config
             return ParseReporting(text, catalog, source, line, columnOffset);
         }
 
-        /// <summary>Parses a string that is not of the common shape, or has an error, reporting every error.</summary>
+        /// <summary>
+        /// Parses a string that is not of the common shape, or has an error, reporting every error (internal: the tests check
+        /// that it gives the device the fast path gives).
+        /// </summary>
         // Not inlined: the fast path keeps a small frame.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static ParseResult<Device> ParseReporting(string text, DeviceCatalog catalog, string? source, int line, int columnOffset)
+        internal static ParseResult<Device> ParseReporting(string text, DeviceCatalog catalog, string? source, int line, int columnOffset)
         {
             InputPositions at = InputPositions.Keyval(source, line, columnOffset);
             if (text.Length > ConfigLimits.MaxDeviceTextLength)
