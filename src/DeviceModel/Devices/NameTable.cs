@@ -15,10 +15,12 @@ namespace DeviceModel
         private readonly int _shift;
         private readonly int _emptyIndex = -1;
 
+        // The length beside the name: a probe decides on it without waiting for the string.
         private readonly struct Entry(string name, int index)
         {
             public readonly string? Name = name;
             public readonly int Index = index;
+            public readonly int Length = name.Length;
         }
 
         /// <param name="names">Distinct names; a name's index is its position.</param>
@@ -45,14 +47,14 @@ namespace DeviceModel
             int mask = entries.Length - 1;
             for (int slot = Slot(name); ; slot = (slot + 1) & mask)
             {
-                Entry entry = entries[slot];
-                if (entry.Name is not { } candidate) return -1;
-                if (candidate.Length == name.Length && name.SequenceEqual(candidate)) return entry.Index;
+                ref readonly Entry entry = ref entries[slot];
+                if (entry.Length == name.Length && name.SequenceEqual(entry.Name)) return entry.Index;
+                if (entry.Name is null) return -1;
             }
         }
 
         // The length and three characters, by independent multiplies (no chain of dependent ones), the top bits kept.
         private int Slot(ReadOnlySpan<char> name) =>
-            (int)(((uint)name.Length * 0x9E3779B1u + name[0] * 0x85EBCA77u + name[name.Length >> 1] * 0xC2B2AE3Du + name[^1] * 0x27D4EB2Fu) * 0x9E3779B1u >> _shift);
+            (int)(((uint)name.Length * 0x9E3779B1u + name[0] * 0x85EBCA77u + name[name.Length >> 1] * 0xC2B2AE3Du + name[^1] * 0x27D4EB2Fu) >> _shift);
     }
 }
