@@ -98,9 +98,9 @@ namespace DeviceModel.Config
 
         /// <summary>
         /// The common shape, a device type first and no error, in one pass: null when the string is anything else (a syntax
-        /// error, a <c>driver=</c>, an unknown option, a bad value, …), for the two passes of
-        /// <see cref="ParseReporting"/> to report it as they always have. It makes no
-        /// error and no string but those the device keeps; every check it makes is the one <see cref="DeviceBuilder.Set"/> makes.
+        /// error, a <c>driver=</c>, an unknown option, a bad value, …), for the two passes of <see cref="ParseReporting"/> to
+        /// report it as they always have. It makes no error and no string but those the device keeps; every check it makes is
+        /// the one <see cref="DeviceBuilder.Set"/> makes.
         /// </summary>
         private static Device? TryFast(string text, DeviceCatalog catalog)
         {
@@ -123,7 +123,7 @@ namespace DeviceModel.Config
                 {
                     // key=value up to a ',' that is not doubled; anything else (an empty key, a key without a value, a
                     // trailing ',') is for the slow path to report.
-                    // Keys and values are a few characters: a plain loop beats a vectorized search's set-up.
+                    // Keys and values are a few characters: plain loops (a vectorized scan of 64 characters at a time measured no faster).
                     int keyEnd = i;
                     while (keyEnd < rest.Length && rest[keyEnd] != '=' && rest[keyEnd] != ',') keyEnd++;
                     if (keyEnd == i || keyEnd == rest.Length || rest[keyEnd] != '=') return null;
