@@ -11,7 +11,8 @@ namespace DeviceModel.Catalog
     public sealed class DeviceCatalog
     {
         private readonly Dictionary<string, DeviceInfo> _byName;
-        private readonly Dictionary<string, DeviceInfo>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+        // Device types by a slice of the parsers' input, in the order of Devices.
+        private readonly NameTable _bySpan;
 
         /// <summary>Creates a catalog of <paramref name="devices"/>.</summary>
         /// <exception cref="ArgumentException">Two device types share a name.</exception>
@@ -26,8 +27,8 @@ namespace DeviceModel.Catalog
                 list.Add(device);
             }
             list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
             Devices = list.ToImmutableArray();
+            _bySpan = new NameTable(list.ConvertAll(device => device.Name).ToArray());
         }
 
         /// <summary>The product's version and machine types, when the catalog class declares them.</summary>
@@ -44,7 +45,7 @@ namespace DeviceModel.Catalog
         public DeviceInfo? Find(string name) => _byName.TryGetValue(name, out DeviceInfo? info) ? info : null;
 
         /// <summary>The device type named <paramref name="name"/>, or null: the parsers look up a slice of their input.</summary>
-        internal DeviceInfo? Find(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out DeviceInfo? info) ? info : null;
+        internal DeviceInfo? Find(ReadOnlySpan<char> name) => _bySpan.IndexOf(name) is int index and >= 0 ? Devices[index] : null;
 
         /// <summary>A device type name close to <paramref name="name"/>, for "did you mean".</summary>
         public string? Suggest(string name) => Spelling.Closest(name, _byName.Keys);

@@ -137,7 +137,7 @@ namespace DeviceModel.Config
                 Add(ValueError(option, value.ToString(), error, valueAt));
                 return;
             }
-            _device.SetValidated(_info, index, parsed, OptionSource.Explicit);
+            _device.SetValidated(option, parsed, OptionSource.Explicit);
         }
 
         /// <summary>Sets a nullable option to no value (JSON <c>null</c>).</summary>
@@ -161,7 +161,7 @@ namespace DeviceModel.Config
                 Add(Error(ConfigErrorKind.InvalidValue, "null is not a value of this option", valueAt, option: option.Name, value: "null", expected: option.Expected));
                 return;
             }
-            _device.SetValidated(_info, index, OptionValue.Null(option.Kind), OptionSource.Explicit);
+            _device.SetValidated(option, OptionValue.Null(option.Kind), OptionSource.Explicit);
         }
 
         /// <summary>Records the option at <paramref name="index"/> as given; false when it already was.</summary>

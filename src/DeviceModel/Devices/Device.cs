@@ -24,7 +24,8 @@ namespace DeviceModel
     /// </summary>
     public abstract class Device
     {
-        private OptionSource[]? _sources;
+        // The provenance of every option, two to a byte (an OptionSource fits in four bits): every parsed device carries it.
+        private byte[]? _sources;
 
         /// <summary>The device id (<c>id=</c>): names the device in hints files and error messages.</summary>
         public string? Id { get; set; }
@@ -67,7 +68,8 @@ namespace DeviceModel
         }
 
         /// <summary>Where the value of the option at <paramref name="index"/> came from.</summary>
-        public OptionSource SourceOf(int index) => _sources is null ? OptionSource.Default : _sources[index];
+        public OptionSource SourceOf(int index) =>
+            _sources is null ? OptionSource.Default : (OptionSource)((_sources[index >> 1] >> ((index & 1) << 2)) & 0xF);
 
         /// <summary>Stores <paramref name="value"/> in the option at <paramref name="index"/>, recording its provenance.</summary>
         /// <exception cref="ArgumentException">The value's kind or range does not fit the option.</exception>
@@ -86,10 +88,10 @@ namespace DeviceModel
         /// Stores a value the caller has already checked against the option (the config parsers, whose
         /// <see cref="OptionInfo.TryParse"/> applies kind, range and limits): <see cref="SetOption"/> without checking it again.
         /// </summary>
-        internal void SetValidated(DeviceInfo info, int index, in OptionValue value, OptionSource source)
+        internal void SetValidated(OptionInfo option, in OptionValue value, OptionSource source)
         {
-            AccessOption(info.SlotOf(index), true, new OptionAssignment(value));
-            (_sources ??= new OptionSource[info.Options.Length])[index] = source;
+            AccessOption(option.Slot, true, new OptionAssignment(value));
+            Record(_sources ??= NewSources(option.Device.Options.Length), option.Index, source);
         }
 
         private void RecordSource(int index, OptionSource source)
@@ -97,9 +99,17 @@ namespace DeviceModel
             // Allocated on the first value that is not a default: a device built in code and never configured keeps none.
             if (source != OptionSource.Default || _sources is not null)
             {
-                _sources ??= new OptionSource[Info.Options.Length];
-                _sources[index] = source;
+                Record(_sources ??= NewSources(Info.Options.Length), index, source);
             }
+        }
+
+        private static byte[] NewSources(int options) => new byte[(options + 1) >> 1];
+
+        private static void Record(byte[] sources, int index, OptionSource source)
+        {
+            ref byte pair = ref sources[index >> 1];
+            int shift = (index & 1) << 2;
+            pair = (byte)((pair & ~(0xF << shift)) | ((int)source << shift));
         }
 
         /// <summary>

@@ -13,11 +13,7 @@ namespace DeviceModel
     {
         private readonly Func<Device> _factory;
         private readonly int[] _slots;
-        // Option names by a hash of their length and three characters: the parsers look up every key of their input,
-        // and this costs a few comparisons where a general string hash reads the whole name.
-        private readonly int[] _buckets;
-        private readonly int[] _nextInBucket;
-        private readonly string[] _names;
+        private readonly NameTable _names;
 
         /// <summary>Used by generated code: composes the option rows of <paramref name="table"/>'s chain.</summary>
         /// <exception cref="ArgumentException">A history names an option the chain does not declare.</exception>
@@ -69,20 +65,15 @@ namespace DeviceModel
             Array.Sort(names, StringComparer.Ordinal);
             var options = new OptionInfo[names.Length];
             _slots = new int[names.Length];
-            _names = names;
-            _buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, names.Length * 2))];
-            _nextInBucket = new int[names.Length];
+            _names = new NameTable(names);
             for (int i = 0; i < names.Length; i++)
             {
                 Composed option = byName[names[i]];
                 OptionValue initial = prototype.GetSlot(option.Slot);
                 OptionKind kind = option.Row.Kind ?? initial.Kind;
                 CompatEntry[]? history = option.History is null ? option.Row.EntriesOf(kind) : option.History.EntriesFor(option.Row, kind);
-                options[i] = new OptionInfo(i, option.Row, kind, option.DeclaringType, history) { Device = this, Default = initial };
+                options[i] = new OptionInfo(i, option.Row, kind, option.DeclaringType, history) { Device = this, Default = initial, Slot = option.Slot };
                 _slots[i] = option.Slot;
-                ref int bucket = ref _buckets[Hash(names[i]) & (_buckets.Length - 1)];
-                _nextInBucket[i] = bucket; // 1-based, 0 ends the chain
-                bucket = i + 1;
             }
             Options = ImmutableArray.Create(options);
             CheckRules();
@@ -196,24 +187,7 @@ namespace DeviceModel
         public Device Create() => _factory();
 
         /// <summary>The index of the option named <paramref name="name"/>, or -1.</summary>
-        public int IndexOf(ReadOnlySpan<char> name)
-        {
-            for (int entry = _buckets[Hash(name) & (_buckets.Length - 1)]; entry != 0; entry = _nextInBucket[entry - 1])
-            {
-                if (name.SequenceEqual(_names[entry - 1])) return entry - 1;
-            }
-            return -1;
-        }
-
-        private static int Hash(ReadOnlySpan<char> name)
-        {
-            if (name.IsEmpty) return 0;
-            uint hash = (uint)name.Length * 0x9E3779B1u;
-            hash = (hash ^ name[0]) * 0x85EBCA77u;
-            hash = (hash ^ name[name.Length / 2]) * 0xC2B2AE3Du;
-            hash = (hash ^ name[^1]) * 0x27D4EB2Fu;
-            return (int)(hash ^ (hash >> 15));
-        }
+        public int IndexOf(ReadOnlySpan<char> name) => _names.IndexOf(name);
 
         /// <summary>The option named <paramref name="name"/>, or null.</summary>
         public OptionInfo? FindOption(ReadOnlySpan<char> name)

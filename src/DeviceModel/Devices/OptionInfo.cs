@@ -29,6 +29,7 @@ namespace DeviceModel
     public sealed class OptionInfo
     {
         private readonly string[] _enumNames;
+        private readonly bool _signed;
 
         /// <summary>An option of a device type: a generated row, as composed by <see cref="DeviceInfo"/>.</summary>
         /// <param name="index">Its position in <see cref="DeviceInfo.Options"/>.</param>
@@ -58,6 +59,7 @@ namespace DeviceModel
             _enumNames = row.Values ?? Array.Empty<string>();
             Min = row.Min ?? TypeMin;
             Max = row.Max ?? ValueSyntax.MaxOf(Kind);
+            _signed = ValueSyntax.IsSigned(Kind);
             History = history is null ? ImmutableArray<CompatEntry>.Empty : ImmutableArray.Create(history);
             Rules = row.Rules is null ? ImmutableArray<OptionRuleAttribute>.Empty : ImmutableArray.Create(row.Rules);
         }
@@ -97,6 +99,8 @@ namespace DeviceModel
         public OptionValue Default { get; internal set; }
         /// <summary>The device type that owns this entry.</summary>
         public DeviceInfo Device { get; internal init; } = null!;
+        /// <summary>Its slot in the generated accessors of the device type (see <see cref="DeviceTable"/>).</summary>
+        internal int Slot { get; init; }
 
         /// <summary>Whether the option is guest-visible (so versioned and recorded in hints).</summary>
         public bool IsGuestVisible => !HostOnly;
@@ -159,64 +163,83 @@ namespace DeviceModel
         /// <summary>Parses <paramref name="text"/> as a value of this option, with the option's limits.</summary>
         public ValueParseError TryParse(ReadOnlySpan<char> text, out OptionValue value)
         {
-            value = default;
+            // Every kind but text is 64 bits, made into a value once at the end; the parsers read every key of their
+            // input through here, so the rare cases (text, "auto") are out of the way.
+            OptionKind kind = Kind;
+            ulong bits;
             ValueParseError error;
-            if (IsAuto && Kind != OptionKind.OnOffAuto && text.SequenceEqual("auto"))
+            switch (kind)
+            {
+                case OptionKind.Bool:
+                    error = ValueSyntax.ParseBool(text, out bool b);
+                    bits = b ? 1UL : 0UL;
+                    break;
+                case OptionKind.OnOffAuto:
+                    error = ValueSyntax.ParseOnOffAuto(text, out int ooa);
+                    bits = (ulong)ooa;
+                    break;
+                case OptionKind.MacAddress:
+                    error = ValueSyntax.ParseMac(text, out bits);
+                    break;
+                case OptionKind.PciAddress:
+                    error = ValueSyntax.ParsePciAddress(text, out int devfn);
+                    bits = (ulong)devfn;
+                    break;
+                case OptionKind.String:
+                case OptionKind.Enum:
+                    return TryParseText(text, out value);
+                case OptionKind.Size:
+                    error = ValueSyntax.ParseSize(text, out bits);
+                    if (error == ValueParseError.None) error = CheckRange(bits);
+                    break;
+                default:
+                    error = ValueSyntax.ParseInteger(text, kind, out bits);
+                    if (error == ValueParseError.None) error = CheckRange(bits);
+                    break;
+            }
+            if (error != ValueParseError.None)
+            {
+                // "auto" is no value of these kinds (OnOffAuto has it among its own): looked for only when the text is not one.
+                if (IsAuto && kind != OptionKind.OnOffAuto && text.SequenceEqual("auto"))
+                {
+                    value = OptionValue.AutoValue(kind);
+                    return ValueParseError.None;
+                }
+                value = default;
+                return error;
+            }
+            value = OptionValue.FromInteger(kind, bits);
+            return ValueParseError.None;
+        }
+
+        private ValueParseError TryParseText(ReadOnlySpan<char> text, out OptionValue value)
+        {
+            if (IsAuto && text.SequenceEqual("auto"))
             {
                 value = OptionValue.AutoValue(Kind);
                 return ValueParseError.None;
             }
-            switch (Kind)
+            if (Kind == OptionKind.String)
             {
-                case OptionKind.Bool:
-                    error = ValueSyntax.ParseBool(text, out bool b);
-                    if (error == ValueParseError.None) value = OptionValue.FromBool(b);
-                    return error;
-                case OptionKind.OnOffAuto:
-                    error = ValueSyntax.ParseOnOffAuto(text, out int ooa);
-                    if (error == ValueParseError.None) value = OptionValue.FromOnOffAuto((OnOffAuto)ooa);
-                    return error;
-                case OptionKind.MacAddress:
-                    error = ValueSyntax.ParseMac(text, out ulong mac);
-                    if (error == ValueParseError.None) value = OptionValue.FromMac(new MacAddress(mac));
-                    return error;
-                case OptionKind.PciAddress:
-                    error = ValueSyntax.ParsePciAddress(text, out int devfn);
-                    if (error == ValueParseError.None) value = OptionValue.FromPciAddress(PciAddress.FromDevFn(devfn));
-                    return error;
-                case OptionKind.String:
-                    value = OptionValue.FromString(text.ToString());
-                    return ValueParseError.None;
-                case OptionKind.Enum:
-                    error = ValueSyntax.ParseEnum(text, _enumNames, out int ordinal);
-                    if (error == ValueParseError.None) value = OptionValue.FromEnum(ordinal, _enumNames[ordinal]);
-                    return error;
-                case OptionKind.Size:
-                    error = ValueSyntax.ParseSize(text, out ulong bytes);
-                    if (error != ValueParseError.None) return error;
-                    return CheckInteger(bytes, out value);
-                default:
-                    error = ValueSyntax.ParseInteger(text, Kind, out ulong bits);
-                    if (error != ValueParseError.None) return error;
-                    return CheckInteger(bits, out value);
+                value = OptionValue.FromString(text.ToString());
+                return ValueParseError.None;
             }
+            ValueParseError error = ValueSyntax.ParseEnum(text, _enumNames, out int ordinal);
+            value = error == ValueParseError.None ? OptionValue.FromEnum(ordinal, _enumNames[ordinal]) : default;
+            return error;
         }
+
+        /// <summary>Integer bits against the option's limits (which lie within the type's range).</summary>
+        private ValueParseError CheckRange(ulong bits) =>
+            (_signed ? unchecked((long)bits) < unchecked((long)Min) || unchecked((long)bits) > unchecked((long)Max) : bits < Min || bits > Max)
+                ? ValueParseError.OutOfRange : ValueParseError.None;
 
         /// <summary>Checks integer bits against the type's range and the option's limits.</summary>
         public ValueParseError CheckInteger(ulong bits, out OptionValue value)
         {
-            value = default;
-            if (ValueSyntax.IsSigned(Kind))
-            {
-                long v = unchecked((long)bits);
-                if (v < unchecked((long)Min) || v > unchecked((long)Max)) return ValueParseError.OutOfRange;
-            }
-            else if (bits < Min || bits > Max)
-            {
-                return ValueParseError.OutOfRange;
-            }
-            value = OptionValue.FromInteger(Kind, bits);
-            return ValueParseError.None;
+            ValueParseError error = CheckRange(bits);
+            value = error == ValueParseError.None ? OptionValue.FromInteger(Kind, bits) : default;
+            return error;
         }
 
         /// <summary>Whether <paramref name="value"/> can be stored in this option.</summary>

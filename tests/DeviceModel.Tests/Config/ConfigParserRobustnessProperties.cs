@@ -122,6 +122,41 @@ public sealed class ConfigParserRobustnessProperties
         }, iter: Iterations);
     }
 
+    /// <summary>
+    /// KeyvalParser reads a string of the common shape in one pass and hands anything else to the two passes that report
+    /// errors: for every input both give the same device (options, provenance, id, bus), or both none.
+    /// </summary>
+    private static void CheckFastPathAgrees(string text)
+    {
+        ParseResult<Device> parsed = KeyvalParser.ParseDevice(text, Catalog);
+        ParseResult<Device> reported = KeyvalParser.ParseReporting(text, Catalog, null, 0, 0);
+        Assert.Equal(reported.Succeeded, parsed.Succeeded);
+        if (parsed.Value is not { } fast) return;
+        Device slow = reported.Value!;
+        Assert.Same(slow.Info, fast.Info);
+        Assert.Equal(slow.Id, fast.Id);
+        Assert.Equal(slow.Bus, fast.Bus);
+        for (int i = 0; i < fast.Info.Options.Length; i++)
+        {
+            Assert.Equal(slow.GetOption(i), fast.GetOption(i));
+            Assert.Equal(slow.SourceOf(i), fast.SourceOf(i));
+        }
+    }
+
+    [Fact]
+    public void The_fast_path_gives_what_the_reporting_parse_gives()
+    {
+        foreach (string keyval in ValidKeyvals) CheckFastPathAgrees(keyval);
+        Mutations(ValidKeyvals).Sample(text =>
+        {
+            if (text.Length > 0) CheckFastPathAgrees(text);
+        }, iter: Iterations);
+        AnyText.Sample(s =>
+        {
+            foreach (DeviceInfo info in Catalog.Devices) CheckFastPathAgrees(info.Name + "," + s);
+        }, iter: Iterations / 4);
+    }
+
     [Fact]
     public void Any_text_as_a_json_device_or_config_gives_a_value_or_clean_errors()
     {
