@@ -59,6 +59,14 @@ namespace DeviceModel.Analyzers
 
         public static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, string device, HelpLinks links)
         {
+            // Only a type's own capabilities are reported on: a type that declares none has nothing to check (its base
+            // types' layouts are checked on them), which spares every device of a family the walk of the family's chain.
+            bool declaresAny = false;
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (AttributeNames.Is(attribute, Standard) || AttributeNames.Is(attribute, Extended)) { declaresAny = true; break; }
+            }
+            if (!declaresAny) return;
             var chain = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType) chain.Insert(0, current);
             var capabilities = new List<Capability>();

@@ -34,6 +34,16 @@ namespace DeviceModel.Analyzers
 
         private ProductInfo Product => _state.Product;
 
+        private Dictionary<IPropertySymbol, OptionDeclaration?>? _own;
+
+        /// <summary><see cref="OptionReader.Read"/> of one of the type's own properties, read once for all the checks.</summary>
+        private OptionDeclaration? Own(IPropertySymbol property)
+        {
+            _own ??= new Dictionary<IPropertySymbol, OptionDeclaration?>(SymbolEqualityComparer.Default);
+            if (!_own.TryGetValue(property, out OptionDeclaration? option)) _own.Add(property, option = OptionReader.Read(property));
+            return option;
+        }
+
         public void Run()
         {
             CheckDeclaration();
@@ -41,7 +51,7 @@ namespace DeviceModel.Analyzers
             foreach (ISymbol member in _type.GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared) continue;
-                OptionDeclaration? option = OptionReader.Read(property);
+                OptionDeclaration? option = Own(property);
                 if (option is null)
                 {
                     if (FirstHint(property) is { } hint) Report(Descriptors.MisplacedHint, Location(hint) ?? property.Locations[0], property.Name, "'" + property.Name + "' is not a [ConfigOption] property");
@@ -115,7 +125,7 @@ namespace DeviceModel.Analyzers
             var historyHere = new HashSet<string>(StringComparer.Ordinal);
             foreach (ISymbol member in _type.GetMembers())
             {
-                if (member is not IPropertySymbol property || OptionReader.Read(property) is not { Name: { } name } option) continue;
+                if (member is not IPropertySymbol property || Own(property) is not { Name: { } name } option) continue;
                 if (option.OwnsAttribute) declaredHere.Add(name);
                 else if (option.OwnsHistory) historyHere.Add(name);
             }
@@ -510,7 +520,7 @@ namespace DeviceModel.Analyzers
             var hierarchy = new List<OptionDeclaration>();
             foreach (ISymbol member in _type.GetMembers())
             {
-                if (member is IPropertySymbol property && OptionReader.Read(property) is { } own) hierarchy.Add(own);
+                if (member is IPropertySymbol property && Own(property) is { } own) hierarchy.Add(own);
             }
             if (_type.BaseType is { } baseType) hierarchy.AddRange(_state.Hierarchy(baseType));
             foreach (OptionDeclaration option in hierarchy)
