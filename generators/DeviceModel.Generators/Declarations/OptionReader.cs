@@ -150,8 +150,7 @@ namespace DeviceModel.Declarations
             if (AttributeNames.NamedString(option.Attribute, name) is not string text) return null;
             OptionKind kind = option.Kind!.Value;
             if (!ValueSyntax.IsInteger(kind)) return name + " applies to integer and size options only";
-            ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text.AsSpan(), out _) : ValueSyntax.ParseInteger(text.AsSpan(), kind, out _);
-            return error == ValueParseError.None ? null : name + " '" + text + "' is not " + ValueSyntax.Expected(kind);
+            return ValueConversions.TryParseLimit(text, kind, out _) ? null : name + " '" + text + "' is not " + ValueSyntax.Expected(kind);
         }
 
         private static void ReadAccessors(OptionDeclaration option)

@@ -173,6 +173,18 @@ namespace DeviceModel.Declarations
             }
         }
 
+        /// <summary>
+        /// A <c>Min</c>/<c>Max</c> text as the limit of an option of <paramref name="kind"/>: limits apply to integer and size
+        /// options and are written in the option's own value syntax. False when it cannot be the limit (DM0010).
+        /// </summary>
+        public static bool TryParseLimit(string text, OptionKind kind, out ulong bits)
+        {
+            bits = 0;
+            if (!ValueSyntax.IsInteger(kind)) return false;
+            ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text.AsSpan(), out bits) : ValueSyntax.ParseInteger(text.AsSpan(), kind, out bits);
+            return error == ValueParseError.None;
+        }
+
         /// <summary>Parses value text of <paramref name="kind"/> with the shared value syntax.</summary>
         public static bool TryParseText(string s, OptionKind kind, IReadOnlyList<string> enumNames, out ulong bits, out string? text)
         {

@@ -308,9 +308,7 @@ namespace DeviceModel.Generators.Reading
         {
             limit = null;
             if (NamedString(resolution, part, attribute, name) is not string text) return true;
-            if (!ValueSyntax.IsInteger(kind)) return false;
-            ValueParseError error = kind == OptionKind.Size ? ValueSyntax.ParseSize(text.AsSpan(), out ulong bits) : ValueSyntax.ParseInteger(text.AsSpan(), kind, out bits);
-            if (error != ValueParseError.None) return false;
+            if (!ValueConversions.TryParseLimit(text, kind, out ulong bits)) return false;
             limit = bits;
             return true;
         }
