@@ -194,18 +194,14 @@ namespace DeviceModel.Generators.Emitter
         /// <summary>Whether the property's C# type converts to the option's value implicitly (every kind but sizes and enums).</summary>
         private static bool Implicit(OptionSpec o) => o.Kind != (int)OptionKind.Size && o.Kind != (int)OptionKind.Enum;
 
+        /// <summary>A size's or an enum's value (the kinds <see cref="Implicit"/> leaves out): its C# type does not say its kind.</summary>
         private static string Wrap(OptionSpec o, string v, int index)
         {
-            switch ((OptionKind)o.Kind)
-            {
-                case OptionKind.Size: return "DmValue.Size(" + v + ")";
-                case OptionKind.Enum:
-                    if (o.SequentialEnum) return "DeviceModelTable.EnumValue(" + index + ", (int)" + v + ")";
-                    var arms = new List<string>();
-                    for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(o.EnumMembers[m] + " => " + m);
-                    return "DeviceModelTable.EnumValue(" + index + ", " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
-                default: return "DmValue.Of(" + v + ")";
-            }
+            if (o.Kind == (int)OptionKind.Size) return "DmValue.Size(" + v + ")";
+            if (o.SequentialEnum) return "DeviceModelTable.EnumValue(" + index + ", (int)" + v + ")";
+            var arms = new List<string>();
+            for (int m = 0; m < o.EnumMembers.Length; m++) arms.Add(o.EnumMembers[m] + " => " + m);
+            return "DeviceModelTable.EnumValue(" + index + ", " + v + " switch { " + string.Join(", ", arms) + ", _ => -1 })";
         }
 
         /// <summary>

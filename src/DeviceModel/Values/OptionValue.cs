@@ -64,74 +64,35 @@ namespace DeviceModel
             if ((uint)ordinal >= (uint)names.Length) throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, "not a declared member of option '" + row.Name + "'");
             return FromEnum(ordinal, names[ordinal]);
         }
-        /// <summary>A bool option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(bool value) => FromBool(value);
-        /// <summary>An int8 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(sbyte value) => FromInt64(OptionKind.Int8, value);
-        /// <summary>A uint8 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(byte value) => FromInteger(OptionKind.UInt8, value);
-        /// <summary>An int16 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(short value) => FromInt64(OptionKind.Int16, value);
-        /// <summary>A uint16 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(ushort value) => FromInteger(OptionKind.UInt16, value);
-        /// <summary>An int32 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(int value) => FromInt64(OptionKind.Int32, value);
-        /// <summary>A uint32 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(uint value) => FromInteger(OptionKind.UInt32, value);
-        /// <summary>An int64 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(long value) => FromInt64(OptionKind.Int64, value);
-        /// <summary>A uint64 option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(ulong value) => FromInteger(OptionKind.UInt64, value);
-        /// <summary>An OnOffAuto option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(OnOffAuto value) => FromOnOffAuto(value);
-        /// <summary>A MAC address option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(MacAddress value) => FromMac(value);
-        /// <summary>A PCI address option's value (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(PciAddress value) => FromPciAddress(value);
-        /// <summary>A string option's value; null is unset (generated accessors).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static OptionValue Of(string? value) => FromString(value);
         /// <summary>A size option's value (generated accessors).</summary>
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public static OptionValue Size(ulong value) => FromInteger(OptionKind.Size, value);
 
-        // Implicit conversions: a generated option accessor returns its property and the conversion picks the kind, as the
-        // Of overloads do (a size or an enum option is still wrapped explicitly: its C# type does not say its kind).
-        /// <summary>A bool option's value (generated accessors; same as <c>Of</c>).</summary>
+        // Implicit conversions: a generated option accessor returns its property and the conversion picks the kind (a size or
+        // an enum option is wrapped explicitly, Size and FromEnumOrdinal: its C# type does not say its kind).
+        /// <summary>A bool option's value (generated accessors).</summary>
         public static implicit operator OptionValue(bool value) => FromBool(value);
-        /// <summary>An int8 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An int8 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(sbyte value) => FromInt64(OptionKind.Int8, value);
-        /// <summary>An uint8 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An uint8 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(byte value) => FromInteger(OptionKind.UInt8, value);
-        /// <summary>An int16 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An int16 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(short value) => FromInt64(OptionKind.Int16, value);
-        /// <summary>An uint16 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An uint16 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(ushort value) => FromInteger(OptionKind.UInt16, value);
-        /// <summary>An int32 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An int32 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(int value) => FromInt64(OptionKind.Int32, value);
-        /// <summary>An uint32 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An uint32 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(uint value) => FromInteger(OptionKind.UInt32, value);
-        /// <summary>An int64 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An int64 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(long value) => FromInt64(OptionKind.Int64, value);
-        /// <summary>An uint64 option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An uint64 option's value (generated accessors).</summary>
         public static implicit operator OptionValue(ulong value) => FromInteger(OptionKind.UInt64, value);
-        /// <summary>An OnOffAuto option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An OnOffAuto option's value (generated accessors).</summary>
         public static implicit operator OptionValue(OnOffAuto value) => FromOnOffAuto(value);
-        /// <summary>An MAC address option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>An MAC address option's value (generated accessors).</summary>
         public static implicit operator OptionValue(MacAddress value) => FromMac(value);
-        /// <summary>A PCI address option's value (generated accessors; same as <c>Of</c>).</summary>
+        /// <summary>A PCI address option's value (generated accessors).</summary>
         public static implicit operator OptionValue(PciAddress value) => FromPciAddress(value);
         /// <summary>A nullable bool option's value: unset when null (generated accessors).</summary>
         public static implicit operator OptionValue(bool? value) => value is { } v ? v : Null(OptionKind.Bool);

@@ -135,17 +135,23 @@ public sealed class BridgeScaleTests(ITestOutputHelper output)
     {
         foreach (string machine in new[] { "pc", "q35" })
         {
-            // Interleaved best-of runs: a burst of load on a shared machine hits both sizes alike.
-            double small = double.MaxValue, large = double.MaxValue;
-            for (int round = 0; round < 4; round++)
+            // Interleaved best-of runs (a burst of load on a shared machine hits both sizes alike), and up to three
+            // attempts: other test assemblies run beside this one, and a quadratic resolve fails every attempt.
+            double ratio = double.MaxValue;
+            for (int attempt = 0; attempt < 3 && ratio > 10; attempt++)
             {
-                small = Math.Min(small, BestResolveMilliseconds(machine, 1024, runs: 2));
-                large = Math.Min(large, BestResolveMilliseconds(machine, 4096, runs: 2));
+                double small = double.MaxValue, large = double.MaxValue;
+                for (int round = 0; round < 4; round++)
+                {
+                    small = Math.Min(small, BestResolveMilliseconds(machine, 1024, runs: 2));
+                    large = Math.Min(large, BestResolveMilliseconds(machine, 4096, runs: 2));
+                }
+                ratio = large / small;
+                output.WriteLine(machine + ": 1,024 devices " + small.ToString("F2", CultureInfo.InvariantCulture) + " ms, 4,096 devices "
+                    + large.ToString("F2", CultureInfo.InvariantCulture) + " ms, ratio " + ratio.ToString("F2", CultureInfo.InvariantCulture) + " (linear: 4)");
             }
-            output.WriteLine(machine + ": 1,024 devices " + small.ToString("F2", CultureInfo.InvariantCulture) + " ms, 4,096 devices "
-                + large.ToString("F2", CultureInfo.InvariantCulture) + " ms, ratio " + (large / small).ToString("F2", CultureInfo.InvariantCulture) + " (linear: 4)");
             // Linear is 4×; quadratic would be 16×. Generous for a loaded 2-core machine.
-            Assert.InRange(large / small, 0, 10);
+            Assert.InRange(ratio, 0, 10);
         }
     }
 
@@ -155,6 +161,8 @@ public sealed class BridgeScaleTests(ITestOutputHelper output)
         for (int run = 0; run < runs; run++)
         {
             MachineConfig config = Config(machine, count, "virtio-rng-pci");
+            GC.Collect(); // the garbage of the previous run is not this run's time
+            GC.WaitForPendingFinalizers();
             var clock = Stopwatch.StartNew();
             CompatResolver.Resolve(config, Catalog).GetValueOrThrow();
             best = Math.Min(best, clock.Elapsed.TotalMilliseconds);

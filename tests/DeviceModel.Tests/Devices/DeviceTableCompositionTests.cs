@@ -65,8 +65,8 @@ public sealed class DeviceTableCompositionTests
         // Defaults come from a fresh device through the slots; setting by index reaches the right property.
         Assert.Equal(new[] { "on", "-1", "7" }, info.Options.Select(o => o.Default.ToString()));
         var leaf = (Leaf)info.Create();
-        leaf.SetOption(info.IndexOf("zeta"), OptionValue.Of(9u), OptionSource.Explicit);
-        leaf.SetOption(info.IndexOf("middle"), OptionValue.Of(5), OptionSource.Explicit);
+        leaf.SetOption(info.IndexOf("zeta"), (OptionValue)9u, OptionSource.Explicit);
+        leaf.SetOption(info.IndexOf("middle"), (OptionValue)5, OptionSource.Explicit);
         Assert.Equal((9u, 5, true), (leaf.Zeta, leaf.Middle, leaf.Alpha));
         Assert.Equal(OptionSource.Explicit, leaf.SourceOf(info.IndexOf("zeta")));
         Assert.Equal(OptionSource.Default, leaf.SourceOf(info.IndexOf("alpha")));
