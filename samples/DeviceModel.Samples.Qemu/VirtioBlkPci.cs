@@ -21,10 +21,42 @@ public enum BlockdevOnError
 /// </summary>
 [Device("virtio-blk-pci", Description = "Virtio block device")]
 [ForceOption("any_layout", 0, When = "disable-modern")]
+// The host side: QEMU's reference setup is a raw null-co:// drive (1 GiB, writable, write cache on: cache=writeback).
+[VirtioBackendInput("capacity", 2097152, Description = "The drive's size in 512-byte sectors")]
+[VirtioBackendInput("read_only", 0, Description = "The drive is read-only (VIRTIO_BLK_F_RO)")]
+[VirtioBackendInput("write_cache", 1, Description = "The drive's write cache is enabled (used while write-cache=auto)")]
+// virtio_blk_get_features: these four always; legacy-only devices get SCSI (and lose any_layout, see ForceOption).
+[VirtioDeviceFeature(VirtioBlkFeature.SegMax)]
+[VirtioDeviceFeature(VirtioBlkFeature.Geometry)]
+[VirtioDeviceFeature(VirtioBlkFeature.Topology)]
+[VirtioDeviceFeature(VirtioBlkFeature.BlockSize)]
+[VirtioDeviceFeature(VirtioBlkFeature.Scsi, When = "disable-modern")]
+[VirtioDeviceFeature(VirtioBlkFeature.Flush, Requires = "write-cache < 0 ? write_cache : write-cache")]
+[VirtioDeviceFeature(VirtioBlkFeature.ReadOnly, Requires = "read_only")]
+[VirtioDeviceFeature(VirtioBlkFeature.Mq, Requires = "num-queues > 1")]
+[VirtioQueue("requestq", "queue-size", Count = "num-queues")]
 // virtio_blk_config up to num_queues, plus the discard and write-zeroes fields when offered (QEMU's feature_sizes).
-[DeviceConfigField("capacity..num_queues", 0, 36)]
-[DeviceConfigField("max_discard_sectors..discard_sector_alignment", 36, 12, When = "discard")]
-[DeviceConfigField("max_write_zeroes_sectors..write_zeroes_may_unmap", 48, 9, When = "write-zeroes")]
+[DeviceConfigField("capacity", 0, 8, Value = "capacity")]
+[DeviceConfigField("size_max", 8, 4)]
+[DeviceConfigField("seg_max", 12, 4, Value = "seg-max-adjust ? queue-size - 2 : 126")]
+// blkconf_geometry: without cyls, heads and secs, hd_geometry_guess's guess_chs_for_size (16 heads, 63 sectors).
+[DeviceConfigField("cylinders", 16, 2, Value = "cyls || heads || secs ? cyls : max(2, min(16383, capacity / 1008))")]
+[DeviceConfigField("heads", 18, 1, Value = "cyls || heads || secs ? heads : 16")]
+// get_config: a capacity that is no multiple of the block size per track rounds the sectors down to whole blocks.
+[DeviceConfigField("sectors", 19, 1, Value = "(cyls || heads || secs ? secs : 63) - (capacity * 512 / (cyls || heads || secs ? heads : 16) / (cyls || heads || secs ? secs : 63) % logical_block_size ? (cyls || heads || secs ? secs : 63) % (logical_block_size / 512) : 0)")]
+[DeviceConfigField("blk_size", 20, 4, Value = "logical_block_size")]
+[DeviceConfigField("physical_block_exp", 24, 1, Value = "log2(physical_block_size / logical_block_size)")]
+[DeviceConfigField("alignment_offset", 25, 1)]
+[DeviceConfigField("min_io_size", 26, 2, Value = "min_io_size / logical_block_size")]
+[DeviceConfigField("opt_io_size", 28, 4, Value = "opt_io_size / logical_block_size")]
+[DeviceConfigField("wce", 32, 1, Value = "write-cache < 0 ? write_cache : write-cache")]
+[DeviceConfigField("num_queues", 34, 2, Value = "num-queues")]
+[DeviceConfigField("max_discard_sectors", 36, 4, When = "discard", Value = "discard ? max-discard-sectors : 0")]
+[DeviceConfigField("max_discard_seg", 40, 4, When = "discard", Value = "discard")]
+[DeviceConfigField("discard_sector_alignment", 44, 4, When = "discard", Value = "discard ? (discard_granularity == 4294967295 || !report-discard-granularity ? logical_block_size : discard_granularity) / 512 : 0")]
+[DeviceConfigField("max_write_zeroes_sectors", 48, 4, When = "write-zeroes", Value = "write-zeroes ? max-write-zeroes-sectors : 0")]
+[DeviceConfigField("max_write_zeroes_seg", 52, 4, When = "write-zeroes", Value = "write-zeroes")]
+[DeviceConfigField("write_zeroes_may_unmap", 56, 1, When = "write-zeroes", Value = "write-zeroes")]
 public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -64,17 +96,21 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     [ConfigOption("serial", Description = "Disk serial number reported to the guest")]
     public string? Serial { get; set; }
 
+    [VirtioFeature(VirtioBlkFeature.ConfigWce)]
     [ConfigOption("config-wce", Description = "Guest can toggle the write cache (VIRTIO_BLK_F_CONFIG_WCE)")]
     public bool ConfigWce { get; set; } = true;
 
+    [VirtioFeature(VirtioBlkFeature.Scsi)]
     [ConfigOption("scsi", Description = "SCSI passthrough requests (VIRTIO_BLK_F_SCSI, legacy only)")]
     [CompatHint("2.5", true)]
     public bool Scsi { get; set; }
 
+    [VirtioFeature(VirtioBlkFeature.Discard)]
     [ConfigOption("discard", Description = "Offer DISCARD (VIRTIO_BLK_F_DISCARD)")]
     [CompatHint("4.0", false)]
     public bool Discard { get; set; } = true;
 
+    [VirtioFeature(VirtioBlkFeature.WriteZeroes)]
     [ConfigOption("write-zeroes", Description = "Offer WRITE ZEROES (VIRTIO_BLK_F_WRITE_ZEROES)")]
     [CompatHint("4.0", false)]
     public bool WriteZeroes { get; set; } = true;

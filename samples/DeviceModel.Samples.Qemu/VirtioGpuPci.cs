@@ -5,7 +5,13 @@ namespace DeviceModel.Samples.Qemu;
 /// (<c>virtio_pci_force_virtio_1</c>): the device is always modern-only.
 /// </summary>
 [Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
-[DeviceConfigField("events_read..num_capsets", 0, 16)] // virtio_gpu_config
+[VirtioQueue("controlq", "256")]
+[VirtioQueue("cursorq", "16")]
+// virtio_gpu_config: no events pending, the scanouts, no capability sets without virgl.
+[DeviceConfigField("events_read", 0, 4)]
+[DeviceConfigField("events_clear", 4, 4)]
+[DeviceConfigField("num_scanouts", 8, 4, Value = "max_outputs")]
+[DeviceConfigField("num_capsets", 12, 4)]
 public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>
@@ -30,11 +36,13 @@ public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
     public uint MaxOutputs { get; set; } = 1;
 
     /// <summary>VIRTIO_GPU_F_EDID; machines before 4.1 do not offer it.</summary>
+    [VirtioFeature(VirtioGpuFeature.Edid)]
     [ConfigOption("edid", Description = "Offer EDID blobs for the outputs (VIRTIO_GPU_F_EDID)")]
     [CompatHint("4.1", false)]
     public bool Edid { get; set; } = true;
 
     /// <summary>VIRTIO_GPU_F_RESOURCE_BLOB.</summary>
+    [VirtioFeature(VirtioGpuFeature.ResourceBlob)]
     [ConfigOption("blob", Description = "Offer blob resources (VIRTIO_GPU_F_RESOURCE_BLOB)")]
     public bool Blob { get; set; }
 

@@ -6,7 +6,9 @@ namespace DeviceModel.Samples.Qemu;
 /// modern-only, whatever <c>disable-legacy</c>/<c>disable-modern</c> say.
 /// </summary>
 [Device("virtio-input-pci", Description = "Virtio input device")]
-[DeviceConfigField("select..u", 0, 136)] // virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union
+[VirtioQueue("eventq", "64")]
+[VirtioQueue("statusq", "64")]
+[DeviceConfigField("select..u", 0, 136)] // virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union; zero until the driver selects
 public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 {
     /// <summary>Two vectors: config and the event queue.</summary>

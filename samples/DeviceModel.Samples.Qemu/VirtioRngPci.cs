@@ -2,6 +2,7 @@ namespace DeviceModel.Samples.Qemu;
 
 /// <summary>QEMU's <c>virtio-rng-pci</c>: an entropy source for the guest. It has no device configuration (no <see cref="DeviceConfigFieldAttribute"/>).</summary>
 [Device("virtio-rng-pci", Description = "Virtio entropy source (random number generator)")]
+[VirtioQueue("requestq", "8")]
 public sealed partial class VirtioRngPci : QemuVirtioPciDevice
 {
     /// <inheritdoc/>

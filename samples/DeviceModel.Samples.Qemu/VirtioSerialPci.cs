@@ -3,9 +3,18 @@ namespace DeviceModel.Samples.Qemu;
 /// <summary>QEMU's <c>virtio-serial-pci</c>: virtio console and serial ports.</summary>
 [Device("virtio-serial-pci", Description = "Virtio serial ports and console")]
 // virtio_console_config: cols, rows, max_nr_ports, and emerg_wr with emergency-write.
+// get_features: MULTIPORT with more than one port.
+[VirtioDeviceFeature(VirtioConsoleFeature.Multiport, Requires = "max_ports > 1")]
+// virtio_serial_device_realize: port 0's pair, the control pair (32 each), then the other ports' pairs.
+[VirtioQueue("receiveq0", "128")]
+[VirtioQueue("transmitq0", "128")]
+[VirtioQueue("control_receiveq", "32")]
+[VirtioQueue("control_transmitq", "32")]
+[VirtioQueue("receiveq", "128", Count = "max_ports - 1", Group = "port")]
+[VirtioQueue("transmitq", "128", Count = "max_ports - 1", Group = "port")]
 [DeviceConfigField("cols", 0, 2)]
 [DeviceConfigField("rows", 2, 2)]
-[DeviceConfigField("max_nr_ports", 4, 4)]
+[DeviceConfigField("max_nr_ports", 4, 4, Value = "max_ports")]
 [DeviceConfigField("emerg_wr", 8, 4, When = "emergency-write")]
 public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 {
@@ -26,6 +35,7 @@ public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
     [CompatHint("1.5", "auto")]
     public override uint? Vectors { get; set; } = 2;
 
+    [VirtioFeature(VirtioConsoleFeature.EmergWrite)]
     [ConfigOption("emergency-write", Description = "Emergency write (VIRTIO_CONSOLE_F_EMERG_WRITE)")]
     [CompatHint("2.8", false)]
     public bool EmergencyWrite { get; set; } = true;

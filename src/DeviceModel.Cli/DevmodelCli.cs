@@ -94,6 +94,7 @@ namespace DeviceModel.Cli
             root.Subcommands.Add(SchemaCommand.Create(context));
             root.Subcommands.Add(DiffCommand.Create(context));
             root.Subcommands.Add(LspciCommand.Create(context));
+            root.Subcommands.Add(VirtioCommand.Create(context));
             return root;
         }
 

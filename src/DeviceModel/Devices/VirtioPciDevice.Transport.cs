@@ -28,6 +28,20 @@ namespace DeviceModel
         /// </summary>
         protected virtual int DeviceConfigLength => DeviceConfigFieldAttribute.LengthOf(this);
 
+        /// <summary>
+        /// What a driver reads before it moves a byte: offered features, virtqueue sizes and the device configuration, on
+        /// each interface the device offers (<see cref="Virtio.VirtioDeviceAbi"/>), from the type's declarations and the
+        /// resolved options. The device is validated as <see cref="PciDevice.Realize"/> validates it.
+        /// </summary>
+        /// <param name="context">The context the device was resolved in.</param>
+        /// <param name="backend">The host side's inputs; null: every declared default (the reference setup).</param>
+        /// <exception cref="PciConfigurationException">The options are refused at realize, or the backend gives an input the type does not declare.</exception>
+        public Virtio.VirtioDeviceAbi DescribeVirtio(RealizeContext context, Virtio.VirtioBackend? backend = null)
+        {
+            CreateLayout(context);
+            return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend ?? Virtio.VirtioBackend.Default);
+        }
+
         /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
         protected virtual ushort? ClassId => null;
 

@@ -7,6 +7,9 @@ namespace DeviceModel
     /// <c>virtio-device</c> backend). Concrete virtio devices derive from it and add their own options.
     /// </summary>
     [Device("virtio-pci", Description = "Virtio device on the PCI transport")]
+    // QEMU's virtio_pci_pre_plugged: VERSION_1 with the modern interface; BAD_FEATURE always, legacy interface only.
+    [VirtioDeviceFeature(VirtioTransportFeature.Version1, When = "!disable-modern")]
+    [VirtioDeviceFeature(VirtioTransportFeature.BadFeature, LegacyOnly = true)]
     public abstract partial class VirtioPciDevice : PciDevice
     {
         /// <summary>Disable the legacy (virtio 0.9) interface; auto: on behind a PCI Express port, else off.</summary>
@@ -82,14 +85,17 @@ namespace DeviceModel
         public virtual bool Ioeventfd { get; set; }
 
         /// <summary>VIRTIO_RING_F_INDIRECT_DESC.</summary>
+        [VirtioFeature(VirtioTransportFeature.IndirectDesc)]
         [ConfigOption("indirect_desc", Description = "Offer indirect descriptors")]
         public bool IndirectDesc { get; set; } = true;
 
         /// <summary>VIRTIO_RING_F_EVENT_IDX.</summary>
+        [VirtioFeature(VirtioTransportFeature.EventIdx)]
         [ConfigOption("event_idx", Description = "Offer event index suppression")]
         public bool EventIdx { get; set; } = true;
 
         /// <summary>VIRTIO_F_NOTIFY_ON_EMPTY.</summary>
+        [VirtioFeature(VirtioTransportFeature.NotifyOnEmpty, LegacyOnly = true)]
         [ConfigOption("notify_on_empty", Description = "Offer notify on empty")]
         public bool NotifyOnEmpty { get; set; } = true;
 
@@ -97,18 +103,22 @@ namespace DeviceModel
         /// VIRTIO_F_ANY_LAYOUT. QEMU's compat entries for it name device types (hw_compat_2_3: virtio-blk, -balloon,
         /// -serial, -rng, …), so the history is on the device types that have one.
         /// </summary>
+        [VirtioFeature(VirtioTransportFeature.AnyLayout, LegacyOnly = true)]
         [ConfigOption("any_layout", Description = "Offer any descriptor layout")]
         public virtual bool AnyLayout { get; set; } = true;
 
         /// <summary>VIRTIO_F_IOMMU_PLATFORM.</summary>
+        [VirtioFeature(VirtioTransportFeature.AccessPlatform)]
         [ConfigOption("iommu_platform", Description = "Device sits behind an IOMMU")]
         public bool IommuPlatform { get; set; }
 
         /// <summary>VIRTIO_F_RING_PACKED.</summary>
+        [VirtioFeature(VirtioTransportFeature.RingPacked)]
         [ConfigOption("packed", Description = "Offer packed virtqueues")]
         public bool Packed { get; set; }
 
         /// <summary>VIRTIO_F_RING_RESET.</summary>
+        [VirtioFeature(VirtioTransportFeature.RingReset)]
         [ConfigOption("queue_reset", Description = "Offer virtqueue reset")]
         public bool QueueReset { get; set; } = true;
 
