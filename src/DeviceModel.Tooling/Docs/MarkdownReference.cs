@@ -143,15 +143,18 @@ namespace DeviceModel.Tooling.Docs
             bool any = false;
             foreach (OptionInfo option in device.Options)
             {
-                if (option.Rules.IsEmpty) continue;
-                Header();
                 var text = new List<string>(option.Rules.Length);
-                foreach (OptionRuleAttribute rule in option.Rules) text.Add(rule.Describe(option) + (rule.When is null ? "" : " when " + rule.When));
+                foreach (OptionRuleAttribute rule in option.Rules)
+                {
+                    if (rule is not VirtioFeatureAttribute) text.Add(rule.Describe(option) + (rule.When is null ? "" : " when " + rule.When));
+                }
+                if (text.Count == 0) continue;
+                Header();
                 Row(md, Code(option.Name), Cell(string.Join("; ", text)));
             }
             foreach (DeviceRuleAttribute rule in device.Rules)
             {
-                if (rule is DeviceConfigFieldAttribute) continue;
+                if (rule is DeviceConfigFieldAttribute or VirtioDeviceFeatureAttribute or VirtioQueueAttribute or VirtioBackendInputAttribute) continue;
                 Header();
                 Row(md, "(device)", Cell(rule.Describe(device) + (rule.When is null ? "" : " when " + rule.When)));
             }
@@ -170,26 +173,73 @@ namespace DeviceModel.Tooling.Docs
             }
         }
 
-        /// <summary>The virtio device-specific configuration layout (<see cref="DeviceConfigFieldAttribute"/>); none declared: no section.</summary>
+        /// <summary>
+        /// The virtio ABI a driver reads, as declared: feature bits (by option and by the type), backend inputs,
+        /// virtqueues and the device-specific configuration layout; a type without virtio declarations: no section.
+        /// </summary>
         private static void DeviceConfig(StringBuilder md, DeviceInfo device)
         {
-            bool any = false;
+            var features = new List<(int Bit, string Source, string Condition, bool LegacyOnly)>();
+            foreach (OptionInfo option in device.Options)
+            {
+                foreach (OptionRuleAttribute rule in option.Rules)
+                {
+                    if (rule is VirtioFeatureAttribute f) features.Add((f.Bit, "option " + Code(option.Name), Join(f.When, f.Requires), f.LegacyOnly));
+                }
+            }
+            var inputs = new List<VirtioBackendInputAttribute>();
+            var queues = new List<VirtioQueueAttribute>();
+            var fields = new List<DeviceConfigFieldAttribute>();
             foreach (DeviceRuleAttribute rule in device.Rules)
             {
-                if (rule is not DeviceConfigFieldAttribute field) continue;
-                if (!any)
+                switch (rule)
                 {
-                    any = true;
-                    Line(md, "## Device configuration");
-                    Line(md);
-                    Line(md, "The device-specific configuration is as long as the end of its last present field.");
-                    Line(md);
-                    Line(md, "| field | offset | size | present |");
-                    Line(md, "|---|---|---|---|");
+                    case VirtioDeviceFeatureAttribute f: features.Add((f.Bit, f.Withdraw ? "withdrawn by the type" : "the type", Join(f.When, f.Requires), f.LegacyOnly)); break;
+                    case VirtioBackendInputAttribute i: inputs.Add(i); break;
+                    case VirtioQueueAttribute q: queues.Add(q); break;
+                    case DeviceConfigFieldAttribute c: fields.Add(c); break;
                 }
-                Row(md, Code(field.Name), Int(field.Offset), Int(field.Size), field.When is null ? "always" : "when " + Cell(field.When));
             }
-            if (any) Line(md);
+            if (features.Count + inputs.Count + queues.Count + fields.Count == 0) return;
+            Line(md, "## Virtio ABI");
+            Line(md);
+            Line(md, "What a driver reads before it moves a byte (`devmodel virtio` prints it for a configuration). Expressions name options and backend inputs.");
+            Line(md);
+            if (features.Count > 0)
+            {
+                features.Sort((a, b) => a.Bit.CompareTo(b.Bit));
+                Line(md, "| feature bit | offered by | condition | interface |");
+                Line(md, "|---|---|---|---|");
+                foreach ((int bit, string source, string condition, bool legacyOnly) in features) Row(md, Int(bit), source, Cell(condition), legacyOnly ? "legacy only" : "both");
+                Line(md);
+            }
+            if (inputs.Count > 0)
+            {
+                Line(md, "| backend input | default | meaning |");
+                Line(md, "|---|---|---|");
+                foreach (VirtioBackendInputAttribute input in inputs) Row(md, Code(input.Name), input.Default.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(input.Description ?? ""));
+                Line(md);
+            }
+            if (queues.Count > 0)
+            {
+                Line(md, "| virtqueue | size | count | present |");
+                Line(md, "|---|---|---|---|");
+                foreach (VirtioQueueAttribute queue in queues) Row(md, Code(queue.Name), Code(queue.Size), queue.Count is null ? "1" : Code(queue.Count) + (queue.Group is null ? "" : " (interleaved: " + Cell(queue.Group) + ")"), queue.When is null ? "always" : "when " + Cell(queue.When));
+                Line(md);
+            }
+            if (fields.Count > 0)
+            {
+                Line(md, "The device-specific configuration is as long as the end of its last present field; every field below that end is filled.");
+                Line(md);
+                Line(md, "| field | offset | size | present | value |");
+                Line(md, "|---|---|---|---|---|");
+                foreach (DeviceConfigFieldAttribute field in fields)
+                    Row(md, Code(field.Name), Int(field.Offset), Int(field.Size), field.When is null ? "always" : "when " + Cell(field.When),
+                        field.Value is null ? "0" : Code(field.Value) + (field.Map is null ? "" : " (" + Cell(field.Map) + ")"));
+                Line(md);
+            }
+
+            static string Join(string? when, string? requires) => when is null ? requires ?? "" : requires is null ? when : when + "; " + requires;
         }
 
         private static void History(StringBuilder md, DeviceInfo device, MachineCatalog machines)

@@ -116,13 +116,17 @@ namespace DeviceModel
                     }
                 }
             }
+            bool virtio = false;
             foreach (DeviceRuleAttribute rule in Rules)
             {
                 foreach (string name in rule.NamedOptions())
                 {
                     if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " names option '" + name + "', which " + Name + " does not have");
                 }
+                virtio |= rule is VirtioQueueAttribute or VirtioDeviceFeatureAttribute or VirtioBackendInputAttribute || rule is DeviceConfigFieldAttribute { Value: not null };
             }
+            // The virtio declarations' expressions may also name backend inputs: their plan checks every name.
+            if (virtio) Virtio.VirtioAbiBuilder.PlanOf(this);
         }
 
         private readonly OptionInfo[] _ruleOrder;

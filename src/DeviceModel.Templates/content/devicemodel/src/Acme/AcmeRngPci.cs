@@ -4,6 +4,7 @@ namespace Acme;
 
 /// <summary>A virtio entropy source: the virtio-pci transport and its options come from <see cref="VirtioPciDevice"/>.</summary>
 [Device("acme-rng-pci", Description = "Acme entropy source")]
+[VirtioQueue("requestq", "8")] // one virtqueue of 8 entries: `devmodel virtio` shows it with the offered features
 public sealed partial class AcmeRngPci : VirtioPciDevice
 {
     /// <summary>A virtio entropy device (virtio device ID 4).</summary>

@@ -50,6 +50,18 @@ public sealed class AcmeDeviceTests
     }
 
     [Fact]
+    public void Virtio_abi_has_the_declared_queue_and_the_transport_features()
+    {
+        ResolvedDevice rng = Resolve("acme", "acme-rng-pci,id=rng0").Devices[0];
+        DeviceModel.Virtio.VirtioDeviceAbi abi = ((VirtioPciDevice)rng.Device).DescribeVirtio(rng.Context);
+        Assert.Equal(new ushort[] { 8 }, abi.QueueSizes);
+        Assert.True(abi.Modern && abi.Legacy);
+        Assert.NotEqual(0UL, abi.ModernFeatures & (1UL << VirtioTransportFeature.Version1));
+        Assert.Equal(0UL, abi.ModernFeatures & (1UL << VirtioTransportFeature.BadFeature)); // legacy interface only
+        Assert.Empty(abi.Config);
+    }
+
+    [Fact]
     public void Period_keeps_1000_ms_on_machines_before_2_0()
     {
         Device old = Resolve("acme-pc-1.1", "acme-rng-pci,id=rng0").Devices[0].Device;
