@@ -184,7 +184,7 @@ namespace DeviceModel.Tooling.Docs
             {
                 foreach (OptionRuleAttribute rule in option.Rules)
                 {
-                    if (rule is VirtioFeatureAttribute f) features.Add((f.Bit, "option " + Code(option.Name), Join(f.When, f.Requires), f.LegacyOnly));
+                    if (rule is VirtioFeatureAttribute f) features.Add((f.Bit, "option " + Code(option.Name), f.When is null && f.Requires is null ? "while set" : "while set; " + Join(f.When, f.Requires), f.LegacyOnly));
                 }
             }
             var inputs = new List<VirtioBackendInputAttribute>();
@@ -239,7 +239,7 @@ namespace DeviceModel.Tooling.Docs
                 Line(md);
             }
 
-            static string Join(string? when, string? requires) => when is null ? requires ?? "" : requires is null ? when : when + "; " + requires;
+            static string Join(string? when, string? requires) => when is null ? requires ?? "always" : requires is null ? when : when + "; " + requires;
         }
 
         private static void History(StringBuilder md, DeviceInfo device, MachineCatalog machines)
