@@ -194,7 +194,7 @@ namespace DeviceModel.Tooling.Docs
             {
                 switch (rule)
                 {
-                    case VirtioDeviceFeatureAttribute f: features.Add((f.Bit, f.Withdraw ? "withdrawn by the type" : "the type", Join(f.When, f.Requires), f.LegacyOnly)); break;
+                    case VirtioDeviceFeatureAttribute f: features.Add((f.Bit, "the type", Join(f.When, f.Requires), f.LegacyOnly)); break;
                     case VirtioBackendInputAttribute i: inputs.Add(i); break;
                     case VirtioQueueAttribute q: queues.Add(q); break;
                     case DeviceConfigFieldAttribute c: fields.Add(c); break;

@@ -123,11 +123,7 @@ namespace DeviceModel.Virtio
             foreach (VirtioDeviceFeatureAttribute rule in plan.DeviceFeatures)
             {
                 if (rule.LegacyOnly) legacyOnly |= 1UL << rule.Bit;
-                if (!rule.Withdraw && rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features |= 1UL << rule.Bit;
-            }
-            foreach (VirtioDeviceFeatureAttribute rule in plan.DeviceFeatures)
-            {
-                if (rule.Withdraw && rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features &= ~(1UL << rule.Bit);
+                if (rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features |= 1UL << rule.Bit;
             }
 
             return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, Queues(device, plan, Resolve), Config(device, plan, Resolve));

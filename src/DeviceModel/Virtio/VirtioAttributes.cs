@@ -58,15 +58,8 @@ namespace DeviceModel
         /// <summary>Whether the bit is offered on the legacy interface only (QEMU's <c>legacy_features</c>).</summary>
         public bool LegacyOnly { get; set; }
 
-        /// <summary>
-        /// Whether the declaration withdraws the bit instead of offering it: a bit an option or an earlier declaration offers is
-        /// cleared while <see cref="DeviceRuleAttribute.When"/> holds (QEMU's <c>virtio_clear_feature</c> in <c>get_features</c>).
-        /// Withdrawals apply after every offer.
-        /// </summary>
-        public bool Withdraw { get; set; }
-
         /// <inheritdoc/>
-        public override string Describe(DeviceInfo device) => (Withdraw ? "withdraws " : "offers ") + VirtioFeatureText.Describe(Bit, Requires, LegacyOnly);
+        public override string Describe(DeviceInfo device) => "offers " + VirtioFeatureText.Describe(Bit, Requires, LegacyOnly);
     }
 
     /// <summary>
