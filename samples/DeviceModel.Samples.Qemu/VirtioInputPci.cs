@@ -8,7 +8,9 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-input-pci", Description = "Virtio input device")]
 [VirtioQueue("eventq", "64")]
 [VirtioQueue("statusq", "64")]
-[DeviceConfigField("select..u", 0, 136)] // virtio_input_config: select, subsel, size, 5 reserved bytes and a 128-byte union; zero until the driver selects
+// virtio_input_config: select, subsel, size and 5 reserved bytes, then the union as long as the type's largest config
+// entry (QEMU's cfg_size; each type declares its own); zero until the driver selects an entry.
+[DeviceConfigField("select..reserved", 0, 8)]
 public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 {
     /// <summary>Two vectors: config and the event queue.</summary>
@@ -39,6 +41,7 @@ public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 
 /// <summary>QEMU's <c>virtio-keyboard-pci</c>.</summary>
 [Device("virtio-keyboard-pci", Description = "Virtio keyboard")]
+[DeviceConfigField("u", 8, 29)] // the EV_KEY bitmap of the keys QEMU maps, up to KEY_MICMUTE
 public sealed partial class VirtioKeyboardPci : VirtioInputPci
 {
     /// <summary>PCI_CLASS_INPUT_KEYBOARD.</summary>
@@ -47,6 +50,7 @@ public sealed partial class VirtioKeyboardPci : VirtioInputPci
 
 /// <summary>QEMU's <c>virtio-mouse-pci</c>.</summary>
 [Device("virtio-mouse-pci", Description = "Virtio mouse")]
+[DeviceConfigField("u", 8, 43)] // the EV_KEY bitmap of the buttons, up to BTN_GEAR_UP
 public sealed partial class VirtioMousePci : VirtioInputPci
 {
     /// <summary>PCI_CLASS_INPUT_MOUSE.</summary>
@@ -60,6 +64,7 @@ public sealed partial class VirtioMousePci : VirtioInputPci
 
 /// <summary>QEMU's <c>virtio-tablet-pci</c>.</summary>
 [Device("virtio-tablet-pci", Description = "Virtio tablet (absolute pointer)")]
+[DeviceConfigField("u", 8, 43)] // the EV_KEY bitmap of the buttons, up to BTN_GEAR_UP
 public sealed partial class VirtioTabletPci : VirtioInputPci
 {
     /// <summary>Report a wheel axis (REL_WHEEL) instead of wheel buttons; machines before 2.11 do not.</summary>

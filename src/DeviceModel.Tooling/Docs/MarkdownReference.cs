@@ -154,7 +154,7 @@ namespace DeviceModel.Tooling.Docs
             }
             foreach (DeviceRuleAttribute rule in device.Rules)
             {
-                if (rule is DeviceConfigFieldAttribute or VirtioDeviceFeatureAttribute or VirtioQueueAttribute or VirtioBackendInputAttribute) continue;
+                if (rule is DeviceConfigFieldAttribute or VirtioDeviceFeatureAttribute or VirtioQueueAttribute or VirtioBackendInputAttribute) continue; // the Virtio ABI section
                 Header();
                 Row(md, "(device)", Cell(rule.Describe(device) + (rule.When is null ? "" : " when " + rule.When)));
             }

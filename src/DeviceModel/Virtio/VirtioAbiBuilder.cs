@@ -24,6 +24,7 @@ namespace DeviceModel.Virtio
             public readonly Dictionary<string, VirtioBackendInputAttribute> Inputs = new(StringComparer.Ordinal);
             public readonly List<VirtioQueueAttribute> Queues = [];
             public readonly List<DeviceConfigFieldAttribute> Fields = [];
+            public readonly List<VirtioBackendCheckAttribute> Checks = [];
 
             public Plan(DeviceInfo info)
             {
@@ -38,6 +39,7 @@ namespace DeviceModel.Virtio
                             break;
                         case VirtioQueueAttribute queue: Queues.Add(queue); break;
                         case DeviceConfigFieldAttribute field: Fields.Add(field); break;
+                        case VirtioBackendCheckAttribute check: Checks.Add(check); break;
                     }
                 }
                 foreach (OptionInfo option in info.Options)
@@ -54,6 +56,7 @@ namespace DeviceModel.Virtio
                     CheckNames(info, queue.SizeExpression, "virtqueue " + queue.Name);
                     if (queue.CountExpression is VirtioExpression count) CheckNames(info, count, "virtqueue " + queue.Name);
                 }
+                foreach (VirtioBackendCheckAttribute check in Checks) CheckNames(info, check.ConditionExpression, "backend check");
                 foreach (DeviceConfigFieldAttribute field in Fields)
                 {
                     if (field.ValueExpression is VirtioExpression value) CheckNames(info, value, "device config field " + field.Name);
@@ -112,6 +115,11 @@ namespace DeviceModel.Virtio
             {
                 int index = info.IndexOf(name);
                 return index >= 0 ? VirtioExpression.OperandOf(device.GetOption(index)) : Input(name);
+            }
+
+            foreach (VirtioBackendCheckAttribute check in plan.Checks)
+            {
+                if (check.AppliesTo(device) && check.ConditionExpression.Evaluate(Resolve) != 0) throw new PciConfigurationException(check.Message);
             }
 
             ulong features = 0, legacyOnly = 0;

@@ -121,6 +121,30 @@ namespace DeviceModel
         public override string Describe(DeviceInfo device) => "virtqueue " + Name + ", size " + Size + (Count is null ? "" : ", count " + Count);
     }
 
+    /// <summary>
+    /// A configuration the device refuses for its backend (QEMU's realize-time checks of the host side): while
+    /// <paramref name="condition"/> (an expression of options and backend inputs) is non-zero,
+    /// <see cref="VirtioPciDevice.DescribeVirtio"/> throws <see cref="Pci.PciConfigurationException"/> with <paramref name="message"/>.
+    /// </summary>
+    /// <param name="condition">When the configuration is refused (<c>"blob &amp;&amp; !udmabuf"</c>).</param>
+    /// <param name="message">The refusal, in the reference's words.</param>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class VirtioBackendCheckAttribute(string condition, string message) : DeviceRuleAttribute
+    {
+        private VirtioExpression? _condition;
+
+        /// <summary>The condition.</summary>
+        public string Condition { get; } = condition;
+
+        /// <summary>The refusal message.</summary>
+        public string Message { get; } = message;
+
+        internal VirtioExpression ConditionExpression => _condition ??= VirtioExpression.Parse(Condition);
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) => "refused while " + Condition + ": " + Message;
+    }
+
     /// <summary>QEMU's virtio transport feature bits (the virtio specification's reserved range and the legacy ones).</summary>
     public static class VirtioTransportFeature
     {
