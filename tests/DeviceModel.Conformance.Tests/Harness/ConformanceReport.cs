@@ -12,7 +12,7 @@ namespace DeviceModel.Conformance.Tests.Harness;
 /// <summary>Renders docs/conformance.md from the results of every recorded case: nothing in it is written by hand.</summary>
 internal static class ConformanceReport
 {
-    public static string Render(IReadOnlyList<CaseResult> results)
+    public static string Render(IReadOnlyList<CaseResult> results, IReadOnlyList<VirtioResult> virtio)
     {
         var md = new StringBuilder();
         string qemu = QemuGolden.All[0].Root.GetProperty("qemu").GetString() ?? "QEMU 7.2";
@@ -54,6 +54,20 @@ internal static class ConformanceReport
             }
         }
         md.Append('\n');
+
+        md.Append("## Virtio ABI\n\n");
+        md.Append("What a driver reads before it moves a byte, recorded through qtest (`tests/goldens/qemu-virtio`, `tools/qemu-reference/record_virtio.py`): ");
+        md.Append("offered features, virtqueue sizes and the device config on each interface QEMU offers. A case passes when `devmodel virtio --format json` ");
+        md.Append("gives QEMU's object (or refuses what QEMU refused) directly, and when the same configuration starts on the newest machine type of the ");
+        md.Append("family (`pc`, `q35`) with a hints file dumped on the recorded one.\n\n");
+        md.Append("| device | recorded | of which refused | pass | pass through hints |\n|---|---:|---:|---:|---:|\n");
+        foreach (IGrouping<string, VirtioResult> device in virtio.GroupBy(r => r.Case.Device))
+        {
+            md.Append("| ").Append(device.Key).Append(" | ").Append(N(device.Count())).Append(" | ").Append(N(device.Count(r => r.Case.Refused is not null)))
+                .Append(" | ").Append(N(device.Count(r => r.Direct is null))).Append(" | ").Append(N(device.Count(r => r.Direct is null && r.ThroughHints is null))).Append(" |\n");
+        }
+        md.Append("| **total** | ").Append(N(virtio.Count)).Append(" | ").Append(N(virtio.Count(r => r.Case.Refused is not null))).Append(" | ")
+            .Append(N(virtio.Count(r => r.Direct is null))).Append(" | ").Append(N(virtio.Count(r => r.Direct is null && r.ThroughHints is null))).Append(" |\n\n");
 
         md.Append("## Known gaps\n\n");
         md.Append("Cases the model does not reproduce yet, each with its cause and the plan to close it. The conformance test requires ");
