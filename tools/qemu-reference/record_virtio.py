@@ -42,6 +42,7 @@ import shutil
 import sys
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 
 sys.dont_write_bytecode = True          # keep the source tree free of __pycache__
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -51,6 +52,19 @@ from qemuref import qemu, virtio  # noqa: E402
 from qemuref.catalog import (DEVICES, LEGACY_ONLY, MODERN_ONLY, NEITHER,  # noqa: E402
                              TRANSITIONAL, Variant)
 from qemuref.qtest import QemuExited, Qtest, QtestError  # noqa: E402
+
+@dataclass(frozen=True)
+class VVariant(Variant):
+    """A catalog Variant plus ``-object`` arguments the device options refer to
+    (e.g. the iothread virtio-balloon's free-page-hint needs)."""
+    objects: tuple = ()
+
+    def as_json(self):
+        d = super().as_json()
+        if self.objects:
+            d["objects"] = list(self.objects)
+        return d
+
 
 VIRTIO_DEVICES = ["virtio-net-pci", "virtio-blk-pci", "virtio-scsi-pci", "virtio-balloon-pci",
                   "virtio-rng-pci", "virtio-serial-pci", "virtio-keyboard-pci",
@@ -83,9 +97,11 @@ def log(msg):
 
 def read_variants_file(path):
     """{device: OrderedDict(name -> Variant)}.  Lines: ``DEVICE VARIANT``;
-    VARIANT = [smp=N:][rp:]OPTIONS, where OPTIONS is the -device option string
-    or ``default`` (no options).  ``smp=N:`` starts QEMU with -smp N, ``rp:``
-    puts the DUT behind a pcie-root-port (q35 only).  ``#`` starts a comment."""
+    VARIANT = [object=SPEC:][smp=N:][rp:]OPTIONS, where OPTIONS is the -device
+    option string or ``default`` (no options).  ``object=SPEC:`` adds
+    ``-object SPEC`` (once per QEMU), ``smp=N:`` starts QEMU with -smp N,
+    ``rp:`` puts the DUT behind a pcie-root-port (q35 only).  ``#`` starts a
+    comment."""
     out = OrderedDict()
     with open(path) as f:
         for n, line in enumerate(f, 1):
@@ -96,7 +112,10 @@ def read_variants_file(path):
             if len(parts) != 2 or parts[0] not in VIRTIO_DEVICES:
                 raise SystemExit("%s:%d: expected 'DEVICE VARIANT' with a virtio device" % (path, n))
             dev, name = parts
-            rest, smp = name, None
+            rest, smp, objects = name, None, ()
+            m = re.match(r"object=([^:]+):(.*)$", rest)
+            if m:
+                objects, rest = (m.group(1),), m.group(2)
             m = re.match(r"smp=(\d+):(.*)$", rest)
             if m:
                 smp, rest = int(m.group(1)), m.group(2)
@@ -109,7 +128,7 @@ def read_variants_file(path):
             vs = out.setdefault(dev, OrderedDict())
             if name in vs or name in BASE_VARIANTS:
                 raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
-            vs[name] = Variant(opts, rp, smp)
+            vs[name] = VVariant(opts, rp, smp, objects)
     return out
 
 
@@ -152,6 +171,13 @@ def batch_command(machine, dev, variants):
     duts = []
     single = len(variants) == 1
     root_bus = "pcie.0" if qemu.is_q35(machine) else "pci.0"
+    objects = []
+    for _, v in variants:
+        for o in getattr(v, "objects", ()):
+            if o not in objects:
+                objects.append(o)
+    for o in objects:
+        args += ["-object", o]
     for i, (vname, v) in enumerate(variants):
         did = qemu.DUT_ID if single else "%s%d" % (qemu.DUT_ID, i)
         drive = "d%d" % i
