@@ -9,6 +9,7 @@ Modules
   cfgspace  one config-space recording: dump, BAR sizing, write probe
   catalog   the devices and option variants that are recorded
   datafile  assembling the per-device JSON data file
+  virtio    reading a virtio-pci device's modern/legacy interfaces (record_virtio.py)
 
 Only the Python 3 standard library is used.
 """
