@@ -7,7 +7,7 @@ namespace DeviceModel.Samples.Qemu;
 [Device("virtio-gpu-pci", Description = "Virtio GPU (2D, no VGA)")]
 // The host side: the reference host has no /dev/udmabuf, which blob resources need.
 [VirtioBackendInput("udmabuf", 0, Description = "The host has /dev/udmabuf (blob resources need it)")]
-[VirtioBackendCheck("blob && !udmabuf", "cannot enable blob resources without udmabuf")]
+[VirtioCheck("blob && !udmabuf", "cannot enable blob resources without udmabuf")]
 [VirtioQueue("controlq", "64")]
 [VirtioQueue("cursorq", "16")]
 // virtio_gpu_config: no events pending, the scanouts, no capability sets without virgl.

@@ -11,6 +11,9 @@ namespace DeviceModel.Samples.Qemu;
 // virtio_input_config: select, subsel, size and 5 reserved bytes, then the union as long as the type's largest config
 // entry (QEMU's cfg_size; each type declares its own); zero until the driver selects an entry.
 [DeviceConfigField("select..reserved", 0, 8)]
+[DeviceConfigField("u.string (serial)", 8, 128, Length = "serial.length")] // the serial entry, when longer than the type's largest
+// QEMU 7.2 aborts on a longer one (an assertion on cfg_size in virtio_input_device_realize): refused here.
+[VirtioCheck("serial.length > 128", "serial is longer than the 128 bytes of virtio_input_config's string")]
 public abstract partial class VirtioInputPci : QemuVirtioPciDevice
 {
     /// <summary>Two vectors: config and the event queue.</summary>

@@ -123,7 +123,7 @@ namespace DeviceModel
                 {
                     if (IndexOf(name) < 0) throw new ArgumentException(Name + ": " + rule.GetType().Name + " names option '" + name + "', which " + Name + " does not have");
                 }
-                virtio |= rule is VirtioQueueAttribute or VirtioDeviceFeatureAttribute or VirtioBackendInputAttribute or VirtioBackendCheckAttribute || rule is DeviceConfigFieldAttribute { Value: not null };
+                virtio |= rule is VirtioQueueAttribute or VirtioDeviceFeatureAttribute or VirtioBackendInputAttribute or VirtioCheckAttribute || rule is DeviceConfigFieldAttribute { Value: not null };
             }
             // The virtio declarations' expressions may also name backend inputs: their plan checks every name.
             if (virtio) Virtio.VirtioAbiBuilder.PlanOf(this);

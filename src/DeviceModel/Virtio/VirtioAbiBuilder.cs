@@ -24,7 +24,7 @@ namespace DeviceModel.Virtio
             public readonly Dictionary<string, VirtioBackendInputAttribute> Inputs = new(StringComparer.Ordinal);
             public readonly List<VirtioQueueAttribute> Queues = [];
             public readonly List<DeviceConfigFieldAttribute> Fields = [];
-            public readonly List<VirtioBackendCheckAttribute> Checks = [];
+            public readonly List<VirtioCheckAttribute> Checks = [];
 
             public Plan(DeviceInfo info)
             {
@@ -39,7 +39,7 @@ namespace DeviceModel.Virtio
                             break;
                         case VirtioQueueAttribute queue: Queues.Add(queue); break;
                         case DeviceConfigFieldAttribute field: Fields.Add(field); break;
-                        case VirtioBackendCheckAttribute check: Checks.Add(check); break;
+                        case VirtioCheckAttribute check: Checks.Add(check); break;
                     }
                 }
                 foreach (OptionInfo option in info.Options)
@@ -56,10 +56,11 @@ namespace DeviceModel.Virtio
                     CheckNames(info, queue.SizeExpression, "virtqueue " + queue.Name);
                     if (queue.CountExpression is VirtioExpression count) CheckNames(info, count, "virtqueue " + queue.Name);
                 }
-                foreach (VirtioBackendCheckAttribute check in Checks) CheckNames(info, check.ConditionExpression, "backend check");
+                foreach (VirtioCheckAttribute check in Checks) CheckNames(info, check.ConditionExpression, "backend check");
                 foreach (DeviceConfigFieldAttribute field in Fields)
                 {
                     if (field.ValueExpression is VirtioExpression value) CheckNames(info, value, "device config field " + field.Name);
+                    if (field.LengthExpression is VirtioExpression length) CheckNames(info, length, "device config field " + field.Name);
                     if (field.Map is not null) ParseMap(info, field);
                 }
             }
@@ -74,8 +75,13 @@ namespace DeviceModel.Virtio
             {
                 foreach (string name in expression.Names)
                 {
-                    if (info.IndexOf(name) < 0 && !Inputs.ContainsKey(name))
-                        throw new ArgumentException(info.Name + ": " + where + " reads '" + name + "', which is neither an option nor a backend input of the type");
+                    if (info.IndexOf(name) >= 0 || Inputs.ContainsKey(name)) continue;
+                    if (name.EndsWith(".length", StringComparison.Ordinal) && info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) is int text and >= 0)
+                    {
+                        if (info.Options[text].Kind == OptionKind.String) continue;
+                        throw new ArgumentException(info.Name + ": " + where + " reads '" + name + "', but only a string option has a length");
+                    }
+                    throw new ArgumentException(info.Name + ": " + where + " reads '" + name + "', which is neither an option nor a backend input of the type");
                 }
             }
         }
@@ -110,14 +116,9 @@ namespace DeviceModel.Virtio
                 if (!plan.Inputs.ContainsKey(name))
                     throw new PciConfigurationException(info.Name + " has no backend input '" + name + "' (" + (plan.Inputs.Count == 0 ? "it has none" : "it has " + string.Join(", ", plan.Inputs.Keys)) + ")");
             }
-            long Input(string name) => backend.TryGet(name, out long value) ? value : plan.Inputs[name].Default;
-            long Resolve(string name)
-            {
-                int index = info.IndexOf(name);
-                return index >= 0 ? VirtioExpression.OperandOf(device.GetOption(index)) : Input(name);
-            }
+            long Resolve(string name) => Operand(device, plan, name, backend);
 
-            foreach (VirtioBackendCheckAttribute check in plan.Checks)
+            foreach (VirtioCheckAttribute check in plan.Checks)
             {
                 if (check.AppliesTo(device) && check.ConditionExpression.Evaluate(Resolve) != 0) throw new PciConfigurationException(check.Message);
             }
@@ -134,7 +135,7 @@ namespace DeviceModel.Virtio
                 if (rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features |= 1UL << rule.Bit;
             }
 
-            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, Queues(device, plan, Resolve), Config(device, plan, Resolve));
+            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, Queues(device, plan, Resolve), Config(device, plan, backend, Resolve));
         }
 
         private static ImmutableArray<ushort> Queues(Device device, Plan plan, Func<string, long> resolve)
@@ -169,19 +170,42 @@ namespace DeviceModel.Virtio
             return sizes.ToImmutable();
         }
 
-        private static ImmutableArray<byte> Config(Device device, Plan plan, Func<string, long> resolve)
+        /// <summary>
+        /// A name of an expression: an option's operand, <c>OPTION.length</c> (a string option's UTF-8 length), or a backend
+        /// input (the backend's value, else its declared default).
+        /// </summary>
+        private static long Operand(Device device, Plan plan, string name, VirtioBackend? backend)
         {
+            int index = device.Info.IndexOf(name);
+            if (index >= 0) return VirtioExpression.OperandOf(device.GetOption(index));
+            if (name.EndsWith(".length", StringComparison.Ordinal) && device.Info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) is int text and >= 0)
+                return device.GetOption(text).Text is string s ? System.Text.Encoding.UTF8.GetByteCount(s) : 0;
+            return backend is not null && backend.TryGet(name, out long value) ? value : plan.Inputs[name].Default;
+        }
+
+        /// <summary>The device config's length: the end of the last present field (<see cref="DeviceConfigFieldAttribute.Length"/> where given).</summary>
+        internal static int ConfigLength(Device device, VirtioBackend? backend)
+        {
+            Plan plan = PlanOf(device.Info);
             int length = 0;
             foreach (DeviceConfigFieldAttribute field in plan.Fields)
             {
-                if (field.Offset + field.Size > length && field.AppliesTo(device)) length = field.Offset + field.Size;
+                if (!field.AppliesTo(device)) continue;
+                long size = field.LengthExpression is VirtioExpression e ? Math.Clamp(e.Evaluate(name => Operand(device, plan, name, backend)), 0, field.Size) : field.Size;
+                if (field.Offset + size > length) length = field.Offset + (int)size;
             }
+            return length;
+        }
+
+        private static ImmutableArray<byte> Config(Device device, Plan plan, VirtioBackend backend, Func<string, long> resolve)
+        {
+            int length = ConfigLength(device, backend);
             var bytes = new byte[length];
             Span<byte> scratch = stackalloc byte[8];
             foreach (DeviceConfigFieldAttribute field in plan.Fields)
             {
                 // Every field below the length is written, present or not: QEMU's get_config fills the whole structure.
-                if (field.Offset + field.Size > length || field.ValueExpression is not VirtioExpression value) continue;
+                if (field.Offset + field.Size > length || field.ValueExpression is not VirtioExpression value) continue; // a Length field holds no value
                 Span<byte> target = bytes.AsSpan(field.Offset, field.Size);
                 string[] names = value.Names;
                 int single = names.Length == 1 && value.Text.Trim() == names[0] ? device.Info.IndexOf(names[0]) : -1;

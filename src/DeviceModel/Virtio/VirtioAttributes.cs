@@ -122,14 +122,15 @@ namespace DeviceModel
     }
 
     /// <summary>
-    /// A configuration the device refuses for its backend (QEMU's realize-time checks of the host side): while
-    /// <paramref name="condition"/> (an expression of options and backend inputs) is non-zero,
+    /// A configuration the device refuses when its virtio ABI is computed (QEMU's realize-time checks that need the host
+    /// side, or that the ABI's sizes impose): while <paramref name="condition"/> (an expression of options and backend
+    /// inputs) is non-zero,
     /// <see cref="VirtioPciDevice.DescribeVirtio"/> throws <see cref="Pci.PciConfigurationException"/> with <paramref name="message"/>.
     /// </summary>
     /// <param name="condition">When the configuration is refused (<c>"blob &amp;&amp; !udmabuf"</c>).</param>
     /// <param name="message">The refusal, in the reference's words.</param>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class VirtioBackendCheckAttribute(string condition, string message) : DeviceRuleAttribute
+    public sealed class VirtioCheckAttribute(string condition, string message) : DeviceRuleAttribute
     {
         private VirtioExpression? _condition;
 

@@ -10,7 +10,7 @@ namespace DeviceModel.Virtio
     /// input names; operators <c>+ - * / %</c>, comparisons <c>== != &lt; &lt;= &gt; &gt;=</c> and <c>&amp;&amp; ||</c> (1 or 0), <c>!</c> (not),
     /// <c>c ? a : b</c> (non-zero c), parentheses and the functions <c>log2(x)</c>, <c>min(a, b)</c>, <c>max(a, b)</c>.
     /// Option names may contain <c>-</c> (<c>queue-size</c>), so a binary minus needs a space before it
-    /// (<c>queue-size - 2</c>). An option's value: a bool or on/off is 1 or 0, a string 1 when non-empty, a MAC address its
+    /// (<c>queue-size - 2</c>). <c>OPTION.length</c> is a string option's length in UTF-8 bytes (0 unset). An option's value: a bool or on/off is 1 or 0, a string 1 when non-empty, a MAC address its
     /// 48 bits, an on/off/auto option 1, 0 or -1 (auto), any other unset or auto option 0.
     /// </summary>
     internal sealed class VirtioExpression

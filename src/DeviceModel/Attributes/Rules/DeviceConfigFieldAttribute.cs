@@ -36,7 +36,15 @@ namespace DeviceModel
         /// <summary>For a <see cref="Value"/> that names a string option: <c>text:number</c> pairs separated by spaces, an empty text for an unset option (<c>"half:0 full:1 :0xff"</c>).</summary>
         public string? Map { get; set; }
 
-        private Virtio.VirtioExpression? _value;
+        /// <summary>
+        /// The field's size as the guest sees it when it varies (an expression, at most <see cref="Size"/>): a string
+        /// whose length comes from an option (<c>"serial.length"</c>). Null: <see cref="Size"/>.
+        /// </summary>
+        public string? Length { get; set; }
+
+        private Virtio.VirtioExpression? _value, _length;
+
+        internal Virtio.VirtioExpression? LengthExpression => Length is null ? null : _length ??= Virtio.VirtioExpression.Parse(Length);
 
         internal Virtio.VirtioExpression? ValueExpression => Value is null ? null : _value ??= Virtio.VirtioExpression.Parse(Value);
 
@@ -44,16 +52,11 @@ namespace DeviceModel
         public override string Describe(DeviceInfo device) => "device config field " + Name + " at " + Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ", " + Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
 
-        /// <summary>The end of the last field of <paramref name="device"/>'s type chain that is present for its current options; 0 without fields.</summary>
+        /// <summary>The end of the last field of <paramref name="device"/>'s type chain that is present for its current options (backend inputs at their defaults); 0 without fields.</summary>
         public static int LengthOf(Device device)
         {
             ArgumentNullException.ThrowIfNull(device);
-            int length = 0;
-            foreach (DeviceRuleAttribute rule in device.Info.Rules)
-            {
-                if (rule is DeviceConfigFieldAttribute field && field.Offset + field.Size > length && field.AppliesTo(device)) length = field.Offset + field.Size;
-            }
-            return length;
+            return Virtio.VirtioAbiBuilder.ConfigLength(device, null);
         }
     }
 }
