@@ -432,14 +432,18 @@ def main():
                 write_json(path, obj)
                 n = sum(len(r) for r in results[d].values())
                 nerr = sum(1 for r in results[d].values() for o in r.values() if "error" in o)
-                summary.append((d, n, nerr, len(obj["abi"]), os.path.getsize(path)))
+                lens = sorted({len(a[k]["config"]) // 2 for a in obj["abi"].values()
+                               for k in ("modern", "legacy") if a.get(k)})
+                summary.append((d, n, nerr, len(obj["abi"]), os.path.getsize(path),
+                                "/".join(map(str, lens))))
                 log("wrote %s: %d records (%d refused), %d distinct ABI objects, %d bytes"
                     % (path, n, nerr, len(obj["abi"]), os.path.getsize(path)))
                 results[d] = None
     dt = time.time() - t0
-    print("%-20s %8s %8s %8s %9s" % ("device", "records", "refused", "distinct", "bytes"))
+    print("%-20s %8s %8s %8s %9s  %s" % ("device", "records", "refused", "distinct", "bytes",
+                                          "config_len values"))
     for row in sorted(summary, key=lambda r: dev_names.index(r[0])):
-        print("%-20s %8d %8d %8d %9d" % row)
+        print("%-20s %8d %8d %8d %9d  %s" % row)
     print("total: %d records, %d QEMU starts, %.0f s with %d jobs"
           % (sum(r[1] for r in summary), stats["starts"], dt, a.jobs))
     return 0
