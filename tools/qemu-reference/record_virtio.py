@@ -40,6 +40,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -255,12 +256,20 @@ def run_batch(machine, dev, variants, timeout):
     return out
 
 
+_STATS_LOCK = threading.Lock()
+
+
+def _count_start(stats):
+    with _STATS_LOCK:
+        stats["starts"] += 1
+
+
 def record_group(machine, dev, variants, timeout, stats):
     """Record a list of (name, Variant) sharing machine, smp and root-port-ness."""
     results = OrderedDict()
     pending = list(variants)
     while pending:
-        stats["starts"] += 1
+        _count_start(stats)
         try:
             results.update(run_batch(machine, dev, pending, timeout))
             break
@@ -273,7 +282,7 @@ def record_group(machine, dev, variants, timeout, stats):
             culprits = [pending[int(m.group(1))]] if m and int(m.group(1)) < len(pending) \
                 else list(pending)
             for c in culprits:
-                stats["starts"] += 1
+                _count_start(stats)
                 try:
                     results.update(run_batch(machine, dev, [c], timeout))
                 except Refused as r1:
@@ -335,7 +344,9 @@ def build_file(dname, version, aliases, variants, machines, results, extra_machi
                                "-qtest stdio -qmp unix:SOCK"]),
         "batching": "several variants share one QEMU (ids dut0.., slots 3.., backends d0..; "
                     "root ports rp0.. at 4.., chassis 1..); refusals are re-run alone with "
-                    "the command above for their own message",
+                    "the command above for their own message"
+                    + ("; DUTs after dut0 get mac=%s, QEMU's first default MAC (checked "
+                       "against dut0)" % FIRST_DEFAULT_MAC if dname == "virtio-net-pci" else ""),
         "reads": "modern: device_feature (select 0/1), num_queues, queue_size per queue, "
                  "DEVICE_CFG bytes; legacy: BAR0 host features, queue_num until 0, config at "
                  "BAR0+0x14; config = the first config_len bytes (QEMU 7.2 rule, "
@@ -421,14 +432,18 @@ def main():
                 write_json(path, obj)
                 n = sum(len(r) for r in results[d].values())
                 nerr = sum(1 for r in results[d].values() for o in r.values() if "error" in o)
-                summary.append((d, n, nerr, len(obj["abi"]), os.path.getsize(path)))
+                lens = sorted({len(a[k]["config"]) // 2 for a in obj["abi"].values()
+                               for k in ("modern", "legacy") if a.get(k)})
+                summary.append((d, n, nerr, len(obj["abi"]), os.path.getsize(path),
+                                "/".join(map(str, lens))))
                 log("wrote %s: %d records (%d refused), %d distinct ABI objects, %d bytes"
                     % (path, n, nerr, len(obj["abi"]), os.path.getsize(path)))
                 results[d] = None
     dt = time.time() - t0
-    print("%-20s %8s %8s %8s %9s" % ("device", "records", "refused", "distinct", "bytes"))
+    print("%-20s %8s %8s %8s %9s  %s" % ("device", "records", "refused", "distinct", "bytes",
+                                          "config_len values"))
     for row in sorted(summary, key=lambda r: dev_names.index(r[0])):
-        print("%-20s %8d %8d %8d %9d" % row)
+        print("%-20s %8d %8d %8d %9d  %s" % row)
     print("total: %d records, %d QEMU starts, %.0f s with %d jobs"
           % (sum(r[1] for r in summary), stats["starts"], dt, a.jobs))
     return 0

@@ -70,10 +70,11 @@ tablet)             as a driver does: write select/subsel, read size      (and `
 =================== ===================================================== =====================================
 
 For virtio-net the rule in QEMU runs on ``n->host_features`` *before*
-``virtio_net_get_features`` drops the offloads a missing peer cannot do; of the
-size-relevant bits only HASH_REPORT is dropped that way (no vnet header), so a
-``hash=on`` device without a peer would be mis-sized here - and the cross-check
-would say so (its speed/duplex/rss bytes are not all 0xff).
+``virtio_net_get_features`` drops the offloads a missing peer cannot do.  Of
+the size-relevant bits only HASH_REPORT is dropped that way (no vnet header),
+so the rule also reads the backend's ``hash`` property (qom-get): with
+``hash=on`` and no peer the config is 24 bytes although no feature word shows
+HASH_REPORT or RSS.
 """
 import json
 import os
@@ -124,6 +125,11 @@ class VirtioReadError(RuntimeError):
 # -- config-length rules (QEMU 7.2, see the table in the module docstring) ----
 
 def _net_len(f, ctx):
+    # QEMU sizes the config from n->host_features before virtio_net_get_features
+    # drops HASH_REPORT for a peer without vnet headers (no -netdev here), so
+    # the backend's "hash" property stands in for the dropped bit.
+    if ctx["backend_props"]["hash"]:
+        f = set(f) | {"VIRTIO_NET_F_HASH_REPORT"}
     size = 6                                            # endof(mac); MAC always added
     for names, end in ((("VIRTIO_NET_F_MAC",), 6), (("VIRTIO_NET_F_STATUS",), 8),
                        (("VIRTIO_NET_F_MQ",), 10), (("VIRTIO_NET_F_MTU",), 12),
@@ -161,7 +167,7 @@ def _input_len(f, ctx):
 
 # name (x-query-virtio-status "name") -> (rule, backend properties it needs)
 CONFIG_LEN_RULES = {
-    "virtio-net": (_net_len, ()),
+    "virtio-net": (_net_len, ("hash",)),
     "virtio-blk": (_blk_len, ()),
     "virtio-balloon": (_balloon_len, ("qemu-4-0-config-size",)),
     "virtio-serial": (_serial_len, ()),
