@@ -38,9 +38,21 @@ namespace DeviceModel
         /// <exception cref="PciConfigurationException">The options are refused at realize, or the backend gives an input the type does not declare.</exception>
         public Virtio.VirtioDeviceAbi DescribeVirtio(RealizeContext context, Virtio.VirtioBackend? backend = null)
         {
-            CreateLayout(context);
-            return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend ?? Virtio.VirtioBackend.Default);
+            backend ??= Virtio.VirtioBackend.Default;
+            _backend = backend;
+            try
+            {
+                CreateLayout(context);
+            }
+            finally
+            {
+                _backend = null;
+            }
+            return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend);
         }
+
+        /// <summary>The backend <see cref="DescribeVirtio"/> validates with; null: realize's, the reference setup.</summary>
+        private Virtio.VirtioBackend? _backend;
 
         /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
         protected virtual ushort? ClassId => null;
@@ -83,6 +95,7 @@ namespace DeviceModel
             if (RequestedNeither)
                 throw new PciConfigurationException("device cannot work as neither modern nor legacy mode is enabled: set either disable-modern or disable-legacy to off");
             VirtioPciLayout.Validate(Options);
+            Virtio.VirtioAbiBuilder.Check(this, _backend ?? Virtio.VirtioBackend.Default); // [VirtioCheck]s: QEMU refuses at realize
         }
 
         /// <inheritdoc/>

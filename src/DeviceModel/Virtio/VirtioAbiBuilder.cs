@@ -105,9 +105,12 @@ namespace DeviceModel.Virtio
             return map;
         }
 
-        /// <summary>The ABI of a device whose options are resolved and realize-validated.</summary>
-        /// <exception cref="PciConfigurationException">The backend gives an input the type does not declare.</exception>
-        public static VirtioDeviceAbi Build(VirtioPciDevice device, ushort deviceType, bool modern, bool legacy, VirtioBackend backend)
+        /// <summary>
+        /// Refuses what the type's <see cref="VirtioCheckAttribute"/>s refuse for <paramref name="backend"/>, and a backend
+        /// input the type does not declare (realize runs it with the reference setup's backend).
+        /// </summary>
+        /// <exception cref="PciConfigurationException">A check holds, or the backend gives an input the type does not declare.</exception>
+        public static void Check(Device device, VirtioBackend backend)
         {
             DeviceInfo info = device.Info;
             Plan plan = PlanOf(info);
@@ -116,12 +119,17 @@ namespace DeviceModel.Virtio
                 if (!plan.Inputs.ContainsKey(name))
                     throw new PciConfigurationException(info.Name + " has no backend input '" + name + "' (" + (plan.Inputs.Count == 0 ? "it has none" : "it has " + string.Join(", ", plan.Inputs.Keys)) + ")");
             }
-            long Resolve(string name) => Operand(device, plan, name, backend);
-
             foreach (VirtioCheckAttribute check in plan.Checks)
             {
-                if (check.AppliesTo(device) && check.ConditionExpression.Evaluate(Resolve) != 0) throw new PciConfigurationException(check.Message);
+                if (check.AppliesTo(device) && check.ConditionExpression.Evaluate(name => Operand(device, plan, name, backend)) != 0) throw new PciConfigurationException(check.Message);
             }
+        }
+
+        /// <summary>The ABI of a device whose options are resolved and realize-validated (with <see cref="Check"/> for <paramref name="backend"/>).</summary>
+        public static VirtioDeviceAbi Build(VirtioPciDevice device, ushort deviceType, bool modern, bool legacy, VirtioBackend backend)
+        {
+            Plan plan = PlanOf(device.Info);
+            long Resolve(string name) => Operand(device, plan, name, backend);
 
             ulong features = 0, legacyOnly = 0;
             foreach ((int option, VirtioFeatureAttribute rule) in plan.OptionFeatures)

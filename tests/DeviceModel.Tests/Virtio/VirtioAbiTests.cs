@@ -140,6 +140,18 @@ public sealed class VirtioAbiTests
     }
 
     [Fact]
+    public void A_check_refuses_at_realize_with_the_reference_backend_and_in_DescribeVirtio_with_the_given_one()
+    {
+        Device parsed = KeyvalParser.ParseDevice("virtio-gpu-pci,blob=on", TestData.Catalog).GetValueOrThrow();
+        ResolvedDevice gpu = CompatResolver.Resolve(new MachineConfig("pc", null, null, ImmutableArray.Create(parsed)), TestData.Catalog).GetValueOrThrow().Devices[0];
+        Assert.Equal("cannot enable blob resources without udmabuf", Assert.Throws<PciConfigurationException>(() => ((PciDevice)gpu.Device).Realize(gpu.Context)).Message);
+        Assert.Equal("cannot enable blob resources without udmabuf", Assert.Throws<PciConfigurationException>(() => Describe("virtio-gpu-pci,blob=on")).Message);
+        VirtioDeviceAbi abi = ((VirtioPciDevice)gpu.Device).DescribeVirtio(gpu.Context, new VirtioBackend(new Dictionary<string, long> { ["udmabuf"] = 1 }));
+        Assert.True(Has(abi.ModernFeatures, 3)); // VIRTIO_GPU_F_RESOURCE_BLOB
+        Assert.Throws<PciConfigurationException>(() => ((PciDevice)gpu.Device).Realize(gpu.Context)); // DescribeVirtio's backend does not stay behind
+    }
+
+    [Fact]
     public void Every_virtio_sample_declares_its_queues()
     {
         foreach (DeviceInfo info in TestData.Catalog.Devices.Where(d => d.Create() is VirtioPciDevice))
