@@ -31,6 +31,8 @@ public enum BlockdevOnError
 [VirtioDeviceFeature(VirtioBlkFeature.Topology)]
 [VirtioDeviceFeature(VirtioBlkFeature.BlockSize)]
 [VirtioDeviceFeature(VirtioBlkFeature.Scsi, When = "disable-modern")]
+// SCSI passthrough exists only in legacy virtio: virtio_blk_get_features refuses it with VERSION_1.
+[VirtioCheck("scsi && !disable-modern", "Please set scsi=off for virtio-blk devices in order to use virtio 1.0")]
 [VirtioDeviceFeature(VirtioBlkFeature.Flush, Requires = "write-cache < 0 ? write_cache : write-cache")]
 [VirtioDeviceFeature(VirtioBlkFeature.ReadOnly, Requires = "read_only")]
 [VirtioDeviceFeature(VirtioBlkFeature.Mq, Requires = "num-queues > 1")]
@@ -207,7 +209,5 @@ public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
     /// <remarks>QEMU uses any non-zero class as given (its low 16 bits) and storage-SCSI (0x0100) for 0.</remarks>
     protected override ushort? ClassId => Class != 0 ? (ushort)Class : null;
 
-    /// <summary>SCSI passthrough (VIRTIO_BLK_F_SCSI) exists only in legacy virtio.</summary>
-    protected override System.Collections.Generic.IReadOnlyList<string> LegacyOnlyFeatures => Scsi ? ["scsi"] : [];
 
 }

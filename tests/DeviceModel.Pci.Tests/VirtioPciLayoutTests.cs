@@ -44,7 +44,6 @@ public sealed class VirtioPciLayoutTests
 
     [Theory]
     [InlineData("neither", "neither modern nor legacy")]
-    [InlineData("scsi", "scsi")]
     [InlineData("iommu", "VIRTIO_F_IOMMU_PLATFORM")]
     [InlineData("modern-only type", "modern-only")]
     [InlineData("no transitional id", "no transitional PCI device ID")]
@@ -54,7 +53,6 @@ public sealed class VirtioPciLayoutTests
         options = what switch
         {
             "neither" => options with { Legacy = false, Modern = false },
-            "scsi" => options with { LegacyOnlyFeatures = ["scsi"] },
             "iommu" => options with { IommuPlatform = true },
             "modern-only type" => options with { LegacyAllowed = false },
             _ => options with { DeviceType = 16 },

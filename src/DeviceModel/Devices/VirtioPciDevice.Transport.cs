@@ -60,9 +60,6 @@ namespace DeviceModel
         /// <summary>Whether the type may offer the legacy interface.</summary>
         protected virtual bool LegacyAllowed => true;
 
-        /// <summary>Enabled backend features that virtio 1.0 cannot offer (the modern interface is refused while any is on).</summary>
-        protected virtual IReadOnlyList<string> LegacyOnlyFeatures => [];
-
         /// <summary>The legacy interface is on (after <c>disable-legacy=auto</c> was resolved).</summary>
         protected bool IsLegacy => DisableLegacy != OnOffAuto.On;
 
@@ -159,7 +156,6 @@ namespace DeviceModel
             ModernPioNotify = ModernPioNotify,
             IommuPlatform = IommuPlatform,
             LegacyAllowed = LegacyAllowed,
-            LegacyOnlyFeatures = LegacyOnlyFeatures,
             DeviceConfigLength = DeviceConfigLength,
         };
     }

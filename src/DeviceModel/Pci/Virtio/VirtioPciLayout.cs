@@ -33,8 +33,6 @@ namespace DeviceModel.Pci
         {
             if (!options.Modern && !options.Legacy)
                 throw new PciConfigurationException("device cannot work as neither modern nor legacy mode is enabled: set either disable-modern or disable-legacy to off");
-            if (options.Modern && options.LegacyOnlyFeatures.Count > 0)
-                throw new PciConfigurationException("feature(s) " + string.Join(", ", options.LegacyOnlyFeatures) + " cannot be offered with virtio 1.0: turn them off to use the modern interface (or set disable-modern=on)");
             if (options.Legacy && !options.LegacyAllowed)
                 throw new PciConfigurationException("device is modern-only, use disable-legacy=on");
             if (options.Legacy && options.IommuPlatform)

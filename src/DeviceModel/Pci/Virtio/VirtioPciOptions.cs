@@ -30,8 +30,5 @@ namespace DeviceModel.Pci
         public bool IommuPlatform { get; init; }
         /// <summary>The device type may offer the legacy interface (false for modern-only types).</summary>
         public bool LegacyAllowed { get; init; } = true;
-        /// <summary>Enabled backend features that cannot be offered with virtio 1.0 (virtio-blk's <c>scsi</c>): the
-        /// modern interface is refused while any is on.</summary>
-        public IReadOnlyList<string> LegacyOnlyFeatures { get; init; } = [];
     }
 }
