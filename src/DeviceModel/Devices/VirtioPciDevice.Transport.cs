@@ -42,6 +42,19 @@ namespace DeviceModel
             return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend ?? Virtio.VirtioBackend.Default);
         }
 
+        /// <summary>
+        /// The transport's registers as the guest sees them after realize (<see cref="Virtio.VirtioPciRegisters"/>): the
+        /// device's <see cref="DescribeVirtio"/> with its MSI-X vector count (0 when it has no MSI-X).
+        /// </summary>
+        /// <param name="context">The context the device was resolved in.</param>
+        /// <param name="backend">The host side's inputs; null: every declared default (the reference setup).</param>
+        /// <exception cref="PciConfigurationException">The options are refused at realize, or the backend gives an input the type does not declare.</exception>
+        public Virtio.VirtioPciRegisters CreateRegisters(RealizeContext context, Virtio.VirtioBackend? backend = null)
+        {
+            Virtio.VirtioDeviceAbi abi = DescribeVirtio(context, backend);
+            return new Virtio.VirtioPciRegisters(abi, HasMsix ? (int)Vectors!.Value : 0);
+        }
+
         /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
         protected virtual ushort? ClassId => null;
 
