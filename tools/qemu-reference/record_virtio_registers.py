@@ -214,6 +214,10 @@ def legacy_traces(msix):
         wl(4, 0x00, 0), rl(4, 0x00),
         wl(1, 0x12, 7), rl(1, 0x12), rl(1, 0x13), wl(1, 0x13, 1), rl(1, 0x13), wl(2, 0x10, 0),
         wl(1, 0x12, 0), rl(1, 0x12), rl(4, 0x04), rl(2, 0x0e)]
+    t["legacy-bad-feature"] = [
+        # a driver that acknowledges VIRTIO_F_BAD_FEATURE gets the device type's fallback set (bad_features)
+        wl(1, 0x12, 3), wl(4, 0x04, 0xffffffff), rl(4, 0x04), wl(4, 0x04, 0x00000020), rl(4, 0x04),
+        wl(4, 0x04, 0x40000000), rl(4, 0x04)]
     if msix:
         t["legacy-msix"] = ["msix on"] + read_legacy_header(True) + [
             rl(4, 0x14), rl(1, 0x15), rl(4, 0x18),

@@ -24,6 +24,7 @@ namespace DeviceModel.Virtio
             public readonly Dictionary<string, VirtioBackendInputAttribute> Inputs = new(StringComparer.Ordinal);
             public readonly List<VirtioQueueAttribute> Queues = [];
             public readonly List<DeviceConfigFieldAttribute> Fields = [];
+            public readonly List<VirtioFallbackFeatureAttribute> FallbackFeatures = [];
 
             public Plan(DeviceInfo info)
             {
@@ -38,6 +39,7 @@ namespace DeviceModel.Virtio
                             break;
                         case VirtioQueueAttribute queue: Queues.Add(queue); break;
                         case DeviceConfigFieldAttribute field: Fields.Add(field); break;
+                        case VirtioFallbackFeatureAttribute fallback: FallbackFeatures.Add(fallback); break;
                     }
                 }
                 foreach (OptionInfo option in info.Options)
@@ -49,6 +51,7 @@ namespace DeviceModel.Virtio
                 }
                 foreach ((_, VirtioFeatureAttribute rule) in OptionFeatures) CheckFeature(info, rule.Bit, rule.RequiresExpression);
                 foreach (VirtioDeviceFeatureAttribute rule in DeviceFeatures) CheckFeature(info, rule.Bit, rule.RequiresExpression);
+                foreach (VirtioFallbackFeatureAttribute rule in FallbackFeatures) CheckFeature(info, rule.Bit, null);
                 foreach (VirtioQueueAttribute queue in Queues)
                 {
                     CheckNames(info, queue.SizeExpression, "virtqueue " + queue.Name);
@@ -130,7 +133,13 @@ namespace DeviceModel.Virtio
                 if (rule.Withdraw && rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features &= ~(1UL << rule.Bit);
             }
 
-            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, Queues(device, plan, Resolve), Config(device, plan, Resolve));
+            ulong fallback = 0;
+            foreach (VirtioFallbackFeatureAttribute rule in plan.FallbackFeatures)
+            {
+                if (rule.AppliesTo(device)) fallback |= 1UL << rule.Bit;
+            }
+
+            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, fallback, Queues(device, plan, Resolve), Config(device, plan, Resolve));
         }
 
         private static ImmutableArray<ushort> Queues(Device device, Plan plan, Func<string, long> resolve)

@@ -70,6 +70,24 @@ namespace DeviceModel
     }
 
     /// <summary>
+    /// A feature bit a legacy driver that acknowledges VIRTIO_F_BAD_FEATURE is given instead of the features it wrote
+    /// (QEMU's <c>bad_features</c>: what early Linux drivers understood without negotiating), still masked to the offered
+    /// ones. A type without any gives such a driver nothing.
+    /// </summary>
+    /// <param name="bit">The feature bit (0–63).</param>
+    /// <example><c>[VirtioFallbackFeature(VirtioNetFeature.Mac)]</c></example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class VirtioFallbackFeatureAttribute(int bit) : DeviceRuleAttribute
+    {
+        /// <summary>The feature bit.</summary>
+        public int Bit { get; } = bit;
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) =>
+            "gives a legacy driver acknowledging VIRTIO_F_BAD_FEATURE " + VirtioFeatureText.Describe(Bit, null, false);
+    }
+
+    /// <summary>
     /// A host-side input of the virtio ABI (what QEMU reads from the backend: whether a NIC's peer has a vnet header, a
     /// disk's capacity): a named integer with a documented default equal to the reference setup, which the VMM overrides per
     /// device with <see cref="VirtioBackend"/>. Feature conditions (<c>Requires</c>), queue and config expressions read it

@@ -191,6 +191,22 @@ public sealed class VirtioPciRegistersTests
     }
 
     [Fact]
+    public void A_legacy_driver_acknowledging_BAD_FEATURE_gets_the_offered_part_of_the_fallback_set()
+    {
+        VirtioPciRegisters net = Net();
+        VirtioPciRegisters blk = RegisterGolden.CreateRegisters("pc-i440fx-7.2", "virtio-blk-pci,id=b0,addr=03.0,drive=d0");
+
+        net.WriteBar(Bar0, LegacyGuestFeatures, 4, 0xffffffff);
+        blk.WriteBar(Bar0, LegacyGuestFeatures, 4, 0xffffffff);
+
+        // virtio-net falls back to MAC, CSUM, HOST_TSO4/6 and HOST_ECN; without a vnet header only MAC is offered.
+        Assert.Equal(0x3821UL, net.Abi.FallbackFeatures);
+        Assert.Equal(0x20UL, net.ReadBar(Bar0, LegacyGuestFeatures, 4));
+        Assert.Equal(0UL, blk.Abi.FallbackFeatures);
+        Assert.Equal(0UL, blk.ReadBar(Bar0, LegacyGuestFeatures, 4));
+    }
+
+    [Fact]
     public void Msix_cannot_be_enabled_without_vectors()
     {
         VirtioPciRegisters registers = Net(",vectors=0");
