@@ -39,7 +39,7 @@ namespace DeviceModel
         public Virtio.VirtioDeviceAbi DescribeVirtio(RealizeContext context, Virtio.VirtioBackend? backend = null)
         {
             CreateLayout(context);
-            return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend ?? Virtio.VirtioBackend.Default);
+            return VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend ?? Virtio.VirtioBackend.Default);
         }
 
         /// <summary>

@@ -5,8 +5,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using DeviceModel.Pci;
+using DeviceModel.Virtio;
 
-namespace DeviceModel.Virtio
+namespace DeviceModel
 {
     /// <summary>
     /// Computes a device's <see cref="VirtioDeviceAbi"/> from its type's virtio declarations (gathered once per type into a
@@ -114,7 +115,7 @@ namespace DeviceModel.Virtio
             long Resolve(string name)
             {
                 int index = info.IndexOf(name);
-                return index >= 0 ? VirtioExpression.OperandOf(device.GetOption(index)) : Input(name);
+                return index >= 0 ? OperandOf(device.GetOption(index)) : Input(name);
             }
 
             ulong features = 0, legacyOnly = 0;
@@ -140,6 +141,19 @@ namespace DeviceModel.Virtio
             }
 
             return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, fallback, Queues(device, plan, Resolve), Config(device, plan, Resolve));
+        }
+
+        /// <summary>An option's value as an expression operand.</summary>
+        private static long OperandOf(in OptionValue value)
+        {
+            if (value.Kind == OptionKind.OnOffAuto && value.IsAuto) return -1;
+            if (value.IsNull || value.IsAuto) return 0;
+            return value.Kind switch
+            {
+                OptionKind.String or OptionKind.Enum when value.Text is not null => value.Kind == OptionKind.Enum ? (long)value.Bits : value.Text.Length > 0 ? 1 : 0,
+                OptionKind.OnOffAuto => value.Bits == (ulong)OnOffAuto.On ? 1 : 0,
+                _ => value.Int64,
+            };
         }
 
         private static ImmutableArray<ushort> Queues(Device device, Plan plan, Func<string, long> resolve)
