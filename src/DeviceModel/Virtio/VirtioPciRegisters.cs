@@ -21,8 +21,8 @@ namespace DeviceModel.Virtio
     /// FEATURES_OK and across a reset; what is negotiated (<see cref="NegotiatedFeatures"/>, the legacy
     /// <c>GUEST_FEATURES</c>) is their combination masked to <see cref="VirtioDeviceAbi.HostFeatures"/>, legacy-only bits
     /// included, and only until FEATURES_OK is set; a legacy driver that acknowledges VIRTIO_F_BAD_FEATURE gets
-    /// <see cref="VirtioDeviceAbi.FallbackFeatures"/> instead. <b>A driver asking for a feature that is not offered does not keep
-    /// FEATURES_OK clear</b>: the bit is dropped and FEATURES_OK sticks. FEATURES_OK is refused only when VERSION_1 is
+    /// <see cref="VirtioDeviceAbi.FallbackFeatures"/> instead. <b>A driver asking for a feature that is not offered does
+    /// not keep FEATURES_OK clear</b>: the bit is dropped and FEATURES_OK sticks. FEATURES_OK is refused only when VERSION_1 is
     /// negotiated and the device offers ACCESS_PLATFORM that the driver did not accept: then the whole status write is
     /// dropped, and if the status was 0 it stays 0, which resets the device.</para>
     /// <para><b>Reset</b> (status 0, a legacy PFN of 0, <see cref="Reset"/>): status, negotiated features, ISR, queue
@@ -32,10 +32,11 @@ namespace DeviceModel.Virtio
     /// QEMU's <c>virtio_error</c>: with VERSION_1 negotiated the status gets NEEDS_RESET and, while DRIVER_OK is set, the
     /// ISR gets the queue and configuration bits and the generation increments.</para>
     /// <para><b>Limitations.</b> Device configuration writes are ignored (QEMU hands them to the device type's
-    /// <c>set_config</c>, e.g. a legacy virtio-net driver may rewrite the MAC). Ring addresses are not checked against guest memory (QEMU fails
-    /// the device when it cannot map a ring). Notifications (the notify region, the legacy <c>QUEUE_NOTIFY</c>) move no
-    /// data. The side effects on configuration space are left to the caller: a legacy status write of
-    /// ACKNOWLEDGE|DRIVER sets Bus Master Enable in QEMU, and clearing Bus Master Enable clears DRIVER_OK.</para>
+    /// <c>set_config</c>, e.g. a legacy virtio-net driver may rewrite the MAC). Ring addresses are not checked against
+    /// guest memory (QEMU fails the device when it cannot map a ring). Notifications (the notify region, the legacy
+    /// <c>QUEUE_NOTIFY</c>) move no data. The interplay with configuration space is left to the caller: in QEMU a legacy
+    /// status write of exactly ACKNOWLEDGE|DRIVER sets Bus Master Enable, and a command register write with Bus Master
+    /// Enable clear clears DRIVER_OK.</para>
     /// </remarks>
     public sealed class VirtioPciRegisters
     {
