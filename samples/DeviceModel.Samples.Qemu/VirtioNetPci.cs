@@ -10,6 +10,12 @@ namespace DeviceModel.Samples.Qemu;
 [VirtioDeviceFeature(VirtioNetFeature.Mac)]
 [VirtioDeviceFeature(VirtioNetFeature.Mtu, When = "host_mtu")]
 [VirtioDeviceFeature(VirtioNetFeature.SpeedDuplex, When = "speed | duplex")]
+// virtio_net_bad_features: what Linux 2.6.25 understood, for a legacy driver that acknowledges VIRTIO_F_BAD_FEATURE.
+[VirtioFallbackFeature(VirtioNetFeature.Mac)]
+[VirtioFallbackFeature(VirtioNetFeature.Csum)]
+[VirtioFallbackFeature(VirtioNetFeature.HostTso4)]
+[VirtioFallbackFeature(VirtioNetFeature.HostTso6)]
+[VirtioFallbackFeature(VirtioNetFeature.HostEcn)]
 // Queues: receiveq/transmitq per pair, then the control queue (always created, as QEMU does).
 [VirtioQueue("receiveq", "rx_queue_size", Count = "queue_pairs", Group = "pair")]
 [VirtioQueue("transmitq", "tx_queue_size", Count = "queue_pairs", Group = "pair")]

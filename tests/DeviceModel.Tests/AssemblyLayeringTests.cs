@@ -18,7 +18,7 @@ public sealed class AssemblyLayeringTests
     /// <summary>The runtime's layers, lowest first: a namespace may use its own layer and those before it.</summary>
     private static readonly string[] Layers =
     {
-        "DeviceModel.Pci", "DeviceModel", "DeviceModel.Catalog", "DeviceModel.Config", "DeviceModel.Hints", "DeviceModel.Compat",
+        "DeviceModel.Pci", "DeviceModel.Virtio", "DeviceModel", "DeviceModel.Catalog", "DeviceModel.Config", "DeviceModel.Hints", "DeviceModel.Compat",
     };
 
     private static readonly Assembly Runtime = typeof(Device).Assembly;

@@ -126,7 +126,7 @@ namespace DeviceModel
                 virtio |= rule is VirtioQueueAttribute or VirtioDeviceFeatureAttribute or VirtioBackendInputAttribute or VirtioCheckAttribute || rule is DeviceConfigFieldAttribute { Value: not null };
             }
             // The virtio declarations' expressions may also name backend inputs: their plan checks every name.
-            if (virtio) Virtio.VirtioAbiBuilder.PlanOf(this);
+            if (virtio) VirtioAbiBuilder.PlanOf(this);
         }
 
         private readonly OptionInfo[] _ruleOrder;

@@ -48,7 +48,20 @@ namespace DeviceModel
             {
                 _backend = null;
             }
-            return Virtio.VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend);
+            return VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend);
+        }
+
+        /// <summary>
+        /// The transport's registers as the guest sees them after realize (<see cref="Virtio.VirtioPciRegisters"/>): the
+        /// device's <see cref="DescribeVirtio"/> with its MSI-X vector count (0 when it has no MSI-X).
+        /// </summary>
+        /// <param name="context">The context the device was resolved in.</param>
+        /// <param name="backend">The host side's inputs; null: every declared default (the reference setup).</param>
+        /// <exception cref="PciConfigurationException">The options are refused at realize, or the backend gives an input the type does not declare.</exception>
+        public Virtio.VirtioPciRegisters CreateRegisters(RealizeContext context, Virtio.VirtioBackend? backend = null)
+        {
+            Virtio.VirtioDeviceAbi abi = DescribeVirtio(context, backend);
+            return new Virtio.VirtioPciRegisters(abi, HasMsix ? (int)Vectors!.Value : 0);
         }
 
         /// <summary>The backend <see cref="DescribeVirtio"/> validates with; null: realize's, the reference setup.</summary>
@@ -92,7 +105,7 @@ namespace DeviceModel
             if (RequestedNeither)
                 throw new PciConfigurationException("device cannot work as neither modern nor legacy mode is enabled: set either disable-modern or disable-legacy to off");
             VirtioPciLayout.Validate(Options);
-            Virtio.VirtioAbiBuilder.Check(this, _backend ?? Virtio.VirtioBackend.Default); // [VirtioCheck]s: QEMU refuses at realize
+            VirtioAbiBuilder.Check(this, _backend ?? Virtio.VirtioBackend.Default); // [VirtioCheck]s: QEMU refuses at realize
         }
 
         /// <inheritdoc/>

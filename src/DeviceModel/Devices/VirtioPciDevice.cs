@@ -1,4 +1,5 @@
 using DeviceModel.Pci;
+using DeviceModel.Virtio;
 
 namespace DeviceModel
 {

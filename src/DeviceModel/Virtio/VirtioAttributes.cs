@@ -63,6 +63,24 @@ namespace DeviceModel
     }
 
     /// <summary>
+    /// A feature bit a legacy driver that acknowledges VIRTIO_F_BAD_FEATURE is given instead of the features it wrote
+    /// (QEMU's <c>bad_features</c>: what early Linux drivers understood without negotiating), still masked to the offered
+    /// ones. A type without any gives such a driver nothing.
+    /// </summary>
+    /// <param name="bit">The feature bit (0–63).</param>
+    /// <example><c>[VirtioFallbackFeature(VirtioNetFeature.Mac)]</c></example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class VirtioFallbackFeatureAttribute(int bit) : DeviceRuleAttribute
+    {
+        /// <summary>The feature bit.</summary>
+        public int Bit { get; } = bit;
+
+        /// <inheritdoc/>
+        public override string Describe(DeviceInfo device) =>
+            "gives a legacy driver acknowledging VIRTIO_F_BAD_FEATURE " + VirtioFeatureText.Describe(Bit, null, false);
+    }
+
+    /// <summary>
     /// A host-side input of the virtio ABI (what QEMU reads from the backend: whether a NIC's peer has a vnet header, a
     /// disk's capacity): a named integer with a documented default equal to the reference setup, which the VMM overrides per
     /// device with <see cref="VirtioBackend"/>. Feature conditions (<c>Requires</c>), queue and config expressions read it
@@ -144,46 +162,6 @@ namespace DeviceModel
 
         /// <inheritdoc/>
         public override string Describe(DeviceInfo device) => "refused while " + Condition + ": " + Message;
-    }
-
-    /// <summary>QEMU's virtio transport feature bits (the virtio specification's reserved range and the legacy ones).</summary>
-    public static class VirtioTransportFeature
-    {
-        /// <summary>VIRTIO_F_NOTIFY_ON_EMPTY (legacy).</summary>
-        public const int NotifyOnEmpty = 24;
-
-        /// <summary>VIRTIO_F_ANY_LAYOUT (legacy).</summary>
-        public const int AnyLayout = 27;
-
-        /// <summary>VIRTIO_RING_F_INDIRECT_DESC.</summary>
-        public const int IndirectDesc = 28;
-
-        /// <summary>VIRTIO_RING_F_EVENT_IDX.</summary>
-        public const int EventIdx = 29;
-
-        /// <summary>VIRTIO_F_BAD_FEATURE: QEMU offers it on the legacy interface so that a driver acking it is known broken.</summary>
-        public const int BadFeature = 30;
-
-        /// <summary>VIRTIO_F_VERSION_1.</summary>
-        public const int Version1 = 32;
-
-        /// <summary>VIRTIO_F_ACCESS_PLATFORM (QEMU's iommu_platform).</summary>
-        public const int AccessPlatform = 33;
-
-        /// <summary>VIRTIO_F_RING_PACKED.</summary>
-        public const int RingPacked = 34;
-
-        /// <summary>VIRTIO_F_IN_ORDER.</summary>
-        public const int InOrder = 35;
-
-        /// <summary>VIRTIO_F_ORDER_PLATFORM.</summary>
-        public const int OrderPlatform = 36;
-
-        /// <summary>VIRTIO_F_NOTIFICATION_DATA.</summary>
-        public const int NotificationData = 38;
-
-        /// <summary>VIRTIO_F_RING_RESET.</summary>
-        public const int RingReset = 40;
     }
 
     internal static class VirtioFeatureText

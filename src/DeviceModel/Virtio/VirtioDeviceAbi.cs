@@ -14,13 +14,15 @@ namespace DeviceModel.Virtio
     /// </summary>
     public sealed class VirtioDeviceAbi
     {
-        internal VirtioDeviceAbi(ushort deviceType, bool modern, bool legacy, ulong hostFeatures, ulong legacyOnlyFeatures, ImmutableArray<ushort> queueSizes, ImmutableArray<byte> config)
+        internal VirtioDeviceAbi(ushort deviceType, bool modern, bool legacy, ulong hostFeatures, ulong legacyOnlyFeatures, ulong fallbackFeatures,
+            ImmutableArray<ushort> queueSizes, ImmutableArray<byte> config)
         {
             DeviceType = deviceType;
             Modern = modern;
             Legacy = legacy;
             HostFeatures = hostFeatures;
             LegacyOnlyFeatures = legacyOnlyFeatures;
+            FallbackFeatures = fallbackFeatures;
             QueueSizes = queueSizes;
             Config = config;
         }
@@ -39,6 +41,12 @@ namespace DeviceModel.Virtio
 
         /// <summary>The bits hidden from the modern interface (QEMU's <c>legacy_features</c>).</summary>
         public ulong LegacyOnlyFeatures { get; }
+
+        /// <summary>
+        /// What a legacy driver that acknowledges VIRTIO_F_BAD_FEATURE is given instead of the features it wrote, before
+        /// masking to <see cref="HostFeatures"/> (QEMU's <c>bad_features</c>; <see cref="VirtioFallbackFeatureAttribute"/>).
+        /// </summary>
+        public ulong FallbackFeatures { get; }
 
         /// <summary>The features the modern interface's <c>device_feature</c> shows.</summary>
         public ulong ModernFeatures => HostFeatures & ~LegacyOnlyFeatures;

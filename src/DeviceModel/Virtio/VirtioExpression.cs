@@ -44,19 +44,6 @@ namespace DeviceModel.Virtio
             return new VirtioExpression(text, root, parser.Names.ToArray());
         }
 
-        /// <summary>An option's value as an expression operand.</summary>
-        public static long OperandOf(in OptionValue value)
-        {
-            if (value.Kind == OptionKind.OnOffAuto && value.IsAuto) return -1;
-            if (value.IsNull || value.IsAuto) return 0;
-            return value.Kind switch
-            {
-                OptionKind.String or OptionKind.Enum when value.Text is not null => value.Kind == OptionKind.Enum ? (long)value.Bits : value.Text.Length > 0 ? 1 : 0,
-                OptionKind.OnOffAuto => value.Bits == (ulong)OnOffAuto.On ? 1 : 0,
-                _ => value.Int64,
-            };
-        }
-
         private abstract class Node
         {
             public abstract long Evaluate(Func<string, long> resolve);

@@ -56,7 +56,7 @@ namespace DeviceModel
         public static int LengthOf(Device device)
         {
             ArgumentNullException.ThrowIfNull(device);
-            return Virtio.VirtioAbiBuilder.ConfigLength(device, null);
+            return VirtioAbiBuilder.ConfigLength(device, null);
         }
     }
 }

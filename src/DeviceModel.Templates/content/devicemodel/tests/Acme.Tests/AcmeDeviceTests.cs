@@ -8,6 +8,7 @@ using DeviceModel.Catalog;
 using DeviceModel.Compat;
 using DeviceModel.Config;
 using DeviceModel.Hints;
+using DeviceModel.Virtio;
 using Xunit;
 
 namespace Acme.Tests;
@@ -53,7 +54,7 @@ public sealed class AcmeDeviceTests
     public void Virtio_abi_has_the_declared_queue_and_the_transport_features()
     {
         ResolvedDevice rng = Resolve("acme", "acme-rng-pci,id=rng0").Devices[0];
-        DeviceModel.Virtio.VirtioDeviceAbi abi = ((VirtioPciDevice)rng.Device).DescribeVirtio(rng.Context);
+        VirtioDeviceAbi abi = ((VirtioPciDevice)rng.Device).DescribeVirtio(rng.Context);
         Assert.Equal(new ushort[] { 8 }, abi.QueueSizes);
         Assert.True(abi.Modern && abi.Legacy);
         Assert.NotEqual(0UL, abi.ModernFeatures & (1UL << VirtioTransportFeature.Version1));

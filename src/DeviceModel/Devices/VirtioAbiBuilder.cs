@@ -5,8 +5,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using DeviceModel.Pci;
+using DeviceModel.Virtio;
 
-namespace DeviceModel.Virtio
+namespace DeviceModel
 {
     /// <summary>
     /// Computes a device's <see cref="VirtioDeviceAbi"/> from its type's virtio declarations (gathered once per type into a
@@ -25,6 +26,7 @@ namespace DeviceModel.Virtio
             public readonly List<VirtioQueueAttribute> Queues = [];
             public readonly List<DeviceConfigFieldAttribute> Fields = [];
             public readonly List<VirtioCheckAttribute> Checks = [];
+            public readonly List<VirtioFallbackFeatureAttribute> FallbackFeatures = [];
 
             public Plan(DeviceInfo info)
             {
@@ -40,6 +42,7 @@ namespace DeviceModel.Virtio
                         case VirtioQueueAttribute queue: Queues.Add(queue); break;
                         case DeviceConfigFieldAttribute field: Fields.Add(field); break;
                         case VirtioCheckAttribute check: Checks.Add(check); break;
+                        case VirtioFallbackFeatureAttribute fallback: FallbackFeatures.Add(fallback); break;
                     }
                 }
                 foreach (OptionInfo option in info.Options)
@@ -51,6 +54,7 @@ namespace DeviceModel.Virtio
                 }
                 foreach ((_, VirtioFeatureAttribute rule) in OptionFeatures) CheckFeature(info, rule.Bit, rule.RequiresExpression);
                 foreach (VirtioDeviceFeatureAttribute rule in DeviceFeatures) CheckFeature(info, rule.Bit, rule.RequiresExpression);
+                foreach (VirtioFallbackFeatureAttribute rule in FallbackFeatures) CheckFeature(info, rule.Bit, null);
                 foreach (VirtioQueueAttribute queue in Queues)
                 {
                     CheckNames(info, queue.SizeExpression, "virtqueue " + queue.Name);
@@ -143,7 +147,26 @@ namespace DeviceModel.Virtio
                 if (rule.AppliesTo(device) && (rule.RequiresExpression is not VirtioExpression b || b.Evaluate(Resolve) != 0)) features |= 1UL << rule.Bit;
             }
 
-            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, Queues(device, plan, Resolve), Config(device, plan, backend, Resolve));
+            ulong fallback = 0;
+            foreach (VirtioFallbackFeatureAttribute rule in plan.FallbackFeatures)
+            {
+                if (rule.AppliesTo(device)) fallback |= 1UL << rule.Bit;
+            }
+
+            return new VirtioDeviceAbi(deviceType, modern, legacy, features, legacyOnly, fallback, Queues(device, plan, Resolve), Config(device, plan, backend, Resolve));
+        }
+
+        /// <summary>An option's value as an expression operand (see <see cref="VirtioExpression"/>).</summary>
+        private static long OperandOf(in OptionValue value)
+        {
+            if (value.Kind == OptionKind.OnOffAuto && value.IsAuto) return -1;
+            if (value.IsNull || value.IsAuto) return 0;
+            return value.Kind switch
+            {
+                OptionKind.String or OptionKind.Enum when value.Text is not null => value.Kind == OptionKind.Enum ? (long)value.Bits : value.Text.Length > 0 ? 1 : 0,
+                OptionKind.OnOffAuto => value.Bits == (ulong)OnOffAuto.On ? 1 : 0,
+                _ => value.Int64,
+            };
         }
 
         private static ImmutableArray<ushort> Queues(Device device, Plan plan, Func<string, long> resolve)
@@ -185,7 +208,7 @@ namespace DeviceModel.Virtio
         private static long Operand(Device device, Plan plan, string name, VirtioBackend? backend)
         {
             int index = device.Info.IndexOf(name);
-            if (index >= 0) return VirtioExpression.OperandOf(device.GetOption(index));
+            if (index >= 0) return OperandOf(device.GetOption(index));
             if (name.EndsWith(".length", StringComparison.Ordinal) && device.Info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) is int text and >= 0)
                 return device.GetOption(text).Text is string s ? System.Text.Encoding.UTF8.GetByteCount(s) : 0;
             return backend is not null && backend.TryGet(name, out long value) ? value : plan.Inputs[name].Default;
