@@ -85,7 +85,14 @@ namespace DeviceModel.Compat
             public int Count => _devices.Length;
             public string KeyAt(int record) => _devices[record].Key;
             public HintsShape ShapeAt(int record) => _shapes[record];
-            public OptionValue ValueAt(int record, int position) => _devices[record].Device.GetOption(_shapes[record].Indices![position]);
+
+            public void ReadValues(int record, Span<OptionValue> values)
+            {
+                // Straight to the generated accessors by slot: the device's type is the shape's, looked up once.
+                Device device = _devices[record].Device;
+                ReadOnlySpan<int> slots = _shapes[record].Slots;
+                for (int p = 0; p < values.Length; p++) values[p] = device.GetSlot(slots[p]);
+            }
         }
     }
 
