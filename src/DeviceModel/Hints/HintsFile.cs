@@ -141,6 +141,7 @@ namespace DeviceModel.Hints
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DeviceInfo, HintsShape> FullShapes = new();
 
         private readonly int[]? _positionByIndex;
+        private readonly int[]? _slots;
         private readonly bool _namesSorted;
 
         private HintsShape(string driver, DeviceInfo? info, string[] names, OptionKind[] kinds, int[]? indices, bool namesSorted)
@@ -155,7 +156,12 @@ namespace DeviceModel.Hints
             {
                 _positionByIndex = new int[info.Options.Length];
                 Array.Fill(_positionByIndex, -1);
-                for (int p = 0; p < indices.Length; p++) _positionByIndex[indices[p]] = p;
+                _slots = new int[indices.Length];
+                for (int p = 0; p < indices.Length; p++)
+                {
+                    _positionByIndex[indices[p]] = p;
+                    _slots[p] = info.SlotOf(indices[p]);
+                }
             }
         }
 
@@ -168,6 +174,8 @@ namespace DeviceModel.Hints
         /// <summary>Option indices in <see cref="Info"/>, in record order (bound shapes only).</summary>
         public int[]? Indices { get; }
         public int Count => Names.Length;
+        /// <summary>The slots of the options in the generated accessors of <see cref="Info"/>, in record order (bound shapes only).</summary>
+        public ReadOnlySpan<int> Slots => _slots;
 
         /// <summary>Every guest-visible option of <paramref name="info"/> in declaration order: the shape of a resolved device (cached per type).</summary>
         public static HintsShape Full(DeviceInfo info) => FullShapes.GetValue(info, static info =>

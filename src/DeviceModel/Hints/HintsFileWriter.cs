@@ -10,8 +10,8 @@ namespace DeviceModel.Hints
 {
     /// <summary>
     /// Writes hints files, always in the current format version (2): <see cref="Serialize"/> to bytes,
-    /// <see cref="WriteAtomic"/> to disk (temp file, flush, rename). The file is measured first and encoded into one
-    /// array of exactly its size, straight from the records (or the resolved devices), without intermediate copies.
+    /// <see cref="WriteAtomic"/> to disk (temp file, flush, rename). The file is encoded in one pass, straight from the
+    /// records (or the values the resolver decided), into a pooled buffer copied once into an array of exactly its size.
     /// </summary>
     public static class HintsFileWriter
     {
@@ -29,7 +29,8 @@ namespace DeviceModel.Hints
             int Count { get; }
             string KeyAt(int record);
             HintsShape ShapeAt(int record);
-            OptionValue ValueAt(int record, int position);
+            /// <summary>The values of <paramref name="record"/> in its shape's order: held by the source, or read into <paramref name="scratch"/> (the shape's size).</summary>
+            ReadOnlySpan<OptionValue> ValuesOf(int record, Span<OptionValue> scratch);
         }
 
         private readonly struct RecordSource(ImmutableArray<HintsRecord> records) : ISource
@@ -37,7 +38,12 @@ namespace DeviceModel.Hints
             public int Count => records.Length;
             public string KeyAt(int record) => records[record].Key;
             public HintsShape ShapeAt(int record) => records[record].Shape;
-            public OptionValue ValueAt(int record, int position) => records[record].ValueAt(position);
+            public ReadOnlySpan<OptionValue> ValuesOf(int record, Span<OptionValue> scratch)
+            {
+                HintsRecord source = records[record];
+                for (int p = 0; p < scratch.Length; p++) scratch[p] = source.ValueAt(p);
+                return scratch;
+            }
         }
 
         /// <summary>Whether a value is written in a record's exceptions list (unset, or auto) instead of its value bytes.</summary>
@@ -47,7 +53,11 @@ namespace DeviceModel.Hints
             return state != HintsFileFormat.StateValue;
         }
 
-        /// <summary>Encodes a format version 2 file from <paramref name="source"/>: one pass to collect the tables and measure, one to write.</summary>
+        /// <summary>
+        /// Encodes a format version 2 file from <paramref name="source"/>: the distinct shapes and their names first (a
+        /// configuration has a handful of device types), then each record's values read once and written in one pass into a
+        /// pooled buffer that grows, copied once into the file's array.
+        /// </summary>
         /// <exception cref="ArgumentException">The file exceeds a format limit.</exception>
         internal static byte[] Encode<TSource>(MachineVersion producer, string machine, TSource source) where TSource : struct, ISource
         {
@@ -59,51 +69,53 @@ namespace DeviceModel.Hints
                 if (c <= ' ' || c > '~') throw new ArgumentException("machine type name must be printable ASCII");
             }
 
-            long total = 0;
+            int widest = 1;
             for (int r = 0; r < count; r++)
             {
                 int options = source.ShapeAt(r).Count;
                 if (options > HintsFileFormat.MaxOptionsPerRecord) throw new ArgumentException("record '" + source.KeyAt(r) + "' has more than " + HintsFileFormat.MaxOptionsPerRecord + " options");
-                total += options;
+                widest = Math.Max(widest, options);
             }
 
-            // Type table: distinct shapes in order of first use (a configuration has a handful of device types).
+            // Type table: distinct shapes in order of first use. A name that cannot be written is reported when its record
+            // comes, after the problems of the records before it (the order the errors have always come in).
             var shapes = new List<HintsShape>();
             var shapeNames = new List<int[]>(); // per shape: the driver's name index, then each option's
-            int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-            int[] exceptionsOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-            // Each value is read from its source once, in the measuring pass, and written from this buffer.
-            OptionValue[] buffer = ArrayPool<OptionValue>.Shared.Rent((int)Math.Max(total, 1));
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            int[] shapeOf = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+            ArgumentException? nameProblem = null;
+            int nameProblemRecord = count;
+            for (int r = 0; r < count; r++)
+            {
+                HintsShape shape = source.ShapeAt(r);
+                int index = shapes.Count - 1;
+                while (index >= 0 && !shapes[index].SameAs(shape)) index--;
+                if (index < 0)
+                {
+                    index = shapes.Count;
+                    var indices = new int[shape.Count + 1];
+                    try
+                    {
+                        MeasureShape(shape, names, indices);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        nameProblem = e;
+                        nameProblemRecord = r;
+                        break;
+                    }
+                    shapes.Add(shape);
+                    shapeNames.Add(indices);
+                }
+                shapeOf[r] = index;
+            }
+
+            OptionValue[] values = ArrayPool<OptionValue>.Shared.Rent(widest);
+            // A v2 record of the common devices takes about 110 bytes: most files fit the first buffer.
+            var output = new PooledWriter(HintsFileFormat.HeaderSize + 256 + Math.Min(count, 1024) * 128);
             try
             {
-                long payload = 0;
-                int at = 0;
-                for (int r = 0; r < count; r++)
-                {
-                    HintsShape shape = source.ShapeAt(r);
-                    int index = shapes.Count - 1;
-                    while (index >= 0 && !shapes[index].SameAs(shape)) index--;
-                    if (index < 0)
-                    {
-                        index = shapes.Count;
-                        shapes.Add(shape);
-                        var indices = new int[shape.Count + 1];
-                        payload += MeasureShape(shape, names, indices);
-                        shapeNames.Add(indices);
-                    }
-                    shapeOf[r] = index;
-                    payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(at, shape.Count), out exceptionsOf[r], out string? problem, out int position);
-                    at += shape.Count;
-                    if (problem is not null) throw new ArgumentException(position < 0 ? problem : "value of " + source.KeyAt(r) + "." + shape.Names[position] + ": " + problem);
-                }
-                if (names.Count > HintsFileFormat.MaxNames) throw new ArgumentException("more than " + HintsFileFormat.MaxNames + " distinct names");
-                payload += HintsFileFormat.VarIntSize((ulong)names.Count) + HintsFileFormat.VarIntSize((ulong)shapes.Count);
-                if (HintsFileFormat.HeaderSize + payload > HintsFileFormat.MaxFileSize) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
-
-                byte[] file = new byte[HintsFileFormat.HeaderSize + payload];
-                WriteHeader(file, producer, machine, count, (int)payload);
-                var output = new SpanWriter(file, HintsFileFormat.HeaderSize);
+                output.Advance(HintsFileFormat.HeaderSize);
                 var ordered = new string[names.Count];
                 foreach (KeyValuePair<string, int> name in names) ordered[name.Value] = name.Key;
                 output.VarInt((ulong)ordered.Length);
@@ -121,45 +133,100 @@ namespace DeviceModel.Hints
                         output.Byte((byte)shape.Kinds[p]);
                     }
                 }
-                at = 0;
+
+                // Past the size limit the rest is only checked, not written, so that a record's own problem still comes first.
+                bool oversized = false;
                 for (int r = 0; r < count; r++)
                 {
+                    if (r == nameProblemRecord) throw nameProblem!;
                     HintsShape shape = shapes[shapeOf[r]];
-                    ReadOnlySpan<OptionValue> values = buffer.AsSpan(at, shape.Count);
-                    at += shape.Count;
-                    output.VarInt((ulong)shapeOf[r]);
-                    output.String(source.KeyAt(r));
-                    int exceptions = exceptionsOf[r];
-                    output.VarInt((ulong)exceptions);
-                    for (int p = 0; p < shape.Count && exceptions > 0; p++)
+                    ReadOnlySpan<OptionValue> record = source.ValuesOf(r, values.AsSpan(0, shape.Count));
+                    string? problem;
+                    int position;
+                    if (oversized)
                     {
-                        if (!IsException(values[p], out byte state)) continue;
-                        output.VarInt((ulong)p);
-                        output.Byte(state);
-                        exceptions--;
+                        MeasureValues(source.KeyAt(r), shape, record, out _, out problem, out position);
                     }
-                    foreach (ref readonly OptionValue value in values)
+                    else
                     {
-                        if (IsException(value, out _)) continue;
-                        switch (value.Kind)
-                        {
-                            case OptionKind.Bool: output.Byte(value.Bool ? (byte)1 : (byte)0); break;
-                            case OptionKind.String:
-                            case OptionKind.Enum: output.String(value.Text ?? ""); break;
-                            default: output.VarInt(HintsFileFormat.IsSigned(value.Kind) ? HintsFileFormat.ZigZag(value.Int64) : value.Bits); break;
-                        }
+                        WriteRecord(ref output, source.KeyAt(r), shapeOf[r], shape, record, out problem, out position);
+                        oversized = output.Length > HintsFileFormat.MaxFileSize;
                     }
+                    if (problem is not null) throw new ArgumentException(position < 0 ? problem : "value of " + source.KeyAt(r) + "." + shape.Names[position] + ": " + problem);
                 }
-                if (output.Offset != file.Length) throw new InvalidOperationException("hints encoder measured " + file.Length + " bytes and wrote " + output.Offset);
+                if (nameProblem is not null) throw nameProblem;
+                if (names.Count > HintsFileFormat.MaxNames) throw new ArgumentException("more than " + HintsFileFormat.MaxNames + " distinct names");
+                if (oversized) throw new ArgumentException("hints file would exceed " + HintsFileFormat.MaxFileSize + " bytes");
+
+                byte[] file = output.Written.ToArray();
+                WriteHeader(file, producer, machine, count, file.Length - HintsFileFormat.HeaderSize);
                 BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(HintsFileFormat.ChecksumOffset), HintsFileFormat.Checksum(file));
                 return file;
             }
             finally
             {
+                output.Dispose();
                 ArrayPool<int>.Shared.Return(shapeOf);
-                ArrayPool<int>.Shared.Return(exceptionsOf);
-                Array.Clear(buffer, 0, (int)Math.Min(total, buffer.Length)); // only what was used: the pool rounds up to a power of two
-                ArrayPool<OptionValue>.Shared.Return(buffer);
+                Array.Clear(values, 0, widest); // only what was used: the pool rounds up to a power of two
+                ArrayPool<OptionValue>.Shared.Return(values);
+            }
+        }
+
+        /// <summary>
+        /// Writes one record (type index, key, exceptions, values), or says why it cannot be written (<paramref name="problem"/>,
+        /// and the shape position of the value at fault or -1) with the precedence of <see cref="MeasureValues"/>.
+        /// </summary>
+        private static void WriteRecord(ref PooledWriter output, string key, int shapeIndex, HintsShape shape, ReadOnlySpan<OptionValue> values, out string? problem, out int position)
+        {
+            problem = null;
+            position = -1;
+            output.VarInt((ulong)shapeIndex);
+            int keyBytes = output.String(key);
+            if (keyBytes is 0 or > HintsFileFormat.MaxNameBytes) problem = "record key must be 1 to " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
+
+            OptionKind[] kinds = shape.Kinds;
+            int exceptions = 0;
+            for (int p = 0; p < values.Length; p++)
+            {
+                ref readonly OptionValue value = ref values[p];
+                if (value.Kind != kinds[p] && problem is null)
+                {
+                    problem = "value of kind " + value.Kind + " where the record's option is " + kinds[p];
+                    position = p;
+                }
+                if (IsException(value, out _)) exceptions++;
+            }
+            output.VarInt((ulong)exceptions);
+            for (int p = 0; p < values.Length && exceptions > 0; p++)
+            {
+                if (!IsException(values[p], out byte state)) continue;
+                output.VarInt((ulong)p);
+                output.Byte(state);
+                exceptions--;
+            }
+            for (int p = 0; p < values.Length; p++)
+            {
+                ref readonly OptionValue value = ref values[p];
+                if (IsException(value, out _)) continue;
+                switch (value.Kind)
+                {
+                    case OptionKind.Bool:
+                        output.Byte(value.Bool ? (byte)1 : (byte)0);
+                        break;
+                    case OptionKind.String:
+                    case OptionKind.Enum:
+                        int bytes = output.String(value.Text ?? "");
+                        // A kind mismatch at an earlier position, or at this one, was found first.
+                        if (bytes > HintsFileFormat.MaxStringBytes && (problem is null || position > p))
+                        {
+                            problem = "value is " + bytes + " UTF-8 bytes, more than the limit of " + HintsFileFormat.MaxStringBytes + " (ConfigLimits.MaxStringBytes)";
+                            position = p;
+                        }
+                        break;
+                    default:
+                        output.VarInt(HintsFileFormat.IsSigned(value.Kind) ? HintsFileFormat.ZigZag(value.Int64) : value.Bits);
+                        break;
+                }
             }
         }
 
@@ -199,21 +266,22 @@ namespace DeviceModel.Hints
         }
 
         /// <summary>
-        /// The bytes record <paramref name="record"/> takes (type index, key, exceptions, values), or why it cannot be
-        /// written (<paramref name="problem"/>, and the shape position of the value at fault or -1).
+        /// The bytes a record takes past its type index (key, exceptions, values), or why it cannot be written
+        /// (<paramref name="problem"/>, and the shape position of the value at fault or -1): the key's problem first, then
+        /// the first value at fault.
         /// </summary>
-        private static long MeasureRecord<TSource>(ref TSource source, int record, HintsShape shape, int shapeIndex, Span<OptionValue> values, out int exceptions, out string? problem, out int position) where TSource : struct, ISource
+        private static long MeasureValues(string key, HintsShape shape, ReadOnlySpan<OptionValue> values, out int exceptions, out string? problem, out int position)
         {
             problem = null;
             position = -1;
-            int keyBytes = Encoding.UTF8.GetByteCount(source.KeyAt(record));
+            int keyBytes = Encoding.UTF8.GetByteCount(key);
             if (keyBytes is 0 or > HintsFileFormat.MaxNameBytes) problem = "record key must be 1 to " + HintsFileFormat.MaxNameBytes + " UTF-8 bytes";
             if (shape.Count > HintsFileFormat.MaxOptionsPerRecord) problem = "more than " + HintsFileFormat.MaxOptionsPerRecord + " guest-visible options (ConfigLimits.MaxOptionsPerDevice)";
-            long size = HintsFileFormat.VarIntSize((ulong)shapeIndex) + HintsFileFormat.VarIntSize((ulong)keyBytes) + keyBytes;
+            long size = HintsFileFormat.VarIntSize((ulong)keyBytes) + keyBytes;
             exceptions = 0;
             for (int p = 0; p < shape.Count; p++)
             {
-                OptionValue value = values[p] = source.ValueAt(record, p);
+                OptionValue value = values[p];
                 if (value.Kind != shape.Kinds[p] && problem is null)
                 {
                     problem = "value of kind " + value.Kind + " where the record's option is " + shape.Kinds[p];
@@ -276,36 +344,85 @@ namespace DeviceModel.Hints
                     }
                 }
                 if (buffer.Length < shape.Count) buffer = new OptionValue[shape.Count];
-                payload += MeasureRecord(ref source, r, shape, index, buffer.AsSpan(0, shape.Count), out _, out string? problem, out int position);
+                ReadOnlySpan<OptionValue> values = source.ValuesOf(r, buffer.AsSpan(0, shape.Count));
+                payload += HintsFileFormat.VarIntSize((ulong)index) + MeasureValues(source.KeyAt(r), shape, values, out _, out string? problem, out int position);
                 if (problem is not null) report(r, problem, position);
             }
             return HintsFileFormat.HeaderSize + payload + HintsFileFormat.VarIntSize((ulong)names.Count) + HintsFileFormat.VarIntSize((ulong)shapes.Count);
         }
 
-        /// <summary>Bounds-free writes into an array measured beforehand (the final offset is checked once).</summary>
-        private ref struct SpanWriter(Span<byte> buffer, int offset)
+        /// <summary>Writes into an array rented from the pool, doubling it when full; <see cref="Dispose"/> returns it.</summary>
+        private struct PooledWriter(int capacity) : IDisposable
         {
-            private readonly Span<byte> _buffer = buffer;
+            private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
 
-            public int Offset { get; private set; } = offset;
+            public int Length { get; private set; }
 
-            public void Byte(byte value) => _buffer[Offset++] = value;
+            public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+
+            public void Advance(int count)
+            {
+                Reserve(count);
+                _buffer.AsSpan(Length, count).Clear();
+                Length += count;
+            }
+
+            public void Byte(byte value)
+            {
+                Reserve(1);
+                _buffer[Length++] = value;
+            }
 
             public void VarInt(ulong value)
             {
+                Reserve(HintsFileFormat.MaxVarIntBytes);
+                byte[] buffer = _buffer;
+                int at = Length;
                 while (value >= 0x80)
                 {
-                    _buffer[Offset++] = (byte)(value | 0x80);
+                    buffer[at++] = (byte)(value | 0x80);
                     value >>= 7;
                 }
-                _buffer[Offset++] = (byte)value;
+                buffer[at++] = (byte)value;
+                Length = at;
             }
 
-            public void String(string text)
+            /// <summary>Writes the text's UTF-8 length and bytes, and returns the length.</summary>
+            public int String(string text)
             {
+                // Names, keys and most values are short ASCII: one byte of length, one byte per character.
+                if (text.Length < 0x80 && System.Text.Ascii.IsValid(text))
+                {
+                    Reserve(1 + text.Length);
+                    _buffer[Length] = (byte)text.Length;
+                    System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(Length + 1), out int written);
+                    Length += 1 + written;
+                    return written;
+                }
                 int length = Encoding.UTF8.GetByteCount(text);
                 VarInt((ulong)length);
-                Offset += Encoding.UTF8.GetBytes(text, _buffer.Slice(Offset, length));
+                Reserve(length);
+                Length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(Length, length));
+                return length;
+            }
+
+            private void Reserve(int count)
+            {
+                if (_buffer.Length - Length < count) Grow(count);
+            }
+
+            private void Grow(int count)
+            {
+                byte[] larger = ArrayPool<byte>.Shared.Rent(checked(Math.Max(_buffer.Length * 2, Length + count)));
+                _buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+
+            public void Dispose()
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
             }
         }
 
