@@ -14,23 +14,7 @@ namespace DeviceModel.Compat
     /// <param name="Context">The realize context its auto options were decided in.</param>
     /// <param name="EffectiveVersion">The version its versioned defaults were taken at.</param>
     /// <param name="HintsApplied">Whether a hints record was applied to it.</param>
-    public sealed record ResolvedDevice(Device Device, string Key, RealizeContext Context, MachineVersion EffectiveVersion, bool HintsApplied)
-    {
-        /// <summary>The guest-visible values resolution decided, which the hints file records (null for a device not from the resolver).</summary>
-        internal ResolvedValues? Values { get; init; }
-    }
-
-    /// <summary>
-    /// The guest-visible values of <see cref="Device"/> as resolution left them, in the order of its type's full hints shape:
-    /// the resolver reads every value once after deciding the auto ones, and the hints encoder writes them from here instead
-    /// of reading each one again through the device's generated accessors.
-    /// </summary>
-    internal sealed class ResolvedValues(Device device, OptionValue[] values)
-    {
-        /// <summary>The device the values were read from (a <c>with</c> copy of the record naming another device does not use them).</summary>
-        public Device Device { get; } = device;
-        public OptionValue[] Values { get; } = values;
-    }
+    public sealed record ResolvedDevice(Device Device, string Key, RealizeContext Context, MachineVersion EffectiveVersion, bool HintsApplied);
 
     /// <summary>A hints record that matched no device of the configuration (and so was ignored).</summary>
     public sealed record IgnoredHint(string Key, string Driver, string Reason);
@@ -46,8 +30,7 @@ namespace DeviceModel.Compat
         /// <summary>
         /// The hints of this configuration: every guest-visible option of every device, with its effective
         /// value ("we can't predict the future": not only the options that have a history today), stamped with
-        /// <paramref name="product"/>'s version as producer version. The values are those resolution decided: a device
-        /// changed after <see cref="CompatResolver.Resolve(Config.MachineConfig, DeviceCatalog)"/> is not read again.
+        /// <paramref name="product"/>'s version as producer version.
         /// </summary>
         public HintsFile ToHintsFile(MachineCatalog product)
         {
@@ -58,7 +41,7 @@ namespace DeviceModel.Compat
                 // One exact-size copy of the values: the record outlives later changes to the device.
                 HintsShape shape = HintsShape.Full(device.Device.Info);
                 var values = new OptionValue[shape.Count];
-                DeviceSource.ValuesOf(device, shape, values).CopyTo(values);
+                for (int p = 0; p < values.Length; p++) values[p] = device.Device.GetOption(shape.Indices![p]);
                 records.Add(new HintsRecord(device.Key, shape, values));
             }
             return new HintsFile(product.ProductVersion, Machine.Name, records.MoveToImmutable(), null, HintsFile.CurrentFormatVersion);
@@ -66,7 +49,7 @@ namespace DeviceModel.Compat
 
         /// <summary>
         /// The bytes of this configuration's hints file (what <see cref="ToHintsFile"/> holds, in the current format
-        /// version), encoded straight from the values resolution decided: no records are built, no value is read again.
+        /// version), encoded straight from the resolved devices: no records are built, the array is sized up front.
         /// </summary>
         /// <exception cref="ArgumentException">The file would exceed a format limit (the resolver refuses such configurations).</exception>
         public byte[] ToHintsBytes(MachineCatalog product)
@@ -103,17 +86,12 @@ namespace DeviceModel.Compat
             public string KeyAt(int record) => _devices[record].Key;
             public HintsShape ShapeAt(int record) => _shapes[record];
 
-            public ReadOnlySpan<OptionValue> ValuesOf(int record, Span<OptionValue> scratch) => ValuesOf(_devices[record], _shapes[record], scratch);
-
-            /// <summary>The values resolution decided, or, for a device it did not resolve, the device's values read into <paramref name="scratch"/>.</summary>
-            public static ReadOnlySpan<OptionValue> ValuesOf(ResolvedDevice resolved, HintsShape shape, Span<OptionValue> scratch)
+            public void ReadValues(int record, Span<OptionValue> values)
             {
-                Device device = resolved.Device;
-                if (resolved.Values is { } decided && ReferenceEquals(decided.Device, device)) return decided.Values;
                 // Straight to the generated accessors by slot: the device's type is the shape's, looked up once.
-                ReadOnlySpan<int> slots = shape.Slots;
-                for (int p = 0; p < scratch.Length; p++) scratch[p] = device.GetSlot(slots[p]);
-                return scratch;
+                Device device = _devices[record].Device;
+                ReadOnlySpan<int> slots = _shapes[record].Slots;
+                for (int p = 0; p < values.Length; p++) values[p] = device.GetSlot(slots[p]);
             }
         }
     }
@@ -254,9 +232,7 @@ namespace DeviceModel.Compat
                     if (value.Kind == OptionKind.MacAddress && !value.IsNull && !value.IsAuto) session.ReserveMac(value.AsMac());
                 }
             }
-            var decided = ImmutableArray.CreateBuilder<ResolvedDevice>(devices.Length);
-            foreach (ResolvedDevice device in devices) decided.Add(device with { Values = new ResolvedValues(device.Device, ApplyAuto(device.Device, device.Context)) });
-            devices = decided.MoveToImmutable();
+            foreach (ResolvedDevice device in devices) ApplyAuto(device.Device, device.Context);
             CheckUnique(config, devices, errors);
             CheckHintsLimits(devices, errors);
             if (errors.Count > 0) return ParseResult<ResolvedMachine>.Failure(errors);
@@ -366,12 +342,9 @@ namespace DeviceModel.Compat
             }
         }
 
-        /// <summary>Decides the auto values and applies the realize rules; returns the guest-visible values then (the full hints shape's order).</summary>
-        private static OptionValue[] ApplyAuto(Device device, RealizeContext context)
+        private static void ApplyAuto(Device device, RealizeContext context)
         {
             DeviceInfo info = device.Info;
-            HintsShape shape = HintsShape.Full(info);
-            var decided = new OptionValue[shape.Count];
             OptionValue[] before = System.Buffers.ArrayPool<OptionValue>.Shared.Rent(info.Options.Length);
             try
             {
@@ -386,10 +359,7 @@ namespace DeviceModel.Compat
                 {
                     OptionValue value = device.GetOption(i);
                     if (!value.IsAuto && (before[i].IsAuto || value != before[i])) device.SetOption(i, value, OptionSource.Auto);
-                    int position = shape.PositionOf(i);
-                    if (position >= 0) decided[position] = value;
                 }
-                return decided;
             }
             finally
             {

@@ -10,8 +10,8 @@ namespace DeviceModel.Hints
 {
     /// <summary>
     /// Writes hints files, always in the current format version (2): <see cref="Serialize"/> to bytes,
-    /// <see cref="WriteAtomic"/> to disk (temp file, flush, rename). The file is encoded in one pass, straight from the
-    /// records (or the values the resolver decided), into a pooled buffer copied once into an array of exactly its size.
+    /// <see cref="WriteAtomic"/> to disk (temp file, flush, rename). The file is measured first and encoded into one
+    /// array of exactly its size, straight from the records (or the resolved devices), without intermediate copies.
     /// </summary>
     public static class HintsFileWriter
     {
@@ -29,8 +29,8 @@ namespace DeviceModel.Hints
             int Count { get; }
             string KeyAt(int record);
             HintsShape ShapeAt(int record);
-            /// <summary>The values of <paramref name="record"/> in its shape's order: held by the source, or read into <paramref name="scratch"/> (the shape's size).</summary>
-            ReadOnlySpan<OptionValue> ValuesOf(int record, Span<OptionValue> scratch);
+            /// <summary>Reads the values of <paramref name="record"/>, in its shape's order, into <paramref name="values"/> (the shape's size).</summary>
+            void ReadValues(int record, Span<OptionValue> values);
         }
 
         private readonly struct RecordSource(ImmutableArray<HintsRecord> records) : ISource
@@ -38,11 +38,10 @@ namespace DeviceModel.Hints
             public int Count => records.Length;
             public string KeyAt(int record) => records[record].Key;
             public HintsShape ShapeAt(int record) => records[record].Shape;
-            public ReadOnlySpan<OptionValue> ValuesOf(int record, Span<OptionValue> scratch)
+            public void ReadValues(int record, Span<OptionValue> values)
             {
                 HintsRecord source = records[record];
-                for (int p = 0; p < scratch.Length; p++) scratch[p] = source.ValueAt(p);
-                return scratch;
+                for (int p = 0; p < values.Length; p++) values[p] = source.ValueAt(p);
             }
         }
 
@@ -140,7 +139,8 @@ namespace DeviceModel.Hints
                 {
                     if (r == nameProblemRecord) throw nameProblem!;
                     HintsShape shape = shapes[shapeOf[r]];
-                    ReadOnlySpan<OptionValue> record = source.ValuesOf(r, values.AsSpan(0, shape.Count));
+                    Span<OptionValue> record = values.AsSpan(0, shape.Count);
+                    source.ReadValues(r, record);
                     string? problem;
                     int position;
                     if (oversized)
@@ -344,7 +344,8 @@ namespace DeviceModel.Hints
                     }
                 }
                 if (buffer.Length < shape.Count) buffer = new OptionValue[shape.Count];
-                ReadOnlySpan<OptionValue> values = source.ValuesOf(r, buffer.AsSpan(0, shape.Count));
+                Span<OptionValue> values = buffer.AsSpan(0, shape.Count);
+                source.ReadValues(r, values);
                 payload += HintsFileFormat.VarIntSize((ulong)index) + MeasureValues(source.KeyAt(r), shape, values, out _, out string? problem, out int position);
                 if (problem is not null) report(r, problem, position);
             }
