@@ -29,7 +29,7 @@ import time
 sys.dont_write_bytecode = True          # keep the source tree free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from qemuref import cfgspace, qemu, qmp  # noqa: E402
+from qemuref import catalog, cfgspace, qemu, qmp  # noqa: E402
 from qemuref.catalog import DEVICES, Device, Variant  # noqa: E402
 from qemuref.datafile import DeviceFile  # noqa: E402
 
@@ -42,23 +42,15 @@ def read_variants_file(path):
     device also gets the ``default`` variant (diffs are taken against it)."""
     from collections import OrderedDict
     out = OrderedDict()
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            parts = line.split(None, 1)
-            if len(parts) != 2 or parts[0] not in DEVICES:
-                raise SystemExit("%s:%d: expected 'DEVICE VARIANT' with a known device" % (path, n))
-            dev, name = parts
-            rp = name.startswith("rp:")
-            opts = name[3:] if rp else name
-            if opts == "default":
-                opts = ""
-            vs = out.setdefault(dev, OrderedDict([("default", Variant())]))
-            if name in vs:
-                raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
-            vs[name] = Variant(opts, rp)
+    for n, dev, name in catalog.variant_lines(path, DEVICES, "a known device"):
+        rp = name.startswith("rp:")
+        opts = name[3:] if rp else name
+        if opts == "default":
+            opts = ""
+        vs = out.setdefault(dev, OrderedDict([("default", Variant())]))
+        if name in vs:
+            raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
+        vs[name] = Variant(opts, rp)
     return out
 
 

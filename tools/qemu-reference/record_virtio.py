@@ -49,7 +49,7 @@ sys.dont_write_bytecode = True          # keep the source tree free of __pycache
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from qemuref import qemu, virtio  # noqa: E402
+from qemuref import catalog, qemu, virtio  # noqa: E402
 from qemuref.catalog import (DEVICES, LEGACY_ONLY, MODERN_ONLY, NEITHER,  # noqa: E402
                              TRANSITIONAL, Variant)
 from qemuref.qtest import QemuExited, Qtest, QtestError  # noqa: E402
@@ -104,32 +104,24 @@ def read_variants_file(path):
     ``rp:`` puts the DUT behind a pcie-root-port (q35 only).  ``#`` starts a
     comment."""
     out = OrderedDict()
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            parts = line.split(None, 1)
-            if len(parts) != 2 or parts[0] not in VIRTIO_DEVICES:
-                raise SystemExit("%s:%d: expected 'DEVICE VARIANT' with a virtio device" % (path, n))
-            dev, name = parts
-            rest, smp, objects = name, None, ()
-            m = re.match(r"object=([^:]+):(.*)$", rest)
-            if m:
-                objects, rest = (m.group(1),), m.group(2)
-            m = re.match(r"smp=(\d+):(.*)$", rest)
-            if m:
-                smp, rest = int(m.group(1)), m.group(2)
-            rp = rest.startswith("rp:")
-            opts = rest[3:] if rp else rest
-            if opts == "default":
-                opts = ""
-            if "addr=" in opts:
-                raise SystemExit("%s:%d: addr= is not supported here" % (path, n))
-            vs = out.setdefault(dev, OrderedDict())
-            if name in vs or name in BASE_VARIANTS:
-                raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
-            vs[name] = VVariant(opts, rp, smp, objects)
+    for n, dev, name in catalog.variant_lines(path, VIRTIO_DEVICES, "a virtio device"):
+        rest, smp, objects = name, None, ()
+        m = re.match(r"object=([^:]+):(.*)$", rest)
+        if m:
+            objects, rest = (m.group(1),), m.group(2)
+        m = re.match(r"smp=(\d+):(.*)$", rest)
+        if m:
+            smp, rest = int(m.group(1)), m.group(2)
+        rp = rest.startswith("rp:")
+        opts = rest[3:] if rp else rest
+        if opts == "default":
+            opts = ""
+        if "addr=" in opts:
+            raise SystemExit("%s:%d: addr= is not supported here" % (path, n))
+        vs = out.setdefault(dev, OrderedDict())
+        if name in vs or name in BASE_VARIANTS:
+            raise SystemExit("%s:%d: duplicate variant %s" % (path, n, name))
+        vs[name] = VVariant(opts, rp, smp, objects)
     return out
 
 

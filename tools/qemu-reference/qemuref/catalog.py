@@ -145,3 +145,18 @@ DEVICES = OrderedDict((d.name, d) for d in [
         ("rp:default", _v("", True)),
     ]), slot=4),
 ])
+
+
+def variant_lines(path, known, what="a known device"):
+    """Yield ``(line_number, device, variant)`` for each ``DEVICE VARIANT`` line
+    of a variants file (``#`` starts a comment); a malformed line or a device
+    not in ``known`` stops the recorder, naming the file and line."""
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split(None, 1)
+            if len(parts) != 2 or parts[0] not in known:
+                raise SystemExit("%s:%d: expected 'DEVICE VARIANT' with %s" % (path, n, what))
+            yield n, parts[0], parts[1]
