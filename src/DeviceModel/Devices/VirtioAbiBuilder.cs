@@ -27,6 +27,7 @@ namespace DeviceModel
             public readonly List<DeviceConfigFieldAttribute> Fields = [];
             public readonly List<VirtioCheckAttribute> Checks = [];
             public readonly List<VirtioFallbackFeatureAttribute> FallbackFeatures = [];
+            public readonly Dictionary<DeviceConfigFieldAttribute, Dictionary<string, long>> Maps = new(ReferenceEqualityComparer.Instance);
 
             public Plan(DeviceInfo info)
             {
@@ -65,7 +66,7 @@ namespace DeviceModel
                 {
                     if (field.ValueExpression is VirtioExpression value) CheckNames(info, value, "device config field " + field.Name);
                     if (field.LengthExpression is VirtioExpression length) CheckNames(info, length, "device config field " + field.Name);
-                    if (field.Map is not null) ParseMap(info, field);
+                    if (field.Map is not null) Maps[field] = ParseMap(info, field);
                 }
             }
 
@@ -94,7 +95,7 @@ namespace DeviceModel
         /// <exception cref="ArgumentException">A declaration names an unknown option or input, or does not parse.</exception>
         internal static Plan PlanOf(DeviceInfo info) => Plans.GetValue(info, static i => new Plan(i));
 
-        internal static Dictionary<string, long> ParseMap(DeviceInfo info, DeviceConfigFieldAttribute field)
+        private static Dictionary<string, long> ParseMap(DeviceInfo info, DeviceConfigFieldAttribute field)
         {
             var map = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (string pair in field.Map!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -250,7 +251,7 @@ namespace DeviceModel
                 if (single >= 0 && field.Map is not null)
                 {
                     OptionValue text = device.GetOption(single);
-                    Dictionary<string, long> map = ParseMap(device.Info, field);
+                    Dictionary<string, long> map = plan.Maps[field];
                     string key = text.IsNull || text.IsAuto ? "" : text.Text ?? text.ToString();
                     number = map.TryGetValue(key, out long mapped) ? mapped : 0;
                 }
