@@ -33,7 +33,8 @@ public enum BlockdevOnError
 [VirtioDeviceFeature(VirtioBlkFeature.Scsi, When = "disable-modern")]
 // SCSI passthrough exists only in legacy virtio: virtio_blk_get_features refuses it with VERSION_1.
 [VirtioCheck("scsi && !disable-modern", "Please set scsi=off for virtio-blk devices in order to use virtio 1.0")]
-[VirtioDeviceFeature(VirtioBlkFeature.Flush, Requires = "write-cache < 0 ? write_cache : write-cache")]
+// FLUSH (legacy WCE) with the write cache on, or with config-wce while x-enable-wce-if-config-wce (machines from 5.0).
+[VirtioDeviceFeature(VirtioBlkFeature.Flush, Requires = "(write-cache < 0 ? write_cache : write-cache) || (x-enable-wce-if-config-wce && config-wce)")]
 [VirtioDeviceFeature(VirtioBlkFeature.ReadOnly, Requires = "read_only")]
 [VirtioDeviceFeature(VirtioBlkFeature.Mq, Requires = "num-queues > 1")]
 [VirtioQueue("requestq", "queue-size", Count = "num-queues")]

@@ -116,7 +116,7 @@ def read_variants_file(path):
         opts = rest[3:] if rp else rest
         if opts == "default":
             opts = ""
-        if "addr=" in opts:
+        if any(o.split("=", 1)[0] == "addr" for o in opts.split(",")):
             raise SystemExit("%s:%d: addr= is not supported here" % (path, n))
         vs = out.setdefault(dev, OrderedDict())
         if name in vs or name in BASE_VARIANTS:
