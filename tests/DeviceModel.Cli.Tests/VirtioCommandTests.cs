@@ -59,6 +59,15 @@ public sealed class VirtioCommandTests
         Assert.Equal(1UL, System.Convert.ToUInt64(modern.GetProperty("device_features").GetString(), 16) >> 5 & 1); // VIRTIO_BLK_F_RO
     }
 
+    [Fact]
+    public void An_id_with_dots_takes_its_backend_inputs()
+    {
+        CliResult result = CliRunner.Run("virtio", "--device", "virtio-net-pci,id=vm.net0", "--backend", "vm.net0.vnet_hdr=1", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        string features = JsonDocument.Parse(result.Output).RootElement.GetProperty("devices")[0].GetProperty("modern").GetProperty("device_features").GetString()!;
+        Assert.Equal(1UL, System.Convert.ToUInt64(features, 16) & 1); // VIRTIO_NET_F_CSUM: the tap-like peer's offloads
+    }
+
     [Theory]
     [InlineData("d0.capacity", "--backend #1 'd0.capacity': expected ID.NAME=VALUE")]
     [InlineData("d0.capacity=1e9", "--backend #1 'd0.capacity=1e9': expected ID.NAME=VALUE")]

@@ -102,7 +102,9 @@ namespace DeviceModel.Cli.Commands
             for (int i = 0; i < given.Length; i++)
             {
                 string text = given[i];
-                int dot = text.IndexOf('.', System.StringComparison.Ordinal), equals = text.IndexOf('=', System.StringComparison.Ordinal);
+                // An id may contain dots (QEMU allows them), an input name does not: the last dot before '=' splits them.
+                int equals = text.IndexOf('=', System.StringComparison.Ordinal);
+                int dot = equals < 0 ? -1 : text.LastIndexOf('.', equals);
                 if (dot <= 0 || equals < dot + 2 || !TryValue(text[(equals + 1)..], out long value))
                 {
                     exit = context.Fail("--backend #" + (i + 1).ToString(CultureInfo.InvariantCulture) + " '" + Clip(text) + "': expected ID.NAME=VALUE with VALUE an integer (decimal or 0x hex) or on/off");
