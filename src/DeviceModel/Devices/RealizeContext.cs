@@ -23,6 +23,13 @@ namespace DeviceModel
     {
         /// <summary>Whether the device sits behind a PCI Express port.</summary>
         public bool IsPciExpress => Bus == BusKind.ExpressPort;
+
+        /// <summary>
+        /// The host-side inputs of a virtio device (<see cref="VirtioBackendInputAttribute"/>), which its
+        /// <see cref="VirtioCheckAttribute"/>s and <see cref="VirtioPciDevice.DescribeVirtio"/> read; null: every declared
+        /// default (the reference setup).
+        /// </summary>
+        public Virtio.VirtioBackend? Backend { get; init; }
     }
 
     /// <summary>Machine-wide state of one resolution, shared by its devices in config order.</summary>

@@ -81,7 +81,7 @@ namespace DeviceModel
                 foreach (string name in expression.Names)
                 {
                     if (info.IndexOf(name) >= 0 || Inputs.ContainsKey(name)) continue;
-                    if (name.EndsWith(".length", StringComparison.Ordinal) && info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) is int text and >= 0)
+                    if (LengthOperandOption(info, name) is int text and >= 0)
                     {
                         if (info.Options[text].Kind == OptionKind.String) continue;
                         throw new ArgumentException(info.Name + ": " + where + " reads '" + name + "', but only a string option has a length");
@@ -210,10 +210,14 @@ namespace DeviceModel
         {
             int index = device.Info.IndexOf(name);
             if (index >= 0) return OperandOf(device.GetOption(index));
-            if (name.EndsWith(".length", StringComparison.Ordinal) && device.Info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) is int text and >= 0)
+            if (LengthOperandOption(device.Info, name) is int text and >= 0)
                 return device.GetOption(text).Text is string s ? System.Text.Encoding.UTF8.GetByteCount(s) : 0;
             return backend is not null && backend.TryGet(name, out long value) ? value : plan.Inputs[name].Default;
         }
+
+        /// <summary>The index of option <c>X</c> when <paramref name="name"/> is <c>X.length</c>; -1 otherwise.</summary>
+        private static int LengthOperandOption(DeviceInfo info, string name) =>
+            name.EndsWith(".length", StringComparison.Ordinal) ? info.IndexOf(name.AsSpan(0, name.Length - ".length".Length)) : -1;
 
         /// <summary>The device config's length: the end of the last present field (<see cref="DeviceConfigFieldAttribute.Length"/> where given).</summary>
         internal static int ConfigLength(Device device, VirtioBackend? backend)

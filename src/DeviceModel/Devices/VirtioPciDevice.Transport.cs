@@ -34,21 +34,14 @@ namespace DeviceModel
         /// resolved options. The device is validated as <see cref="PciDevice.Realize"/> validates it.
         /// </summary>
         /// <param name="context">The context the device was resolved in.</param>
-        /// <param name="backend">The host side's inputs; null: every declared default (the reference setup).</param>
+        /// <param name="backend">The host side's inputs; null: the context's <see cref="RealizeContext.Backend"/>, else every declared default (the reference setup).</param>
         /// <exception cref="PciConfigurationException">The options are refused at realize, or the backend gives an input the type does not declare.</exception>
         public Virtio.VirtioDeviceAbi DescribeVirtio(RealizeContext context, Virtio.VirtioBackend? backend = null)
         {
-            backend ??= Virtio.VirtioBackend.Default;
-            _backend = backend;
-            try
-            {
-                CreateLayout(context);
-            }
-            finally
-            {
-                _backend = null;
-            }
-            return VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, backend);
+            System.ArgumentNullException.ThrowIfNull(context);
+            if (backend is not null) context = context with { Backend = backend };
+            CreateLayout(context);
+            return VirtioAbiBuilder.Build(this, VirtioDeviceType, IsModern, IsLegacy, context.Backend ?? Virtio.VirtioBackend.Default);
         }
 
         /// <summary>
@@ -63,9 +56,6 @@ namespace DeviceModel
             Virtio.VirtioDeviceAbi abi = DescribeVirtio(context, backend);
             return new Virtio.VirtioPciRegisters(abi, HasMsix ? (int)Vectors!.Value : 0);
         }
-
-        /// <summary>The backend <see cref="DescribeVirtio"/> validates with; null: realize's, the reference setup.</summary>
-        private Virtio.VirtioBackend? _backend;
 
         /// <summary>The 16-bit PCI class; null for the virtio type's default.</summary>
         protected virtual ushort? ClassId => null;
@@ -105,7 +95,7 @@ namespace DeviceModel
             if (RequestedNeither)
                 throw new PciConfigurationException("device cannot work as neither modern nor legacy mode is enabled: set either disable-modern or disable-legacy to off");
             VirtioPciLayout.Validate(Options);
-            VirtioAbiBuilder.Check(this, _backend ?? Virtio.VirtioBackend.Default); // [VirtioCheck]s: QEMU refuses at realize
+            VirtioAbiBuilder.Check(this, Realizing.Backend ?? Virtio.VirtioBackend.Default); // [VirtioCheck]s: QEMU refuses at realize
         }
 
         /// <inheritdoc/>

@@ -55,22 +55,7 @@ internal static class CaseRunner
     public static CaseResult Run(QemuCase run)
     {
         var result = new CaseResult { Case = run, Gap = KnownGaps.CaseGapOf(run) };
-        DeviceCatalog catalog = QemuCatalog.Catalog;
-        var devices = ImmutableArray.CreateBuilder<Device>();
-        var errors = new List<ConfigError>();
-        foreach (string text in RecordedConfiguration.DeviceStrings(run))
-        {
-            ParseResult<Device> parsed = KeyvalParser.ParseDevice(text, catalog);
-            if (parsed.Succeeded) devices.Add(parsed.Value!);
-            else errors.AddRange(parsed.Errors);
-        }
-        ResolvedDevice? dut = null;
-        if (errors.Count == 0)
-        {
-            ParseResult<ResolvedMachine> resolved = CompatResolver.Resolve(new MachineConfig(run.Machine, null, run.Smp, devices.ToImmutable()), catalog);
-            if (resolved.Succeeded) dut = resolved.Value!.Devices[^1];
-            else errors.AddRange(resolved.Errors);
-        }
+        ResolvedDevice? dut = RecordedConfiguration.Resolve(run.Golden, run.Machine, run.VariantOptions, run.BehindRootPort, run.Smp, null, out List<ConfigError> errors)?.Devices[^1];
         if (dut is null)
         {
             result.OurRefusal = string.Join("; ", errors);

@@ -1,7 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using DeviceModel.Compat;
+using DeviceModel.Config;
 using DeviceModel.Conformance.Tests.Goldens;
+using DeviceModel.Hints;
+using DeviceModel.Samples.Qemu;
 
 namespace DeviceModel.Conformance.Tests.Harness;
 
@@ -17,14 +22,38 @@ internal static class RecordedConfiguration
     public const string DeviceId = "dut";
 
     /// <summary>The <c>-device</c> strings of <paramref name="run"/>, the device under test last.</summary>
-    public static IReadOnlyList<string> DeviceStrings(QemuCase run)
+    public static IReadOnlyList<string> DeviceStrings(QemuCase run) => DeviceStrings(run.Golden, run.VariantOptions, run.BehindRootPort);
+
+    /// <summary>
+    /// The recorded configuration parsed and resolved through the device path (with <paramref name="hints"/> when given):
+    /// the machine, or null with the parse or resolve errors in <paramref name="errors"/>.
+    /// </summary>
+    public static ResolvedMachine? Resolve(QemuGolden golden, string machine, string variantOptions, bool behindRootPort, int? smp, HintsFile? hints, out List<ConfigError> errors)
     {
-        List<KeyValuePair<string, string>> fixedOptions = Options(run.Golden.RootBusTemplate, out string driver);
+        var devices = ImmutableArray.CreateBuilder<Device>();
+        errors = new List<ConfigError>();
+        foreach (string text in DeviceStrings(golden, variantOptions, behindRootPort))
+        {
+            ParseResult<Device> parsed = KeyvalParser.ParseDevice(text, QemuCatalog.Catalog);
+            if (parsed.Succeeded) devices.Add(parsed.Value!);
+            else errors.AddRange(parsed.Errors);
+        }
+        if (errors.Count > 0) return null;
+        var config = new MachineConfig(machine, null, smp, devices.ToImmutable());
+        ParseResult<ResolvedMachine> resolved = hints is null ? CompatResolver.Resolve(config, QemuCatalog.Catalog) : CompatResolver.Resolve(config, QemuCatalog.Catalog, hints);
+        if (resolved.Succeeded) return resolved.Value!;
+        errors.AddRange(resolved.Errors);
+        return null;
+    }
+
+    private static IReadOnlyList<string> DeviceStrings(QemuGolden golden, string variantOptions, bool behindRootPort)
+    {
+        List<KeyValuePair<string, string>> fixedOptions = Options(golden.RootBusTemplate, out string driver);
         var strings = new List<string>();
         List<KeyValuePair<string, string>> dut;
-        if (run.BehindRootPort)
+        if (behindRootPort)
         {
-            IReadOnlyList<string> template = run.Golden.RootPortTemplate;
+            IReadOnlyList<string> template = golden.RootPortTemplate;
             List<KeyValuePair<string, string>> port = Options(template[0], out string portDriver);
             strings.Add(Format(portDriver, port.Where(o => o.Key != "bus")));
             dut = Options(template[1], out _);
@@ -35,7 +64,7 @@ internal static class RecordedConfiguration
         {
             dut = fixedOptions.Where(o => o.Key != "bus").ToList();   // the root bus (pci.0 or pcie.0) is the default
         }
-        foreach (string option in run.VariantOptions.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string option in variantOptions.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] pair = option.Split('=', 2);
             Set(dut, pair[0], pair.Length > 1 ? pair[1] : "on");

@@ -92,34 +92,9 @@ internal static class VirtioCaseRunner
     {
         json = null;
         machineResolved = null;
-        var run = new QemuCase
-        {
-            Golden = QemuGolden.Of(device),
-            Machine = machine,
-            Variant = variantOptions,
-            VariantOptions = variantOptions,
-            BehindRootPort = behindRootPort,
-            Smp = smp,
-            Props = new Dictionary<string, JsonElement>(),
-            BackendProps = new Dictionary<string, JsonElement>(),
-            Refused = null,
-            Config = null,
-            RestoredAfterProbes = true,
-        };
-        var devices = ImmutableArray.CreateBuilder<Device>();
-        var errors = new List<ConfigError>();
-        foreach (string text in RecordedConfiguration.DeviceStrings(run))
-        {
-            ParseResult<Device> parsed = KeyvalParser.ParseDevice(text, QemuCatalog.Catalog);
-            if (parsed.Succeeded) devices.Add(parsed.Value!);
-            else errors.AddRange(parsed.Errors);
-        }
-        if (errors.Count > 0) return string.Join("; ", errors);
-        var config = new MachineConfig(machine, null, smp, devices.ToImmutable());
-        ParseResult<ResolvedMachine> resolved = hints is null ? CompatResolver.Resolve(config, QemuCatalog.Catalog) : CompatResolver.Resolve(config, QemuCatalog.Catalog, hints);
-        if (!resolved.Succeeded) return string.Join("; ", resolved.Errors);
-        machineResolved = resolved.Value!;
-        ResolvedDevice dut = resolved.Value!.Devices[^1];
+        machineResolved = RecordedConfiguration.Resolve(QemuGolden.Of(device), machine, variantOptions, behindRootPort, smp, hints, out List<ConfigError> errors);
+        if (machineResolved is null) return string.Join("; ", errors);
+        ResolvedDevice dut = machineResolved.Devices[^1];
         VirtioDeviceAbi abi;
         try
         {
