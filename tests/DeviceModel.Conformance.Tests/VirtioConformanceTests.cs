@@ -33,8 +33,16 @@ public sealed class VirtioConformanceTests(ITestOutputHelper output)
         Assert.True(result.Direct is null, result.Case + ": " + result.Direct);
     }
 
+    /// <summary>The cases QEMU built (a refused configuration has nothing to dump).</summary>
+    public static TheoryData<string, string, string> BuiltCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (VirtioCase run in VirtioCaseRunner.Cases.Where(c => c.Refused is null)) data.Add(run.Device, run.Machine, run.Variant);
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(BuiltCases))]
     public void Hints_from_the_recorded_machine_reproduce_its_abi_on_the_newest(string device, string machine, string variant)
     {
         VirtioResult result = VirtioCaseRunner.Find(device, machine, variant);
