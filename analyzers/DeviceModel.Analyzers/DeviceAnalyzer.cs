@@ -71,14 +71,23 @@ namespace DeviceModel.Analyzers
         private static void OnTypeStart(SymbolStartAnalysisContext context, CompilationState state)
         {
             if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type) return;
-            AttributeData? device = null;
+            AttributeData? device = null, group = null;
             bool isCatalog = false;
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 if (AttributeNames.Is(attribute, AttributeNames.Device)) device = attribute;
+                else if (AttributeNames.Is(attribute, AttributeNames.OptionGroup)) group = attribute;
                 else if (AttributeNames.Is(attribute, AttributeNames.DeviceCatalog)) isCatalog = true;
             }
             if (isCatalog) context.RegisterSymbolEndAction(end => CatalogChecks.Analyze(end, type, state.Product, state.HelpLinks));
+            if (device is null && group is not null)
+            {
+                // An option group is checked like a device: its options, their histories, and its baseline lines under its name.
+                var groupInitializers = new Initializers();
+                context.RegisterOperationAction(groupInitializers.Record, OperationKind.PropertyInitializer);
+                context.RegisterSymbolEndAction(end => new DeviceChecks(end, type, group, groupInitializers, state, isGroup: true).Run());
+                return;
+            }
             if (device is null)
             {
                 context.RegisterSymbolEndAction(end =>

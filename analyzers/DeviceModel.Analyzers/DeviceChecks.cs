@@ -21,9 +21,12 @@ namespace DeviceModel.Analyzers
         private readonly Initializers _initializers;
         private readonly CompilationState _state;
         private readonly string? _deviceName;
+        private readonly bool _isGroup;
 
-        public DeviceChecks(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData? device, Initializers initializers, CompilationState state)
+        /// <param name="device">The type's <c>[Device]</c> attribute, or its <c>[OptionGroup]</c> attribute when <paramref name="isGroup"/>.</param>
+        public DeviceChecks(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData? device, Initializers initializers, CompilationState state, bool isGroup = false)
         {
+            _isGroup = isGroup;
             _context = context;
             _type = type;
             _device = device;
@@ -61,6 +64,7 @@ namespace DeviceModel.Analyzers
             }
             CheckClassHints();
             CheckDuplicates();
+            CheckIncludes();
             CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name, _state.HelpLinks);
         }
 
@@ -70,6 +74,11 @@ namespace DeviceModel.Analyzers
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsImplicitlyDeclared) continue;
+                if (AttributeNames.Has(property, AttributeNames.IncludeOptions))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], property.Name,
+                        "includes an option group in '" + type.Name + "', which has no [Device] attribute: only a device type includes option groups"));
+                }
                 if (AttributeNames.Find(property, AttributeNames.ConfigOption) is not { } attribute) continue;
                 string name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? property.Name : property.Name;
                 context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], name,
@@ -168,8 +177,9 @@ namespace DeviceModel.Analyzers
         {
             if (_device is null) return;
             ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
-            // Concrete classes are the generator's to report: their build fails with CS0534, which stops the analyzers.
-            if (!DeviceDeclaration.ReportedByGenerator(_type) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
+            // Concrete classes are the generator's to report: their build fails with CS0534, which stops the analyzers. A
+            // group the generator skips fails no build (it has no abstract members to complete): it is reported here.
+            if ((_isGroup || !DeviceDeclaration.ReportedByGenerator(_type)) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
             {
                 Location location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
                 ImmutableDictionary<string, string?> properties = notPartial
@@ -179,7 +189,11 @@ namespace DeviceModel.Analyzers
             }
             if (_deviceName is not null && !ValueSyntax.IsValidOptionName(_deviceName))
             {
-                Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(_device, 0, "name", _context.CancellationToken) ?? _type.Locations[0], _deviceName, "device");
+                Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(_device, 0, "name", _context.CancellationToken) ?? _type.Locations[0], _deviceName, _isGroup ? "option group" : "device");
+            }
+            if (!_isGroup && AttributeNames.Find(_type, AttributeNames.OptionGroup) is { } group)
+            {
+                Report(Descriptors.UnsupportedOption, Location(group) ?? _type.Locations[0], _type.Name, "is both a [Device] and an [OptionGroup]: a device includes a group through an [IncludeOptions] property");
             }
         }
 
@@ -511,6 +525,101 @@ namespace DeviceModel.Analyzers
             }
             return false;
         }
+
+        // ---- option groups ----
+
+        /// <summary>
+        /// The type's <c>[IncludeOptions]</c> properties: each includes an <c>[OptionGroup]</c> class through a readable
+        /// instance property (DM0010 otherwise: the generator leaves it out), a group option's name clashes with no other
+        /// option of the device (DM0007), and the property's initializer sets no guest-visible group option (DM0011: its
+        /// default is the group's, guarded once under the group's name).
+        /// </summary>
+        private void CheckIncludes()
+        {
+            foreach (ISymbol member in _type.GetMembers())
+            {
+                if (member is not IPropertySymbol property || property.IsImplicitlyDeclared || !AttributeNames.Has(property, AttributeNames.IncludeOptions)) continue;
+                string? problem = _device is null || _isGroup ? "includes an option group in '" + _type.Name + "', which is not a [Device] type: only a device type includes option groups"
+                    : AttributeNames.Has(property, AttributeNames.ConfigOption) ? "is both an option and an [IncludeOptions] property"
+                    : property.IsStatic ? "includes an option group through a static property: each device needs its own group instance"
+                    : property.GetMethod is null ? "includes an option group through a property without a get accessor"
+                    : GroupOf(property) is null ? "has type '" + property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "', which is not an [OptionGroup] class"
+                    : null;
+                if (problem is not null)
+                {
+                    Report(Descriptors.UnsupportedOption, property.Locations[0], property.Name, problem);
+                    continue;
+                }
+                INamedTypeSymbol group = GroupOf(property)!;
+                var others = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (OptionDeclaration option in Hierarchy())
+                {
+                    if (option.Name is { } name && !others.ContainsKey(name)) others.Add(name, Describe(option.Property));
+                }
+                foreach (IPropertySymbol other in Includes(_type))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(other, property) || GroupOf(other) is not { } otherGroup) continue;
+                    foreach (OptionDeclaration option in GroupOptions(otherGroup))
+                    {
+                        if (option.Name is { } name && !others.ContainsKey(name)) others.Add(name, Describe(option.Property));
+                    }
+                }
+                var guestVisible = new Dictionary<string, OptionDeclaration>(StringComparer.Ordinal);
+                foreach (OptionDeclaration option in GroupOptions(group))
+                {
+                    if (option.Name is not { } name) continue;
+                    if (others.TryGetValue(name, out string? clash)) Report(Descriptors.DuplicateOptionName, property.Locations[0], _deviceName ?? _type.Name, name, Describe(option.Property), clash);
+                    if (!option.HostOnly) guestVisible[option.Property.Name] = option;
+                }
+                CheckGroupInitializer(property, guestVisible);
+            }
+        }
+
+        /// <summary>DM0011 for each guest-visible group option an include's initializer sets (<c>new() { BootIndex = 0 }</c>).</summary>
+        private void CheckGroupInitializer(IPropertySymbol property, Dictionary<string, OptionDeclaration> guestVisible)
+        {
+            if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_context.CancellationToken) is not PropertyDeclarationSyntax
+                { Initializer.Value: BaseObjectCreationExpressionSyntax { Initializer: { } initializer } }) return;
+            foreach (ExpressionSyntax expression in initializer.Expressions)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && guestVisible.TryGetValue(target.Identifier.ValueText, out OptionDeclaration? option))
+                {
+                    Report(Descriptors.NonConstantDefault, expression.GetLocation(), option.Name!,
+                        "'" + property.Name + "' sets it in its initializer, but a group option's default is the group's, guarded once under the group's name in the compat baseline: declare the option in the device to give it another default (host-only options may be set here)");
+                }
+            }
+        }
+
+        /// <summary>The options of the type and its base types (the base types' read once per compilation).</summary>
+        private IEnumerable<OptionDeclaration> Hierarchy()
+        {
+            foreach (ISymbol member in _type.GetMembers())
+            {
+                if (member is IPropertySymbol property && Own(property) is { } own) yield return own;
+            }
+            if (_type.BaseType is { } baseType)
+            {
+                foreach (OptionDeclaration option in _state.Hierarchy(baseType)) yield return option;
+            }
+        }
+
+        /// <summary>The <c>[IncludeOptions]</c> properties of <paramref name="type"/> and its base types.</summary>
+        private static IEnumerable<IPropertySymbol> Includes(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false } property && AttributeNames.Has(property, AttributeNames.IncludeOptions)) yield return property;
+                }
+            }
+        }
+
+        /// <summary>The <c>[OptionGroup]</c> class an include property names, or null.</summary>
+        private static INamedTypeSymbol? GroupOf(IPropertySymbol property) =>
+            property.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type && AttributeNames.Has(type, AttributeNames.OptionGroup) ? type : null;
+
+        private IReadOnlyList<OptionDeclaration> GroupOptions(INamedTypeSymbol group) => _state.Hierarchy(group);
 
         // ---- duplicates ----
 

@@ -14,15 +14,9 @@ public sealed partial class E1000 : QemuPciDevice
     [CompatHint("1.5", "pxe-e1000.rom")]
     public override string? RomFile { get; set; } = "efi-e1000.rom";
 
-    [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
-    [DefaultMac]
-    public MacAddress? Mac { get; set; }
-
-    [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
-    public string? Netdev { get; set; }
-
-    [ConfigOption("bootindex", Description = "Boot order index (-1: not bootable)")]
-    public int BootIndex { get; set; } = -1;
+    /// <summary><c>mac</c>, <c>netdev</c> and <c>bootindex</c>.</summary>
+    [IncludeOptions]
+    public NicOptions Nic { get; } = new();
 
     [ConfigOption("autonegotiation", Description = "Link auto-negotiation")]
     public bool Autonegotiation { get; set; } = true;

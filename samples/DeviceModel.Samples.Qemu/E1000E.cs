@@ -25,15 +25,9 @@ public sealed partial class E1000E : QemuPciDevice
     /// <inheritdoc/>
     public override string? RomFile { get; set; } = "efi-e1000e.rom";
 
-    [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
-    [DefaultMac]
-    public MacAddress? Mac { get; set; }
-
-    [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
-    public string? Netdev { get; set; }
-
-    [ConfigOption("bootindex", Description = "Boot order index (-1: not bootable)")]
-    public int BootIndex { get; set; } = -1;
+    /// <summary><c>mac</c>, <c>netdev</c> and <c>bootindex</c>.</summary>
+    [IncludeOptions]
+    public NicOptions Nic { get; } = new();
 
     [ConfigOption("disable_vnet_hdr", HostOnly = true, Description = "Do not use virtio headers, perform SW offloads emulation instead")]
     public byte DisableVnetHdr { get; set; }
@@ -81,7 +75,7 @@ public sealed partial class E1000E : QemuPciDevice
     /// <summary>QEMU's <c>e1000e_gen_dsn</c>: the MAC's two halves around ff:ff.</summary>
     private DeviceSerialNumberCapability CreateSerialNumber()
     {
-        ulong mac = Mac?.Value ?? 0;
+        ulong mac = Nic.Mac?.Value ?? 0;
         return new(mac & 0xff_ffffUL | 0xffffUL << 24 | (mac >> 24 & 0xff_ffffUL) << 40);
     }
 }

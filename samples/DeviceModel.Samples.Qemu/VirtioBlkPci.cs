@@ -62,9 +62,9 @@ public enum BlockdevOnError
 [DeviceConfigField("write_zeroes_may_unmap", 56, 1, When = "write-zeroes", Value = "write-zeroes")]
 public sealed partial class VirtioBlkPci : QemuVirtioPciDevice
 {
-    /// <inheritdoc/>
-    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-    public override bool Ioeventfd { get; set; } = true;
+    /// <summary><c>ioeventfd</c>.</summary>
+    [IncludeOptions]
+    public IoeventfdOption Notify { get; } = new();
 
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
     [CompatHint("2.4", false)]

@@ -17,9 +17,9 @@ namespace DeviceModel.Samples.Qemu;
 [DeviceConfigField("num_capsets", 12, 4)]
 public sealed partial class VirtioGpuPci : QemuVirtioPciDevice
 {
-    /// <inheritdoc/>
-    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-    public override bool Ioeventfd { get; set; }
+    /// <summary><c>ioeventfd</c>.</summary>
+    [IncludeOptions]
+    public IoeventfdOption Notify { get; } = new() { Ioeventfd = false };
 
     /// <summary>Three vectors: config, the control queue and the cursor queue.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]

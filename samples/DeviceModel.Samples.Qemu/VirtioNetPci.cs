@@ -32,9 +32,9 @@ namespace DeviceModel.Samples.Qemu;
 [DeviceConfigField("supported_hash_types", 20, 4, When = "rss | hash", Value = "0x1ff")]
 public sealed partial class VirtioNetPci : QemuVirtioPciDevice
 {
-    /// <inheritdoc/>
-    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-    public override bool Ioeventfd { get; set; } = true;
+    /// <summary><c>ioeventfd</c>.</summary>
+    [IncludeOptions]
+    public IoeventfdOption Notify { get; } = new();
 
     /// <inheritdoc/>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]
@@ -50,15 +50,9 @@ public sealed partial class VirtioNetPci : QemuVirtioPciDevice
     [CompatHint("1.5", "pxe-virtio.rom")]
     public override string? RomFile { get; set; } = "efi-virtio.rom";
 
-    [ConfigOption("mac", Auto = true, Description = "Ethernet 6-byte MAC Address, example: 52:54:00:12:34:56")]
-    [DefaultMac]
-    public MacAddress? Mac { get; set; }
-
-    [ConfigOption("netdev", HostOnly = true, Description = "ID of a netdev to use as a backend")]
-    public string? Netdev { get; set; }
-
-    [ConfigOption("bootindex", Description = "Boot order index (-1: not bootable)")]
-    public int BootIndex { get; set; } = -1;
+    /// <summary><c>mac</c>, <c>netdev</c> and <c>bootindex</c>.</summary>
+    [IncludeOptions]
+    public NicOptions Nic { get; } = new();
 
     [VirtioFeature(VirtioNetFeature.Mq)]
     [ConfigOption("mq", Description = "Multi-queue virtqueue pairs (VIRTIO_NET_F_MQ)")]

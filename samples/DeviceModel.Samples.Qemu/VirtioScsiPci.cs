@@ -19,9 +19,9 @@ namespace DeviceModel.Samples.Qemu;
 [DeviceConfigField("max_lun", 32, 4, Value = "16383")]
 public sealed partial class VirtioScsiPci : QemuVirtioPciDevice
 {
-    /// <inheritdoc/>
-    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-    public override bool Ioeventfd { get; set; } = true;
+    /// <summary><c>ioeventfd</c>.</summary>
+    [IncludeOptions]
+    public IoeventfdOption Notify { get; } = new();
 
     /// <summary>Vectors: auto is one per request queue plus control, event and config.</summary>
     [ConfigOption("vectors", Auto = true, Description = "Number of MSI-X vectors (0 disables MSI-X)")]

@@ -18,9 +18,9 @@ namespace DeviceModel.Samples.Qemu;
 [DeviceConfigField("emerg_wr", 8, 4, When = "emergency-write")]
 public sealed partial class VirtioSerialPci : QemuVirtioPciDevice
 {
-    /// <inheritdoc/>
-    [ConfigOption("ioeventfd", HostOnly = true, Description = "Use ioeventfd for virtqueue notifications")]
-    public override bool Ioeventfd { get; set; } = true;
+    /// <summary><c>ioeventfd</c>.</summary>
+    [IncludeOptions]
+    public IoeventfdOption Notify { get; } = new();
 
     /// <summary>VIRTIO_F_ANY_LAYOUT: machines before 2.4 do not offer it (QEMU hw_compat_2_3).</summary>
     [CompatHint("2.4", false)]

@@ -18,6 +18,8 @@ namespace DeviceModel.Declarations
         public const string PciCapability = "PciCapabilityAttribute";
         public const string PciExtendedCapability = "PciExtendedCapabilityAttribute";
         public const string OptionValueName = "OptionValueNameAttribute";
+        public const string OptionGroup = "OptionGroupAttribute";
+        public const string IncludeOptions = "IncludeOptionsAttribute";
 
         public static bool Is(AttributeData attribute, string name) => IsDeviceModelType(attribute.AttributeClass, name);
 

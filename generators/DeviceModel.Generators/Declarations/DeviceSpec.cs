@@ -7,6 +7,8 @@ namespace DeviceModel.Declarations
     /// <param name="DeviceName">The <c>[Device]</c> name; null for a class that only records histories.</param>
     /// <param name="HidesDescriptor">A concrete base type already has a <c>Descriptor</c>, which this one hides.</param>
     /// <param name="BaseType">The base type, fully qualified: its <c>DeviceModelTable</c> is the parent table.</param>
+    /// <param name="Includes">The option groups the type includes, in declaration order.</param>
+    /// <param name="GroupName">The <c>[OptionGroup]</c> name; null for any other type.</param>
     internal sealed record DeviceSpec(
         string? Namespace,
         string ClassName,
@@ -22,11 +24,20 @@ namespace DeviceModel.Declarations
         EquatableArray<OptionSpec> Options,
         EquatableArray<HistorySpec> Histories,
         EquatableArray<CapabilitySpec> Capabilities,
-        EquatableArray<string> Rules)
+        EquatableArray<string> Rules,
+        EquatableArray<IncludeSpec> Includes,
+        string? GroupName)
     {
-        /// <summary>Whether the type is a <c>[Device]</c> type (else it only records histories).</summary>
+        /// <summary>Whether the type is a <c>[Device]</c> type (else it only records histories, or is an option group).</summary>
         public bool IsDevice => DeviceName is not null;
+
+        /// <summary>Whether the type is an <c>[OptionGroup]</c> class: its table is public, and its base is <c>OptionGroup</c>.</summary>
+        public bool IsGroup => GroupName is not null;
     }
+
+    /// <summary>An <c>[IncludeOptions]</c> property: the device's accessor reaches the group's rows through it.</summary>
+    /// <param name="Group">The group class, fully qualified.</param>
+    internal sealed record IncludeSpec(string PropertyName, string Group);
 
     /// <summary>A <c>[PciCapability]</c> or <c>[PciExtendedCapability]</c> the type declares.</summary>
     internal sealed record CapabilitySpec(string Factory, string? When, int Offset, int Length, bool Extended);

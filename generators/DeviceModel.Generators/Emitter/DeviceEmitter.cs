@@ -24,7 +24,7 @@ namespace DeviceModel.Generators.Emitter
         {
             var body = new SourceWriter();
             body.Line(GeneratedCode);
-            body.Open("partial class " + type.ClassName);
+            body.Open("partial class " + type.ClassName + (type.IsGroup ? " : " + type.BaseType : ""));
             EmitTable(body, type);
             if (type.IsDevice && !type.IsAbstract)
             {
@@ -33,7 +33,7 @@ namespace DeviceModel.Generators.Emitter
                 body.Line("/// <inheritdoc/>");
                 body.Line("public override global::DeviceModel.DeviceInfo Info => Descriptor;");
             }
-            if (type.Options.Length > 0) EmitAccess(body, type);
+            if (type.Options.Length > 0 || type.Includes.Length > 0) EmitAccess(body, type);
             if (HasOwnCapabilities(type)) EmitCapabilities(body, type);
             body.Close();
             string text = body.ToString();
@@ -63,15 +63,16 @@ namespace DeviceModel.Generators.Emitter
 
         private static void EmitTable(SourceWriter w, DeviceSpec type)
         {
-            string access = type.IsSealed ? "private" : "protected";
-            if (!type.IsSealed)
+            // A group's table is public: a device of another assembly composes it.
+            string access = type.IsGroup ? "public" : type.IsSealed ? "private" : "protected";
+            if (!type.IsSealed || type.IsGroup)
             {
                 w.Line("/// <summary>The options, histories and capabilities this type declares (see <see cref=\"global::DeviceModel.DeviceTable\"/>).</summary>");
                 w.Line(Hidden);
             }
             // A [Device] type's name and description come before its rows (the constructor that takes them).
             bool named = type.DeviceName is not null || type.Description is not null;
-            string start = access + " static new global::DeviceModel.DeviceTable DeviceModelTable { get; } = new(" + type.BaseType + ".DeviceModelTable, "
+            string start = access + " static new global::DeviceModel.DeviceTable DeviceModelTable { get; } = new(" + (type.IsGroup ? "null" : type.BaseType + ".DeviceModelTable") + ", "
                 + SourceWriter.Literal(type.DisplayName) + (named ? ", " + SourceWriter.Literal(type.DeviceName) + ", " + SourceWriter.Literal(type.Description) : "");
             if (type.Options.Length > 0)
             {
@@ -100,6 +101,12 @@ namespace DeviceModel.Generators.Emitter
                 init.Add("Capabilities = [" + string.Join(", ", caps) + "]");
             }
             if (type.Rules.Length > 0) init.Add("Rules = [" + string.Join(", ", type.Rules) + "]");
+            if (type.Includes.Length > 0)
+            {
+                var groups = new List<string>();
+                foreach (IncludeSpec include in type.Includes) groups.Add(include.Group + ".DeviceModelTable");
+                init.Add("Groups = [" + string.Join(", ", groups) + "]");
+            }
             string end = init.Count == 0 ? ";" : " { " + string.Join(", ", init) + " };";
             w.Line(type.Options.Length == 0 ? start + ")" + end : "])" + end);
         }
@@ -187,6 +194,11 @@ namespace DeviceModel.Generators.Emitter
                 }
                 w.Line("\t" + i + " => " + expression + ",");
             }
+            for (int k = 0; k < type.Includes.Length; k++)
+            {
+                // An included group's rows follow the type's own: the group's accessor serves them.
+                w.Line("\t_ when DeviceModelTable.GroupRow(slot - DeviceModelTable.First, " + k + ") is var g" + k + " and >= 0 => " + Member(type.Includes[k].PropertyName) + ".Access(g" + k + ", set, v),");
+            }
             w.Line("\t_ => base.AccessOption(slot, set, v),");
             w.Line("};");
         }
@@ -253,7 +265,7 @@ namespace DeviceModel.Generators.Emitter
         /// <summary>A member of the class as generated code names it: qualified where a local of the accessors could shadow it, escaped where it is a keyword.</summary>
         private static string Member(string name)
         {
-            if (name == "v" || name == "slot" || name == "set" || name == "standard" || name == "extended" || name.StartsWith("v", System.StringComparison.Ordinal) && IsDigits(name.Substring(1))) return "this.@" + name;
+            if (name == "v" || name == "slot" || name == "set" || name == "standard" || name == "extended" || (name.StartsWith("v", System.StringComparison.Ordinal) || name.StartsWith("g", System.StringComparison.Ordinal)) && IsDigits(name.Substring(1))) return "this.@" + name;
             return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
                 || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
         }

@@ -34,6 +34,8 @@ namespace DeviceModel.Generators.Reading
         DeviceCatalog,
         OptionRule,
         DeviceRule,
+        OptionGroup,
+        IncludeOptions,
     }
 
     /// <summary>
@@ -82,6 +84,7 @@ namespace DeviceModel.Generators.Reading
     /// <param name="EnumValues">An enum's distinct values, as constants.</param>
     /// <param name="EnumMembers">An enum's distinct values as C# member expressions (the first member of each).</param>
     /// <param name="EnumFields">Every member of an enum, aliases included.</param>
+    /// <param name="IsOptionGroup">A class marked <c>[OptionGroup]</c> (the type of an <c>[IncludeOptions]</c> property).</param>
     internal sealed record TypeFacts(
         string FullyQualified,
         string Display,
@@ -93,7 +96,8 @@ namespace DeviceModel.Generators.Reading
         EquatableArray<string> EnumNames,
         EquatableArray<ConstantValue> EnumValues,
         EquatableArray<string> EnumMembers,
-        EquatableArray<EnumField> EnumFields);
+        EquatableArray<EnumField> EnumFields,
+        bool IsOptionGroup = false);
 
     /// <summary>The answer to a <see cref="NameQuery"/>; all null/false when the name does not resolve.</summary>
     /// <param name="FullyQualified">The attribute class (for a rule: the type to create) or base type, fully qualified.</param>

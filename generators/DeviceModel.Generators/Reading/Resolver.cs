@@ -281,6 +281,8 @@ namespace DeviceModel.Generators.Reading
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciCapability)) return AttributeRole.PciCapability;
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.PciExtendedCapability)) return AttributeRole.PciExtendedCapability;
             if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.DeviceCatalog)) return AttributeRole.DeviceCatalog;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.OptionGroup)) return AttributeRole.OptionGroup;
+            if (AttributeNames.IsDeviceModelType(attribute, AttributeNames.IncludeOptions)) return AttributeRole.IncludeOptions;
             for (INamedTypeSymbol? current = attribute.BaseType; current is not null; current = current.BaseType)
             {
                 if (AttributeNames.IsDeviceModelType(current, "OptionRuleAttribute")) return AttributeRole.OptionRule;
@@ -337,7 +339,8 @@ namespace DeviceModel.Generators.Reading
                 new EquatableArray<string>(names),
                 new EquatableArray<ConstantValue>(values),
                 new EquatableArray<string>(members),
-                new EquatableArray<EnumField>(fields));
+                new EquatableArray<EnumField>(fields),
+                type.TypeKind == TypeKind.Class && AttributeNames.Has(type, AttributeNames.OptionGroup));
         }
 
         /// <summary>An enum member's value from the enum's facts, without binding; null when the argument is not one.</summary>

@@ -20,8 +20,8 @@ namespace DeviceModel.Generators.Reading
         public static DeviceSpec? Build(TypeGroup group, Resolution resolution)
         {
             ClassPart first = group.Parts[0];
-            string? deviceName = null, description = null;
-            bool isDevice = false, hasClassHints = false, isPartial = true, isAbstract = false, isSealed = false;
+            string? deviceName = null, description = null, groupName = null;
+            bool isDevice = false, isGroup = false, hasClassHints = false, isPartial = true, isAbstract = false, isSealed = false;
             ClassPart? withBase = null;
             foreach (ClassPart part in group.Parts)
             {
@@ -42,15 +42,24 @@ namespace DeviceModel.Generators.Reading
                         case AttributeRole.CompatHint:
                             hasClassHints = true;
                             break;
+                        case AttributeRole.OptionGroup when !isGroup:
+                            isGroup = true;
+                            groupName = Positional(resolution, part, attribute, 0, "name")?.Value as string;
+                            if (groupName is null || !ValueSyntax.IsValidOptionName(groupName)) return null;
+                            break;
                     }
                 }
             }
-            if (!isDevice && !hasClassHints) return null;
+            if (!isDevice && !hasClassHints && !isGroup) return null;
+            // A group is neither a device nor a history class (the analyzers report the mix, DM0010), and has no other base.
+            if (isGroup && (isDevice || hasClassHints)) return null;
             if (!isPartial || first.ContainingType is not null || first.IsGeneric) return null;
             if (deviceName is not null && !ValueSyntax.IsValidOptionName(deviceName)) return null;
-            NameAnswer? baseType = withBase is null
+            NameAnswer? baseType = isGroup ? new NameAnswer("", "", null, AttributeRole.Other, OptionGroupBase, false)
+                : withBase is null
                 ? new NameAnswer("", "", null, AttributeRole.Other, "global::System.Object", false)
                 : resolution.Name(Resolver.BaseKey(withBase), withBase.BaseTypeText!);
+            if (isGroup && withBase is not null && resolution.Name(Resolver.BaseKey(withBase), withBase.BaseTypeText!)?.FullyQualified != OptionGroupBase) return null;
             if (baseType?.FullyQualified is not { } baseName) return null;
 
             var options = new List<OptionSpec>();
@@ -58,6 +67,7 @@ namespace DeviceModel.Generators.Reading
             var withPropertyHistory = new HashSet<string>(StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var optionRules = new List<string>();
+            var includes = new List<IncludeSpec>();
             foreach (ClassPart part in group.Parts)
             {
                 string body = Resolver.PropertyAttributeKey(group, part), typeKey = Resolver.TypeKey(group, part);
@@ -65,6 +75,7 @@ namespace DeviceModel.Generators.Reading
                 {
                     if (property.IsStatic) continue;
                     AttributePart? configOption = null;
+                    bool include = false;
                     var hints = new List<AttributePart>();
                     optionRules.Clear();
                     foreach (AttributePart attribute in property.Attributes)
@@ -72,6 +83,7 @@ namespace DeviceModel.Generators.Reading
                         switch (Role(resolution, body, attribute))
                         {
                             case AttributeRole.ConfigOption: configOption ??= attribute; break;
+                            case AttributeRole.IncludeOptions: include = true; break;
                             case AttributeRole.CompatHint: hints.Add(attribute); break;
                             case AttributeRole.OptionRule:
                                 if (Creation(resolution, body, part, attribute) is { } rule) optionRules.Add(rule);
@@ -79,7 +91,15 @@ namespace DeviceModel.Generators.Reading
                                 break;
                         }
                     }
-                    if (configOption is not null)
+                    if (include && configOption is null)
+                    {
+                        // Only a device includes groups, through a readable property of an [OptionGroup] class (DM0010 otherwise).
+                        if (isDevice && property.HasGetter && resolution.Name(typeKey, property.TypeText)?.Type is { IsOptionGroup: true } groupType)
+                        {
+                            includes.Add(new IncludeSpec(property.Name, groupType.FullyQualified));
+                        }
+                    }
+                    else if (configOption is not null)
                     {
                         if (optionRules.Contains("")) continue; // a rule the generator cannot create: the option is left out
                         if (Option(resolution, typeKey, part, property, configOption, hints, optionRules) is { } option && seen.Add(option.Name)) options.Add(option);
@@ -134,8 +154,13 @@ namespace DeviceModel.Generators.Reading
                 new EquatableArray<OptionSpec>(options),
                 new EquatableArray<HistorySpec>(histories),
                 new EquatableArray<CapabilitySpec>(capabilities),
-                deviceRules.Count == 0 ? EquatableArray<string>.Empty : new EquatableArray<string>(deviceRules));
+                deviceRules.Count == 0 ? EquatableArray<string>.Empty : new EquatableArray<string>(deviceRules),
+                includes.Count == 0 ? EquatableArray<IncludeSpec>.Empty : new EquatableArray<IncludeSpec>(includes),
+                groupName);
         }
+
+        /// <summary>The base of every option group.</summary>
+        private const string OptionGroupBase = "global::DeviceModel.OptionGroup";
 
         /// <summary>DM0009 for a concrete <c>[Device]</c> class the generator skips (not partial, nested or generic), or null.</summary>
         public static DeclarationProblem? Problem(TypeGroup group, Resolution resolution)

@@ -42,6 +42,19 @@ namespace DeviceModel
                     OptionRow row = t.Rows[i];
                     byName[row.Name] = new Composed(row, t.First + i, t.ClrType, null);
                 }
+                int slot = t.First + t.Rows.Length;
+                foreach (DeviceTable group in t.Groups ?? Array.Empty<DeviceTable>())
+                {
+                    // A group's options are the type's own: one of the same name as another option is ambiguous, not an override.
+                    foreach (OptionRow row in group.Rows)
+                    {
+                        if (byName.TryGetValue(row.Name, out Composed clash))
+                        {
+                            throw new ArgumentException(t.ClrType + " includes option group " + group.ClrType + ", whose option '" + row.Name + "' clashes with the option of " + clash.DeclaringType, nameof(table));
+                        }
+                        byName.Add(row.Name, new Composed(row, slot++, group.ClrType, null));
+                    }
+                }
                 foreach (HistoryRow history in t.Histories ?? Array.Empty<HistoryRow>())
                 {
                     if (!byName.TryGetValue(history.Option, out Composed option))

@@ -358,6 +358,37 @@ namespace DeviceModel
         public CapabilityInfo[]? Capabilities { get; init; }
         /// <summary>The type's declarative rules, in declaration order.</summary>
         public DeviceRuleAttribute[]? Rules { get; init; }
+
+        /// <summary>
+        /// The tables of the option groups the type includes (<see cref="IncludeOptionsAttribute"/>), in declaration order:
+        /// their rows take the slots after the type's own rows, each group's after the previous group's.
+        /// </summary>
+        public DeviceTable[]? Groups
+        {
+            get => _groups;
+            init
+            {
+                _groups = value;
+                int count = First + Rows.Length;
+                foreach (DeviceTable group in value ?? Array.Empty<DeviceTable>()) count += group.Count;
+                Count = count;
+            }
+        }
+
+        private readonly DeviceTable[]? _groups;
+
+        /// <summary>
+        /// Used by generated accessors: the row of group <paramref name="group"/>'s table at <paramref name="relative"/> (a
+        /// slot minus <see cref="First"/>), or -1 when the slot is not one of that group's.
+        /// </summary>
+        public int GroupRow(int relative, int group)
+        {
+            int start = Rows.Length;
+            DeviceTable[] groups = _groups!;
+            for (int i = 0; i < group; i++) start += groups[i].Count;
+            int row = relative - start;
+            return row >= 0 && row < groups[group].Count ? row : -1;
+        }
         /// <summary>The enum value at <paramref name="ordinal"/> of the values of own row <paramref name="row"/> (generated accessors).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The ordinal is not one of the row's values (an undeclared member).</exception>
         public OptionValue EnumValue(int row, int ordinal) => OptionValue.FromEnumOrdinal(Rows[row], ordinal);
@@ -365,6 +396,6 @@ namespace DeviceModel
         /// <summary>The slot of the first own row: the number of rows of the chain above.</summary>
         public int First { get; }
         /// <summary>The number of rows of the chain up to and including this table.</summary>
-        public int Count { get; }
+        public int Count { get; private init; }
     }
 }

@@ -79,12 +79,6 @@ namespace DeviceModel
         [ConfigOption("virtio-pci-bus-master-bug-migration", Description = "Reproduce the pre-2.2 bus master migration bug")]
         public bool BusMasterBugMigration { get; set; }
 
-        /// <summary>
-        /// Use ioeventfd for queue notifications: host-side only. Not every virtio device type has the option in QEMU
-        /// (balloon and input devices do not): types that do override this with <c>[ConfigOption("ioeventfd", HostOnly = true)]</c>.
-        /// </summary>
-        public virtual bool Ioeventfd { get; set; }
-
         /// <summary>VIRTIO_RING_F_INDIRECT_DESC.</summary>
         [VirtioFeature(VirtioTransportFeature.IndirectDesc)]
         [ConfigOption("indirect_desc", Description = "Offer indirect descriptors")]
