@@ -307,8 +307,22 @@ namespace DeviceModel.Generators.Tests
 
             // The sibling that does not override queues keeps the family's default and history.
             DeviceInfo slow = _corpus.Device("corpus-nic-slow");
-            Assert.Equal("bandwidth=100M\nmac=<null>\nmtu=9000\nqueues=4\ntx=no-delay", DeviceText.Defaults(slow));
+            Assert.Equal("bandwidth=100M\nboot-mode=timer\nbootindex=-1\nfirmware=slow.bin\nmac=<null>\nmtu=9000\nqueues=4\ntx=no-delay", DeviceText.Defaults(slow));
             Assert.Equal("Corpus.Hw.Net.NicBase", slow.FindOption("queues")!.DeclaringType);
+        }
+
+        [Fact]
+        public void AnIncludedGroup_ContributesItsOptions_WithTheGroupsHistory_AndTheIncludesHostOnlyDefault()
+        {
+            DeviceInfo slow = _corpus.Device("corpus-nic-slow");
+            OptionInfo boot = slow.FindOption("bootindex")!;
+            Assert.Equal("Corpus.Hw.Net.BootOptions", boot.DeclaringType);
+            Assert.Equal("0", DeviceText.Value(boot.DefaultFor(new MachineVersion(1, 0))));
+            Assert.Equal("-1", DeviceText.Value(boot.DefaultFor(new MachineVersion(2, 0))));
+            Assert.True(slow.FindOption("firmware")!.HostOnly);
+            Assert.Equal(new[] { "timer", "bh", "no-delay" }, slow.FindOption("boot-mode")!.EnumNames.ToArray());
+            // The group is not a device: the catalog lists devices only.
+            Assert.DoesNotContain(_corpus.Catalog.Devices, d => d.ClrType == "Corpus.Hw.Net.BootOptions");
         }
 
         [Fact]
@@ -316,7 +330,7 @@ namespace DeviceModel.Generators.Tests
         {
             // SlowNic derives VendorNic, whose [CompatHint(…, Option = "mtu")]s replace NicBase's mtu history (5.0=1500).
             DeviceInfo slow = _corpus.Device("corpus-nic-slow");
-            Assert.Equal("mtu: 1.0=576; 4.0=1500 (vendor jumbo frames)\nqueues: 3.0=1 (multiqueue by default)\ntx: 2.0=timer; 4.1=bh", DeviceText.Histories(slow));
+            Assert.Equal("bootindex: 2.0=0\nmtu: 1.0=576; 4.0=1500 (vendor jumbo frames)\nqueues: 3.0=1 (multiqueue by default)\ntx: 2.0=timer; 4.1=bh", DeviceText.Histories(slow));
             OptionInfo mtu = slow.FindOption("mtu")!;
             Assert.Equal("Corpus.Hw.Net.NicBase", mtu.DeclaringType);
             Assert.Equal("576", DeviceText.Value(mtu.DefaultFor(new MachineVersion(0, 9))));

@@ -156,8 +156,35 @@ namespace DeviceModel.Generators.Tests.Corpus
                 [Device("corpus-nic-slow", Description = "Single-queue NIC")]
                 public sealed partial class SlowNic : VendorNic
                 {
+                    /// <summary>An option group's options, composed into the device's table.</summary>
+                    [IncludeOptions]
+                    public BootOptions Boot { get; } = new() { Firmware = "slow.bin" };
+
                     [ConfigOption("bandwidth", IsSize = true, Max = "1G")]
                     public ulong Bandwidth { get; set; } = 100 << 20;
+                }
+            }
+            """);
+
+        /// <summary>An option group: declared once, included by <c>SlowNic</c>.</summary>
+        public static readonly SourceFile BootGroup = new("Corpus/BootGroup.cs", """
+            using Corpus.Hw.Misc;
+            using DeviceModel;
+
+            namespace Corpus.Hw.Net
+            {
+                [OptionGroup("corpus-boot", Description = "Boot options")]
+                public sealed partial class BootOptions
+                {
+                    [ConfigOption("bootindex", Min = "-1")]
+                    [CompatHint("2.0", 0)]
+                    public int BootIndex { get; set; } = -1;
+
+                    [ConfigOption("firmware", HostOnly = true)]
+                    public string? Firmware { get; set; }
+
+                    [ConfigOption("boot-mode")]
+                    public TxMode Mode { get; set; } = TxMode.Timer;
                 }
             }
             """);
@@ -240,7 +267,7 @@ namespace DeviceModel.Generators.Tests.Corpus
         public const string CatalogType = "Corpus.CorpusCatalog";
 
         /// <summary>The whole corpus.</summary>
-        public static IReadOnlyList<SourceFile> All => new[] { EveryValueType, NetworkFamily, Storage, Usb, GlobalNamespace, Catalog };
+        public static IReadOnlyList<SourceFile> All => new[] { EveryValueType, NetworkFamily, BootGroup, Storage, Usb, GlobalNamespace, Catalog };
 
         /// <summary>The virtio-rng-pci sample as checked in: the device and its catalog.</summary>
         public static IReadOnlyList<SourceFile> VirtioRngSample => new[]
@@ -248,6 +275,7 @@ namespace DeviceModel.Generators.Tests.Corpus
             ReadSample("samples/DeviceModel.Samples.Qemu/VirtioRngPci.cs"),
             ReadSample("samples/DeviceModel.Samples.Qemu/QemuDeviceTypes.cs"),
             ReadSample("samples/DeviceModel.Samples.Qemu/QemuCatalog.cs"),
+            ReadSample("samples/DeviceModel.Samples.Qemu/OptionGroups.cs"),
         };
 
         public const string SampleCatalogType = "DeviceModel.Samples.Qemu.QemuCatalog";

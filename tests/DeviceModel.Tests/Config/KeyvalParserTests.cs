@@ -131,8 +131,8 @@ public sealed class KeyvalParserTests
         Assert.Equal("virtio-blk-pci,discard_granularity=1536k,drive=d0,logical_block_size=4k,num-queues=auto,werror=stop,write-cache=on", blk.ToKeyval());
 
         var net = (VirtioNetPci)Succeeded(Parse("virtio-net-pci,mac=52:54:00:AB:CD:EF,bootindex=-1,speed=-0x10,rx_queue_size=1024"));
-        Assert.Equal(new MacAddress(0x5254_00AB_CDEF), net.Mac);
-        Assert.Equal(-1, net.BootIndex);
+        Assert.Equal(new MacAddress(0x5254_00AB_CDEF), net.Nic.Mac);
+        Assert.Equal(-1, net.Nic.BootIndex);
         Assert.Equal(-16, net.Speed);
         Assert.Equal(1024, net.RxQueueSize);
         Assert.Equal("virtio-net-pci,bootindex=-1,mac=52:54:00:ab:cd:ef,rx_queue_size=1024,speed=-16", net.ToKeyval());

@@ -101,4 +101,79 @@ public sealed class DeviceTableCompositionTests
         Assert.Equal((0, 2), (Family.Table.First, Family.Table.Count));
         Assert.Equal((2, 3), (Leaf.LeafTable.First, Leaf.LeafTable.Count));
     }
+
+    private sealed class Nic : OptionGroup
+    {
+        public static new readonly DeviceTable DeviceModelTable = new(null, "Test.Nic",
+        [
+            new OptionRow("bootindex", OptionKind.Int32),
+            new OptionRow("netdev", OptionKind.String, null, OptionFlags.NullableHostOnly),
+        ]);
+
+        public int BootIndex { get; set; } = -1;
+        public string? Netdev { get; set; }
+
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => slot switch
+        {
+            0 => set ? BootIndex = value : BootIndex,
+            1 => set ? Netdev = value : Netdev,
+            _ => base.AccessOption(slot, set, value),
+        };
+    }
+
+    /// <summary>A device that includes a group after its own row, the way the generator writes it.</summary>
+    private sealed class WithGroup : Family
+    {
+        public static readonly DeviceTable GroupTable = new(Table, "Test.WithGroup", [new OptionRow("own", OptionKind.Bool)])
+        {
+            Name = "with-group",
+            Groups = [Nic.DeviceModelTable],
+        };
+
+        public static readonly DeviceInfo Descriptor = new(GroupTable, static () => new WithGroup());
+
+        public bool Own { get; set; }
+        public Nic Group { get; } = new() { Netdev = "net0" };
+
+        public override DeviceInfo Info => Descriptor;
+
+        protected override OptionValue AccessOption(int slot, bool set, in OptionAssignment value) => (slot - GroupTable.First) switch
+        {
+            0 => set ? Own = value : Own,
+            _ when GroupTable.GroupRow(slot - GroupTable.First, 0) is var g0 and >= 0 => Group.Access(g0, set, value),
+            _ => base.AccessOption(slot, set, value),
+        };
+    }
+
+    [Fact]
+    public void AnIncludedGroup_TakesTheSlotsAfterTheOwnRows_AndItsInstanceHoldsTheValues()
+    {
+        Assert.Equal((2, 5), (WithGroup.GroupTable.First, WithGroup.GroupTable.Count));
+        Assert.Equal((1, 0, -1), (WithGroup.GroupTable.GroupRow(2, 0), WithGroup.GroupTable.GroupRow(1, 0), WithGroup.GroupTable.GroupRow(3, 0)));
+
+        DeviceInfo info = WithGroup.Descriptor;
+        Assert.Equal(new[] { "alpha", "bootindex", "netdev", "own", "zeta" }, info.Options.Select(o => o.Name));
+        Assert.Equal(new[] { "Test.Family", "Test.Nic", "Test.Nic", "Test.WithGroup", "Test.Family" }, info.Options.Select(o => o.DeclaringType));
+        // The include's initializer sets a host-only default; the rest are the group's.
+        Assert.Equal(new[] { "on", "-1", "net0", "off", "7" }, info.Options.Select(o => o.Default.ToString()));
+
+        var device = (WithGroup)info.Create();
+        device.SetOption(info.IndexOf("bootindex"), (OptionValue)3, OptionSource.Explicit);
+        device.SetOption(info.IndexOf("own"), (OptionValue)true, OptionSource.Explicit);
+        Assert.Equal((3, true, "net0"), (device.Group.BootIndex, device.Own, device.Group.Netdev));
+        Assert.Equal(3, device.GetOption(info.IndexOf("bootindex")).Int64);
+        Assert.NotSame(device.Group, ((WithGroup)info.Create()).Group);
+    }
+
+    [Fact]
+    public void AGroupOptionClashingWithAnotherOption_IsRefused()
+    {
+        var clashing = new DeviceTable(null, "Test.Clash", [new OptionRow("netdev", OptionKind.String, null, OptionFlags.NullableHostOnly)])
+        {
+            Name = "clash",
+            Groups = [Nic.DeviceModelTable],
+        };
+        ArgumentException e = Assert.Throws<ArgumentException>(() => new DeviceInfo(clashing, static () => new WithGroup()));
+        Assert.Contains("Test.Clash includes option group Test.Nic, whose option 'netdev' clashes with the option of Test.Clash", e.Message);
+    }
 }
