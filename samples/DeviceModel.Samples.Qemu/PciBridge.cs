@@ -17,12 +17,18 @@ namespace DeviceModel.Samples.Qemu;
 [PciCapability(nameof(CreateResourceReserve), When = nameof(ReservesResources), Length = ResourceReserveCapability.Size)]
 [CompatHint("2.4", false, Option = "x-pcie-lnksta-dllla")]   // QEMU's TYPE_PCI_DEVICE history (see QemuPciDevice)
 [CompatHint("2.9", false, Option = "x-pcie-extcap-init")]
+// QEMU 7.2's refusals (pci_bridge_dev_realize, pci_bridge_qemu_reserve_cap_init), in its order and words: the chassis
+// first, then the reservations (pref32-reserve's message with its double space).
+[MutuallyExclusive("pref32-reserve", "pref64-reserve", Message = "PCI resource reserve cap: PREF32 and PREF64 conflict")]
+// MSI serves the hot-plug controller only: without SHPC QEMU turns it off, even when asked for.
+[ForceOption("msi", 2, When = "!shpc")]
 public sealed partial class PciBridge : PciToPciBridge
 {
     private const ushort RedHatVendor = 0x1b36;
     private const ulong NoReservation = ulong.MaxValue;
 
     [ConfigOption("chassis_nr", Description = "Chassis number of the bridge (required, greater than 0)")]
+    [GreaterThan(0, ValidateOrder = -1, Message = "Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.")]
     public byte ChassisNr { get; set; }
 
     /// <summary>QEMU 2.9 machines had the hot-plug controller off by default; 2.10 turned it back on.</summary>
@@ -42,9 +48,11 @@ public sealed partial class PciBridge : PciToPciBridge
     public ulong IoReserve { get; set; } = NoReservation;
 
     [ConfigOption("mem-reserve", IsSize = true, Description = "Non-prefetchable memory firmware reserves, below 4G (18446744073709551615: no hint)")]
+    [LessThan(0x1_0000_0000, When = "mem-reserve", Message = "PCI resource reserve cap: mem-reserve must be less than 4G")]
     public ulong MemReserve { get; set; } = NoReservation;
 
     [ConfigOption("pref32-reserve", IsSize = true, Description = "32-bit prefetchable memory firmware reserves, below 4G (18446744073709551615: no hint)")]
+    [LessThan(0x1_0000_0000, When = "pref32-reserve", Message = "PCI resource reserve cap: pref32-reserve  must be less than 4G")]
     public ulong Pref32Reserve { get; set; } = NoReservation;
 
     [ConfigOption("pref64-reserve", IsSize = true, Description = "64-bit prefetchable memory firmware reserves (18446744073709551615: no hint)")]
@@ -63,19 +71,6 @@ public sealed partial class PciBridge : PciToPciBridge
     /// <summary>The hot-plug controller raises INTA#; without it the bridge has no interrupt.</summary>
     protected override byte InterruptPin => Shpc ? (byte)1 : (byte)0;
 
-    /// <summary>QEMU's refusals: a chassis number is required, and reservations the capability cannot express.</summary>
-    protected override void Validate()
-    {
-        if (ChassisNr == 0)
-            throw new PciConfigurationException("Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.");
-        if (Pref32Reserve != NoReservation && Pref64Reserve != NoReservation)
-            throw new PciConfigurationException("PCI resource reserve cap: pref32-reserve and pref64-reserve conflict: set only one");
-        if (MemReserve != NoReservation && MemReserve >= 0x1_0000_0000UL)
-            throw new PciConfigurationException("PCI resource reserve cap: mem-reserve must be less than 4G");
-        if (Pref32Reserve != NoReservation && Pref32Reserve >= 0x1_0000_0000UL)
-            throw new PciConfigurationException("PCI resource reserve cap: pref32-reserve must be less than 4G");
-    }
-
     /// <summary>BAR0 maps the hot-plug controller's registers.</summary>
     protected override void DeclareBars(List<BarDeclaration> bars)
     {
@@ -92,11 +87,4 @@ public sealed partial class PciBridge : PciToPciBridge
 
     /// <summary>QEMU's resource-reserve hint; memory fields are 32 bits wide.</summary>
     private ResourceReserveCapability CreateResourceReserve() => new(BusReserve, IoReserve, (uint)MemReserve, (uint)Pref32Reserve, Pref64Reserve);
-
-    /// <summary>QEMU (pci_bridge_dev_realize): MSI is not applicable without SHPC, and reads back off.</summary>
-    protected override void ResolveAuto(RealizeContext context)
-    {
-        base.ResolveAuto(context);
-        if (!Shpc) Msi = OnOffAuto.Off;
-    }
 }
