@@ -177,9 +177,9 @@ namespace DeviceModel.Analyzers
         {
             if (_device is null) return;
             ClassDeclarationSyntax? declaration = _device.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
-            // Concrete classes are the generator's to report: their build fails with CS0534, which stops the analyzers. A
-            // group the generator skips fails no build (it has no abstract members to complete): it is reported here.
-            if ((_isGroup || !DeviceDeclaration.ReportedByGenerator(_type)) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
+            // Concrete classes and groups are the generator's to report: their build fails (CS0534, or CS0122 in a device
+            // that includes the group), which stops the analyzers.
+            if (!_isGroup && !DeviceDeclaration.ReportedByGenerator(_type) && DeviceDeclaration.Problems(_type, declaration, out bool notPartial) is { } problems)
             {
                 Location location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
                 ImmutableDictionary<string, string?> properties = notPartial

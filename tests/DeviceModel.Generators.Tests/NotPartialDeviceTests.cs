@@ -53,6 +53,37 @@ namespace DeviceModel.Generators.Tests
         }
 
         [Fact]
+        public void ANonPartialOptionGroup_IsReportedByTheGenerator_AndTheDeviceIncludingItFailsToBuild()
+        {
+            GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation("Apps", new[] { new SourceFile("/src/Nic.cs", """
+                using DeviceModel;
+
+                namespace Apps
+                {
+                    [OptionGroup("nic")]
+                    public sealed class NicOptions : OptionGroup
+                    {
+                        [ConfigOption("bootindex")]
+                        public int BootIndex { get; set; } = -1;
+                    }
+
+                    [Device("e1000")]
+                    public sealed partial class E1000 : Device
+                    {
+                        [IncludeOptions]
+                        public NicOptions Nic { get; } = new();
+                    }
+                }
+                """) }));
+
+            Diagnostic dm0009 = Assert.Single(run.GeneratorDiagnostics);
+            Assert.Equal("Device class 'NicOptions' is not partial: the generator skips it", dm0009.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("true", dm0009.Properties["NotPartial"]);
+            Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("NicOptions", System.StringComparison.Ordinal));
+            Assert.Contains(run.CompilationDiagnostics, d => d.Id == "CS0122"); // the group's table is the inaccessible root one
+        }
+
+        [Fact]
         public void NestedOrGenericConcreteDevices_AreReported_PartialTopLevelAndAbstractOnesAreNot()
         {
             GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation("Apps", new[]

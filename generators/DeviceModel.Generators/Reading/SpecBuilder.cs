@@ -162,7 +162,7 @@ namespace DeviceModel.Generators.Reading
         /// <summary>The base of every option group.</summary>
         private const string OptionGroupBase = "global::DeviceModel.OptionGroup";
 
-        /// <summary>DM0009 for a concrete <c>[Device]</c> class the generator skips (not partial, nested or generic), or null.</summary>
+        /// <summary>DM0009 for a concrete <c>[Device]</c> or an <c>[OptionGroup]</c> class the generator skips (not partial, nested or generic), or null.</summary>
         public static DeclarationProblem? Problem(TypeGroup group, Resolution resolution)
         {
             ClassPart? device = null;
@@ -172,7 +172,8 @@ namespace DeviceModel.Generators.Reading
                 isAbstract |= part.IsAbstract;
                 foreach (AttributePart attribute in part.Attributes)
                 {
-                    if (device is null && Role(resolution, Resolver.ClassAttributeKey(part), attribute) == AttributeRole.Device) device = part;
+                    // An option group too: a device that includes a group the generator skips fails to build (CS0122).
+                    if (device is null && Role(resolution, Resolver.ClassAttributeKey(part), attribute) is AttributeRole.Device or AttributeRole.OptionGroup) device = part;
                 }
             }
             if (device is null || isAbstract) return null;
