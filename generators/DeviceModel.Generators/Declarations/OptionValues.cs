@@ -174,7 +174,7 @@ namespace DeviceModel.Declarations
                     string member = bits == (ulong)ValueSyntax.On ? "On" : bits == (ulong)ValueSyntax.Off ? "Off" : "Auto";
                     return option.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member;
                 case OptionKind.Enum:
-                    return option.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + option.EnumFields[(int)bits].Name;
+                    return option.ValueFacts.EnumMembers[(int)bits];
                 case OptionKind.String: return SymbolDisplay.FormatLiteral(parsed ?? "", quote: true);
                 case OptionKind.MacAddress:
                 case OptionKind.PciAddress: return SymbolDisplay.FormatLiteral(text, quote: true);
