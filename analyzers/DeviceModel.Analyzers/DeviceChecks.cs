@@ -101,33 +101,7 @@ namespace DeviceModel.Analyzers
                 classProblem = DeviceDeclaration.Problems(_type, declaration, out _);
             }
 
-            HashSet<string>? declaredHere = null, historyHere = null;
-            Dictionary<string, OptionDeclaration>? inherited = null;
-            ClassOptionFacts Facts(string name)
-            {
-                if (declaredHere is null)
-                {
-                    declaredHere = new HashSet<string>(StringComparer.Ordinal);
-                    historyHere = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (ISymbol member in _type.GetMembers())
-                    {
-                        if (member is not IPropertySymbol property || Own(property) is not { Name: { } own } option) continue;
-                        if (option.OwnsAttribute) declaredHere.Add(own);
-                        else if (option.OwnsHistory) historyHere.Add(own);
-                    }
-                    inherited = new Dictionary<string, OptionDeclaration>(StringComparer.Ordinal);
-                    if (_type.BaseType is { } baseType)
-                    {
-                        foreach (OptionDeclaration option in _state.Hierarchy(baseType))
-                        {
-                            if (option.Name is { } optionName && !inherited.ContainsKey(optionName)) inherited.Add(optionName, option);
-                        }
-                    }
-                }
-                return new ClassOptionFacts(declaredHere.Contains(name), historyHere!.Contains(name), inherited!.TryGetValue(name, out OptionDeclaration? found) ? found.Target : null);
-            }
-
-            ClassHistoriesReading reading = OptionRules.ReadClassHistories(_type.Name, classProblem, OptionReader.Hints(hints), Facts);
+            ClassHistoriesReading reading = OptionReader.ReadClassHistories(_type, hints, classProblem, Own, _state.Hierarchy);
             foreach (DeclarationIssue issue in reading.Problems) Report(issue, null, hints, _type.Locations[0], declaration);
             foreach (ClassHistoryReading history in reading.Histories)
             {
@@ -135,7 +109,7 @@ namespace DeviceModel.Analyzers
                 if (history.Reading.Hints.IsEmpty) continue;
                 var own = ImmutableArray.CreateBuilder<AttributeData>(history.Indexes.Length);
                 foreach (int index in history.Indexes) own.Add(hints[index]);
-                CheckHistory(history.Option, inherited![history.Option].Kind!.Value, own.MoveToImmutable(), history.Reading.Hints, defaultValue: null);
+                CheckHistory(history.Option, history.Inherited!.Kind!.Value, own.MoveToImmutable(), history.Reading.Hints, defaultValue: null);
             }
         }
 

@@ -156,8 +156,8 @@ namespace DeviceModel.Declarations
     /// <param name="Inherited">The option as the class inherits it; null when it inherits none of that name.</param>
     internal sealed record ClassOptionFacts(bool DeclaredHere, bool HistoryHere, HintTarget? Inherited);
 
-    /// <summary>The class-level history of one option: the indexes of its hints among the class's, and its reading.</summary>
-    internal sealed record ClassHistoryReading(string Option, ImmutableArray<int> Indexes, HistoryReading Reading);
+    /// <summary>The class-level history of one option: the indexes of its hints among the class's, the inherited option (null: none of that name), and its reading.</summary>
+    internal sealed record ClassHistoryReading(string Option, ImmutableArray<int> Indexes, HintTarget? Inherited, HistoryReading Reading);
 
     /// <summary>
     /// What <see cref="OptionRules.ReadClassHistories"/> decides for a class's <c>[CompatHint]</c>s: per option they

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -82,6 +83,43 @@ namespace DeviceModel.Declarations
             }
         }
 
+        /// <summary>
+        /// The class-level <c>[CompatHint(…, Option = name)]</c>s of <paramref name="type"/> (<paramref name="hints"/>, in
+        /// attribute order) as the rules read them: the class's own options (<paramref name="own"/>) say which names it
+        /// declares or versions on an override, its base types' (<paramref name="hierarchy"/>, most derived first) which
+        /// it inherits. <paramref name="classProblem"/>: why a class without <c>[Device]</c> cannot have a generated table.
+        /// </summary>
+        public static ClassHistoriesReading ReadClassHistories(INamedTypeSymbol type, ImmutableArray<AttributeData> hints, string? classProblem,
+            Func<IPropertySymbol, OptionDeclaration?> own, Func<INamedTypeSymbol, IEnumerable<OptionDeclaration>> hierarchy)
+        {
+            HashSet<string>? declaredHere = null, historyHere = null;
+            Dictionary<string, HintTarget>? inherited = null;
+            ClassOptionFacts Facts(string name)
+            {
+                if (declaredHere is null)
+                {
+                    declaredHere = new HashSet<string>(StringComparer.Ordinal);
+                    historyHere = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (ISymbol member in type.GetMembers())
+                    {
+                        if (member is not IPropertySymbol property || own(property) is not { Name: { } optionName } option) continue;
+                        if (option.OwnsAttribute) declaredHere.Add(optionName);
+                        else if (option.OwnsHistory) historyHere.Add(optionName);
+                    }
+                    inherited = new Dictionary<string, HintTarget>(StringComparer.Ordinal);
+                    if (type.BaseType is { } baseType)
+                    {
+                        foreach (OptionDeclaration option in hierarchy(baseType))
+                        {
+                            if (option.Name is { } optionName && !inherited.ContainsKey(optionName)) inherited.Add(optionName, option.Target);
+                        }
+                    }
+                }
+                return new ClassOptionFacts(declaredHere.Contains(name), historyHere!.Contains(name), inherited!.TryGetValue(name, out HintTarget? found) ? found : null);
+            }
+            return OptionRules.ReadClassHistories(type.Name, classProblem, Hints(hints), Facts);
+        }
+
         /// <summary>The facts of <paramref name="hint"/>, a <c>[CompatHint]</c>.</summary>
         public static HintFacts Hint(AttributeData hint)
         {
@@ -149,11 +187,13 @@ namespace DeviceModel.Declarations
 
         /// <summary>
         /// A rule attribute as a C# expression that creates it, or null when an argument is not one the generated code can
-        /// write: a constant, <c>typeof</c>, or an array of constants of the array's own element type (the generator's
-        /// test on the argument's syntax, made on its value).
+        /// write: a constant, a <c>typeof</c>, or an array of them (the generator's <c>Resolver</c> accepts the same; an
+        /// array nested in an array, or an argument that does not compile, it cannot write).
         /// </summary>
         private static string? Creation(AttributeData rule)
         {
+            // An attribute that does not bind (an argument that does not compile) gives no arguments at all.
+            if (rule.AttributeConstructor is not { } constructor || constructor.Parameters.Length != rule.ConstructorArguments.Length) return null;
             var arguments = new List<string>();
             foreach (TypedConstant argument in rule.ConstructorArguments)
             {
@@ -180,11 +220,9 @@ namespace DeviceModel.Declarations
                     return true;
                 case TypedConstantKind.Array:
                     if (constant.IsNull) return true;
-                    ITypeSymbol? element = (constant.Type as IArrayTypeSymbol)?.ElementType;
                     foreach (TypedConstant value in constant.Values)
                     {
-                        if (value.Kind is not (TypedConstantKind.Primitive or TypedConstantKind.Enum)) return false;
-                        if (!value.IsNull && !SymbolEqualityComparer.Default.Equals(value.Type, element)) return false;
+                        if (value.Kind is not (TypedConstantKind.Primitive or TypedConstantKind.Enum or TypedConstantKind.Type)) return false;
                     }
                     return true;
                 default:

@@ -196,7 +196,7 @@ namespace DeviceModel.Declarations
                     ? new HistorySpec(name, (int)usable.Kind!.Value, Sorted(readings))
                     : null;
                 problems.AddRange(own);
-                histories.Add(new ClassHistoryReading(name, indexes, new HistoryReading(model, readings, own.ToImmutable())));
+                histories.Add(new ClassHistoryReading(name, indexes, facts.Inherited, new HistoryReading(model, readings, own.ToImmutable())));
             }
             return new ClassHistoriesReading(histories.MoveToImmutable(), problems.ToImmutable());
         }

@@ -326,28 +326,39 @@ namespace DeviceModel.Generators.Reading
         }
 
         /// <summary>
-        /// An argument without a constant value that an attribute may still take — an array of constants
-        /// (<c>new[] { 1, 2 }</c>) or a <c>typeof</c> — as the C# expression that creates it; null for anything else.
+        /// An argument without a constant value that an attribute may still take — an array of constants and
+        /// <c>typeof</c>s (<c>new[] { 1, 2 }</c>, <c>new object[] { 1, "a" }</c>) or a <c>typeof</c> — as the C# expression that
+        /// creates it; null for anything else (an array nested in an array). The symbol front end's test on the
+        /// argument's value (<c>OptionReader</c>) accepts the same arguments.
         /// </summary>
         private static ConstantValue? Array(IOperation? operation)
         {
             while (operation is IConversionOperation conversion) operation = conversion.Operand;
-            if (operation is ITypeOfOperation typeOf)
-            {
-                return new ConstantValue(null, null, IsArray: true, Code: "typeof(" + typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")");
-            }
+            if (operation is ITypeOfOperation typeOf) return new ConstantValue(null, null, IsArray: true, Code: TypeOf(typeOf));
             if (operation is not IArrayCreationOperation { Type: IArrayTypeSymbol { Rank: 1 } type, Initializer: { } initializer }) return null;
             string elementType = type.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var elements = new List<string>();
             foreach (IOperation element in initializer.ElementValues)
             {
-                if (!element.ConstantValue.HasValue) return null;
-                object? value = element.ConstantValue.Value;
-                string text = value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
-                elements.Add(type.ElementType.TypeKind == TypeKind.Enum ? "(" + elementType + ")(" + text + ")" : text);
+                // A boxing conversion (an object[] element) has no constant value: its operand has.
+                IOperation value = element;
+                while (value is IConversionOperation { ConstantValue.HasValue: false } boxing) value = boxing.Operand;
+                if (value is ITypeOfOperation elementTypeOf)
+                {
+                    elements.Add(TypeOf(elementTypeOf));
+                    continue;
+                }
+                if (!value.ConstantValue.HasValue) return null;
+                object? constant = value.ConstantValue.Value;
+                string text = constant is null ? "null" : SymbolDisplay.FormatPrimitive(constant, quoteStrings: true, useHexadecimalNumbers: false);
+                elements.Add(constant is not null && value.Type is { TypeKind: TypeKind.Enum } enumType
+                    ? "(" + enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + text + ")"
+                    : text);
             }
             return new ConstantValue(null, null, IsArray: true, Code: "new " + elementType + "[] { " + string.Join(", ", elements) + " }");
         }
+
+        private static string TypeOf(ITypeOfOperation typeOf) => "typeof(" + typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")";
 
         private static InheritedAnswer ResolveInherited(Context context, InheritedQuery query)
         {
