@@ -12,7 +12,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DeviceModel.Analyzers
 {
-    /// <summary>The checks of one <c>[Device]</c> class, run when the compiler has bound all of its members.</summary>
+    /// <summary>
+    /// The checks of one <c>[Device]</c> class, run when the compiler has bound all of its members. What the generator
+    /// leaves out is not decided here: the declaration rules core (<see cref="OptionRules"/>, asked through the symbol
+    /// front end <see cref="OptionReader"/>, as the generator asks it through its syntax front end) returns the model and
+    /// its problems (DM0004 unparsable versions, DM0005, DM0008 option names, DM0010, DM0015, DM0020), which are reported
+    /// here at the part of the declaration each names. What stays here drops nothing and reads the option through the
+    /// core's reading: DM0009 and device names (<see cref="DeviceDeclaration"/>), versions against the product's machines
+    /// (DM0004), DM0006, DM0007, DM0011, DM0017, the compat baseline (DM0001–DM0003, DM0013, DM0016) and the capability
+    /// layout (DM0012).
+    /// </summary>
     internal sealed class DeviceChecks
     {
         private readonly SymbolAnalysisContext _context;
