@@ -74,16 +74,17 @@ namespace DeviceModel.Analyzers
             CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name, _state.HelpLinks);
         }
 
-        /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines.</summary>
+        /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines: the rules leave them out (DM0010).</summary>
         public static void AnalyzeNonDevice(SymbolAnalysisContext context, INamedTypeSymbol type, HelpLinks links)
         {
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsImplicitlyDeclared) continue;
-                if (AttributeNames.Find(property, AttributeNames.ConfigOption) is not { } attribute) continue;
-                string name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? property.Name : property.Name;
-                context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], name,
-                    "is declared in '" + type.Name + "', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline"));
+                if (OptionReader.Read(property) is not { OwnsAttribute: true } option) continue;
+                foreach (DeclarationIssue issue in option.Problems)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(links.For(issue.Descriptor), property.Locations[0], issue.Arguments.Cast<object?>().ToArray()));
+                }
             }
         }
 

@@ -224,6 +224,13 @@ namespace DeviceModel.Generators.Tests
             [CompatHint("2", "many", Option = "inherited")]
             public abstract partial class Vendor : Family { }
             """)]
+        [InlineData("an option in a class without [Device] that records histories", """
+            [CompatHint("2.0", 2u, Option = "inherited")]
+            public abstract partial class Vendor : Family
+            {
+                [ConfigOption("vendor")] public uint VendorOption { get; set; } = 1;
+            }
+            """)]
         [InlineData("valid class-level hints", """
             [CompatHint("2.0", 2u, Option = "inherited")]
             public abstract partial class Vendor : Family { }

@@ -10,12 +10,15 @@ namespace DeviceModel.Declarations
     /// (<see cref="OptionReader"/>); neither applies a rule of its own.
     /// </summary>
     /// <param name="Name">The name argument, or null when it is not a string constant.</param>
-    /// <param name="Type">The property type as written (a <c>Nullable&lt;T&gt;</c> with <see cref="TypeFacts.NullableOf"/>; a nullable reference type without its annotation).</param>
-    /// <param name="NullableAnnotated">The type is written <c>T?</c> (a nullable reference type, or <c>Nullable&lt;T&gt;</c> by its short form).</param>
-    /// <param name="TypeName">The property type as messages name it.</param>
+    /// <param name="Type">The property type without its <c>?</c> (a <c>Nullable&lt;T&gt;</c> written out may come with <see cref="TypeFacts.NullableOf"/>).</param>
+    /// <param name="NullableAnnotated">The type is written <c>T?</c>: a nullable reference type, or a <c>Nullable&lt;T&gt;</c>.</param>
     /// <param name="Hints">The property's own <c>[CompatHint]</c>s, in attribute order.</param>
     /// <param name="Rules">The option's rule attributes, in attribute order.</param>
+    /// <param name="DeclaringType">The name of the class that declares the property.</param>
+    /// <param name="InDevice">The declaring class has <c>[Device]</c> (an option needs its device name to key its baseline line).</param>
     internal sealed record OptionFacts(
+        string DeclaringType,
+        bool InDevice,
         string PropertyName,
         string? Name,
         bool HasGetter,
@@ -23,7 +26,6 @@ namespace DeviceModel.Declarations
         bool IsInitOnly,
         TypeFacts Type,
         bool NullableAnnotated,
-        string TypeName,
         bool IsSize,
         bool DeclaredAuto,
         bool HostOnly,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -142,30 +143,34 @@ namespace DeviceModel.Declarations
 
         private static OptionFacts Facts(IPropertySymbol property, AttributeData attribute, ImmutableArray<AttributeData> hints, out ITypeSymbol valueType, out TypeFacts valueFacts)
         {
-            ITypeSymbol type = property.Type;
+            valueType = property.Type;
             bool annotated = false;
-            if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+            if (valueType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
                 annotated = true;
-                type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                valueType = nullable.TypeArguments[0];
             }
-            TypeFacts written = TypeFacts.Of(type);
-            valueType = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-            valueFacts = written.NullableOf ?? written;
+            else if (valueType.IsReferenceType && valueType.NullableAnnotation == NullableAnnotation.Annotated)
+            {
+                annotated = true;
+                valueType = valueType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            }
+            valueFacts = FactsOf(valueType);
             var rules = ImmutableArray.CreateBuilder<RuleFacts>();
             foreach (AttributeData candidate in property.GetAttributes())
             {
                 if (IsRule(candidate.AttributeClass)) rules.Add(new RuleFacts(candidate.AttributeClass!.Name, Creation(candidate)));
             }
             return new OptionFacts(
+                property.ContainingType.Name,
+                AttributeNames.Has(property.ContainingType, AttributeNames.Device),
                 property.Name,
                 attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
                 property.GetMethod is not null,
                 property.SetMethod is not null,
                 property.SetMethod is { IsInitOnly: true },
-                written,
+                valueFacts,
                 annotated,
-                property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 AttributeNames.NamedBool(attribute, "IsSize"),
                 AttributeNames.NamedBool(attribute, "Auto"),
                 AttributeNames.NamedBool(attribute, "HostOnly"),
@@ -174,6 +179,21 @@ namespace DeviceModel.Declarations
                 AttributeNames.NamedString(attribute, "Description"),
                 Hints(hints),
                 rules.ToImmutable());
+        }
+
+        private static readonly ConditionalWeakTable<ITypeSymbol, TypeFacts> Types = new();
+
+        /// <summary>
+        /// <see cref="TypeFacts.Of"/>, once per type of a compilation: a product's thousands of options have a few dozen
+        /// types. Keyed by the type's definition (one object per type, whatever nullability the property writes).
+        /// </summary>
+        private static TypeFacts FactsOf(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true } || type.TypeKind is TypeKind.Array or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter)
+            {
+                return TypeFacts.Of(type);
+            }
+            return Types.GetValue(type.OriginalDefinition, static definition => TypeFacts.Of(definition));
         }
 
         private static bool IsRule(INamedTypeSymbol? attribute)

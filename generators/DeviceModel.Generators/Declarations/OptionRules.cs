@@ -58,7 +58,7 @@ namespace DeviceModel.Declarations
 
             bool isAuto = facts.DeclaredAuto || kind == OptionKind.OnOffAuto;
             bool isEnum = kind == OptionKind.Enum;
-            var target = new HintTarget(name, facts.HostOnly, validName && kind is not null && typeProblem is null, kind, nullable, isAuto, facts.TypeName,
+            var target = new HintTarget(name, facts.HostOnly, validName && kind is not null && typeProblem is null, kind, nullable, isAuto, type.Minimal + (nullable ? "?" : ""),
                 isEnum ? type.EnumNames : EquatableArray<string>.Empty, isEnum ? type.EnumValues : EquatableArray<ConstantValue>.Empty);
 
             ImmutableArray<HintReading> hints = ImmutableArray<HintReading>.Empty;
@@ -70,6 +70,12 @@ namespace DeviceModel.Declarations
                 if (target.IsUsable && !facts.HostOnly) hints = ReadHints(target, facts.Hints, All(facts.Hints.Length), Dropped.Option, problems);
             }
 
+            if (!facts.InDevice)
+            {
+                // Left out whatever else it declares: that one problem is reported, the rest once it is in a device.
+                return new OptionReading(null, target, hints, ImmutableArray.Create(DeclarationIssue.Of(Descriptors.UnsupportedOption, DeclarationPart.Property, 0, Dropped.Option, display,
+                    "is declared in '" + facts.DeclaringType + "', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline")));
+            }
             foreach (DeclarationIssue problem in problems)
             {
                 if (problem.Drops == Dropped.Option) return new OptionReading(null, target, hints, problems.ToImmutable());

@@ -12,6 +12,7 @@ namespace DeviceModel.Declarations
     /// </summary>
     /// <param name="FullyQualified">Fully qualified, special types by keyword (<c>uint</c>, <c>global::Ns.Mode</c>).</param>
     /// <param name="Display">As in compiler messages (<c>Ns.Mode</c>).</param>
+    /// <param name="Minimal">Minimally qualified, as analyzer messages name it (<c>Mode</c>, <c>uint</c>).</param>
     /// <param name="SpecialType">A <c>Microsoft.CodeAnalysis.SpecialType</c> value.</param>
     /// <param name="NullableOf">A <c>Nullable&lt;T&gt;</c> written out: the facts of its <c>T</c>.</param>
     /// <param name="EnumNames">An enum's distinct values, each named as option values spell it.</param>
@@ -21,6 +22,7 @@ namespace DeviceModel.Declarations
     internal sealed record TypeFacts(
         string FullyQualified,
         string Display,
+        string Minimal,
         int SpecialType,
         bool IsReferenceType,
         string? FrameworkType,
@@ -64,6 +66,7 @@ namespace DeviceModel.Declarations
             return new TypeFacts(
                 fullyQualified,
                 type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 (int)type.SpecialType,
                 type.IsReferenceType,
                 ValueConversions.FrameworkTypeName(type),

@@ -82,7 +82,7 @@ namespace DeviceModel.Generators.Reading
                     {
                         if (Positional(resolution, part, configOption, 0, "name")?.Value is string name) declared.Add(name);
                         // The model is the rules' (OptionRules); their problems are the analyzers' to report.
-                        if (Option(resolution, typeKey, part, property, configOption, hints, rules)?.Model is { } option && seen.Add(option.Name)) options.Add(option);
+                        if (Option(resolution, typeKey, part, isDevice, property, configOption, hints, rules)?.Model is { } option && seen.Add(option.Name)) options.Add(option);
                     }
                     else if (property.IsOverride && hints.Count > 0
                         && resolution.InheritedOption(new InheritedQuery(group.MetadataName, property.Name, ByProperty: true))?.Option is { } inherited)
@@ -161,11 +161,13 @@ namespace DeviceModel.Generators.Reading
         /// The rules' reading of a <c>[ConfigOption]</c> property from its syntax and the compiler's answers; null when its
         /// type does not resolve (the compiler reports that, CS0246).
         /// </summary>
-        private static OptionReading? Option(Resolution resolution, string typeKey, ClassPart part, PropertyPart property, AttributePart attribute,
+        private static OptionReading? Option(Resolution resolution, string typeKey, ClassPart part, bool isDevice, PropertyPart property, AttributePart attribute,
             List<AttributePart> hints, List<RuleFacts> rules)
         {
             if (resolution.Name(typeKey, property.TypeText)?.Type is not { } written) return null;
             return OptionRules.Read(new OptionFacts(
+                part.Name,
+                isDevice,
                 property.Name,
                 Positional(resolution, part, attribute, 0, "name")?.Value as string,
                 property.HasGetter,
@@ -173,7 +175,6 @@ namespace DeviceModel.Generators.Reading
                 property.IsInitOnly,
                 written,
                 property.NullableSyntax,
-                property.NullableSyntax ? property.TypeText + "?" : property.TypeText,
                 NamedBool(resolution, part, attribute, "IsSize"),
                 NamedBool(resolution, part, attribute, "Auto"),
                 NamedBool(resolution, part, attribute, "HostOnly"),
