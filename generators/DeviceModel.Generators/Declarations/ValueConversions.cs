@@ -86,11 +86,6 @@ namespace DeviceModel.Declarations
             return string.CompareOrdinal(a.Family, b.Family);
         }
 
-        /// <summary>A typed constant as the option's canonical value.</summary>
-        public static bool TryCanonical(TypedConstant value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,
-            out ulong bits, out string? text, out int state) =>
-            TryCanonical(ConstantValue.From(value), kind, nullable, isAuto, enumNames, enumValues, out bits, out text, out state);
-
         /// <summary>A constant (as an attribute argument gives it) as the option's canonical value.</summary>
         public static bool TryCanonical(ConstantValue value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,
             out ulong bits, out string? text, out int state)
