@@ -189,11 +189,10 @@ namespace DeviceModel.Declarations
         /// </summary>
         private static TypeFacts FactsOf(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol { IsGenericType: true } || type.TypeKind is TypeKind.Array or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter)
-            {
-                return TypeFacts.Of(type);
-            }
-            return Types.GetValue(type.OriginalDefinition, static definition => TypeFacts.Of(definition));
+            // A constructed type (a generic one, or one nested in a generic type) is not its definition: read it each time.
+            ITypeSymbol definition = type.OriginalDefinition;
+            if (!SymbolEqualityComparer.Default.Equals(type, definition)) return TypeFacts.Of(type);
+            return Types.GetValue(definition, static t => TypeFacts.Of(t));
         }
 
         private static bool IsRule(INamedTypeSymbol? attribute)
