@@ -60,11 +60,13 @@ namespace DeviceModel.Analyzers.CodeFixes
             if (!option.OwnsHistory)
             {
                 // Copy the inherited history, oldest first, or the new hint would replace it.
-                foreach (AttributeData inherited in option.History.OrderBy(Since))
+                // As the rules read it (OptionRules): each entry's value converted once, by the one conversion.
+                foreach (HintReading inherited in option.Hints.OrderBy(h => h.Since ?? default))
                 {
-                    if (inherited.ConstructorArguments.Length != 2 || inherited.ConstructorArguments[0].Value is not string inheritedSince) continue;
-                    if (!OptionValues.TryHint(inherited.ConstructorArguments[1], option, out CanonicalValue canonical) || OptionValues.ToCSharp(canonical, option) is not { } literal) return document;
-                    hints.Add(Hint(inheritedSince, literal, NamedString(inherited, "Reason"), NamedString(inherited, "Family")));
+                    if (inherited.Facts.Since?.Value is not string inheritedSince) continue;
+                    if (!inherited.Converts || option.Kind is not OptionKind kind
+                        || OptionValues.ToCSharp(OptionValues.Format(kind, inherited.Bits, inherited.Text, inherited.State), option) is not { } literal) return document;
+                    hints.Add(Hint(inheritedSince, literal, inherited.Facts.Reason, inherited.Facts.Family));
                 }
             }
             hints.Add(Hint(since, value, null, null));
@@ -118,18 +120,6 @@ namespace DeviceModel.Analyzers.CodeFixes
                 SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)));
             return SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace();
         }
-
-        private static string? NamedString(AttributeData hint, string name)
-        {
-            foreach (KeyValuePair<string, TypedConstant> pair in hint.NamedArguments)
-            {
-                if (pair.Key == name) return pair.Value.Value as string;
-            }
-            return null;
-        }
-
-        private static MachineVersion Since(AttributeData hint) =>
-            hint.ConstructorArguments.Length == 2 && hint.ConstructorArguments[0].Value is string text && MachineVersion.TryParse(text.AsSpan(), out MachineVersion version) ? version : default;
 
         private static bool IsCompatHint(AttributeSyntax attribute)
         {

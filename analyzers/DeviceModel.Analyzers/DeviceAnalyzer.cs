@@ -18,8 +18,10 @@ namespace DeviceModel.Analyzers
     /// <summary>
     /// Checks <c>[Device]</c> classes, their options and compat histories (DM0004–DM0011, DM0015, DM0017, DM0018) and their
     /// capability layouts (DM0012), and guards each guest-visible option's default against the compilation's compat
-    /// defaults baseline (DM0001–DM0003, DM0013, DM0016, DM0019). The generator reports only DM0009 on concrete classes it
-    /// skips (see <see cref="DeviceChecks"/>): their build fails with CS0534, and analyzers do not run on such builds.
+    /// defaults baseline (DM0001–DM0003, DM0013, DM0016, DM0019). What the generator leaves out of a declaration it reports
+    /// from the problems of the rules core the generator asks too (<see cref="OptionRules"/>, see <see cref="DeviceChecks"/>).
+    /// The generator reports only DM0009 on concrete classes it skips: their build fails with CS0534, and analyzers do not
+    /// run on such builds.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeviceAnalyzer : DiagnosticAnalyzer

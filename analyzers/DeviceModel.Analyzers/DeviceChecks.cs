@@ -12,7 +12,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DeviceModel.Analyzers
 {
-    /// <summary>The checks of one <c>[Device]</c> class, run when the compiler has bound all of its members.</summary>
+    /// <summary>
+    /// The checks of one <c>[Device]</c> class, run when the compiler has bound all of its members. What the generator
+    /// leaves out is not decided here: the declaration rules core (<see cref="OptionRules"/>, asked through the symbol
+    /// front end <see cref="OptionReader"/>, as the generator asks it through its syntax front end) returns the model and
+    /// its problems (DM0004 unparsable versions, DM0005, DM0008 option names, DM0010, DM0015, DM0020), which are reported
+    /// here at the part of the declaration each names. What stays here drops nothing and reads the option through the
+    /// core's reading: DM0009 and device names (<see cref="DeviceDeclaration"/>), versions against the product's machines
+    /// (DM0004), DM0006, DM0007, DM0011, DM0017, the compat baseline (DM0001–DM0003, DM0013, DM0016) and the capability
+    /// layout (DM0012).
+    /// </summary>
     internal sealed class DeviceChecks
     {
         private readonly SymbolAnalysisContext _context;
@@ -57,7 +66,8 @@ namespace DeviceModel.Analyzers
                 OptionDeclaration? option = Own(property);
                 if (option is null)
                 {
-                    if (FirstHint(property) is { } hint) Report(Descriptors.MisplacedHint, Location(hint) ?? property.Locations[0], property.Name, "'" + property.Name + "' is not a [ConfigOption] property");
+                    ImmutableArray<AttributeData> hints = Hints(property);
+                    foreach (DeclarationIssue issue in OptionRules.ReadNonOption(property.Name, hints.Length)) Report(issue, null, hints, property.Locations[0]);
                     continue;
                 }
                 CheckOption(option, keyed);
@@ -68,7 +78,7 @@ namespace DeviceModel.Analyzers
             CapabilityChecks.Analyze(_context, _type, _deviceName ?? _type.Name, _state.HelpLinks);
         }
 
-        /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines.</summary>
+        /// <summary>Options declared in a class without <c>[Device]</c> have no device name to key their baseline lines: the rules leave them out (DM0010).</summary>
         public static void AnalyzeNonDevice(SymbolAnalysisContext context, INamedTypeSymbol type, HelpLinks links)
         {
             foreach (ISymbol member in type.GetMembers())
@@ -79,97 +89,46 @@ namespace DeviceModel.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], property.Name,
                         "includes an option group in '" + type.Name + "', which has no [Device] attribute: only a device type includes option groups"));
                 }
-                if (AttributeNames.Find(property, AttributeNames.ConfigOption) is not { } attribute) continue;
-                string name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? property.Name : property.Name;
-                context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], name,
-                    "is declared in '" + type.Name + "', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline"));
+                if (OptionReader.Read(property) is not { OwnsAttribute: true } option) continue;
+                foreach (DeclarationIssue issue in option.Problems)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(links.For(issue.Descriptor), property.Locations[0], issue.Arguments.Cast<object?>().ToArray()));
+                }
             }
         }
 
         // ---- the class ----
 
         /// <summary>
-        /// DM0020 and the history checks for <c>[CompatHint(…, Option = name)]</c> on the class: each names an option the
-        /// class inherits (not one it declares, nor one whose overriding property here has hints of its own), and each
-        /// option's entries form a valid history (DM0004–DM0006, DM0015, DM0017). The inherited default may live in another
-        /// assembly, so the no-op check compares entries only with each other.
+        /// <c>[CompatHint(…, Option = name)]</c> on the class: the rules' problems (<see cref="OptionRules.ReadClassHistories"/>:
+        /// DM0020, DM0015, DM0004, DM0005) and, for each history they keep, the checks that drop nothing (DM0004 against the
+        /// product's versions, DM0006, DM0017). The inherited default may live in another assembly, so the no-op check
+        /// compares entries only with each other.
         /// </summary>
         public void CheckClassHints()
         {
-            var groups = new Dictionary<string, List<AttributeData>>(StringComparer.Ordinal);
-            var order = new List<string>();
-            foreach (AttributeData hint in _type.GetAttributes())
-            {
-                if (!AttributeNames.Is(hint, AttributeNames.CompatHint)) continue;
-                if (AttributeNames.NamedString(hint, "Option") is not string name)
-                {
-                    Report(Descriptors.InvalidClassHint, Location(hint) ?? _type.Locations[0], _type.Name,
-                        "needs Option = \"<option>\": on a class, an entry records the history of an option the class inherits");
-                    continue;
-                }
-                if (!groups.TryGetValue(name, out List<AttributeData>? hints))
-                {
-                    groups.Add(name, hints = new List<AttributeData>());
-                    order.Add(name);
-                }
-                hints.Add(hint);
-            }
-            if (order.Count == 0) return;
+            ImmutableArray<AttributeData> hints = _type.GetAttributes().Where(a => AttributeNames.Is(a, AttributeNames.CompatHint)).ToImmutableArray();
+            if (hints.IsEmpty) return;
 
-            // The history goes into the class's own generated table, which needs a partial, top-level, non-generic class.
-            // A [Device] class is DM0009's; for any other, the entries would silently not apply.
+            // A [Device] class that cannot have a generated table is DM0009's.
+            ClassDeclarationSyntax? declaration = null;
+            string? classProblem = null;
             if (_device is null)
             {
-                ClassDeclarationSyntax? declaration = _type.DeclaringSyntaxReferences.Length == 0 ? null
+                declaration = _type.DeclaringSyntaxReferences.Length == 0 ? null
                     : _type.DeclaringSyntaxReferences[0].GetSyntax(_context.CancellationToken) as ClassDeclarationSyntax;
-                if (DeviceDeclaration.Problems(_type, declaration, out _) is { } problems)
-                {
-                    Report(Descriptors.InvalidClassHint, declaration?.Identifier.GetLocation() ?? _type.Locations[0], _type.Name,
-                        "records option histories, which go into its generated table, but it " + problems.Replace(": the generator skips it", "") + ": declare it partial, top-level and non-generic");
-                    return;
-                }
+                classProblem = DeviceDeclaration.Problems(_type, declaration, out _);
             }
 
-            var declaredHere = new HashSet<string>(StringComparer.Ordinal);
-            var historyHere = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ISymbol member in _type.GetMembers())
+            ClassHistoriesReading reading = OptionReader.ReadClassHistories(_type, hints, classProblem, Own, _state.Hierarchy);
+            foreach (DeclarationIssue issue in reading.Problems) Report(issue, null, hints, _type.Locations[0], declaration);
+            foreach (ClassHistoryReading history in reading.Histories)
             {
-                if (member is not IPropertySymbol property || Own(property) is not { Name: { } name } option) continue;
-                if (option.OwnsAttribute) declaredHere.Add(name);
-                else if (option.OwnsHistory) historyHere.Add(name);
-            }
-            var inherited = new Dictionary<string, OptionDeclaration>(StringComparer.Ordinal);
-            if (_type.BaseType is { } baseType)
-            {
-                foreach (OptionDeclaration option in _state.Hierarchy(baseType))
-                {
-                    if (option.Name is { } name && !inherited.ContainsKey(name)) inherited.Add(name, option);
-                }
-            }
-            foreach (string name in order)
-            {
-                List<AttributeData> hints = groups[name];
-                Location location = NamedArgumentLocation(hints[0], "Option") ?? Location(hints[0]) ?? _type.Locations[0];
-                if (declaredHere.Contains(name))
-                {
-                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', which this class declares: put its [CompatHint]s on the property, without Option");
-                }
-                else if (historyHere.Contains(name))
-                {
-                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', whose overriding property here has [CompatHint]s of its own: keep one history, on the property or on the class");
-                }
-                else if (!inherited.TryGetValue(name, out OptionDeclaration? option))
-                {
-                    Report(Descriptors.InvalidClassHint, location, _type.Name, "names '" + name + "', which is not an option '" + _type.Name + "' inherits");
-                }
-                else if (option.HostOnly)
-                {
-                    Report(Descriptors.MisplacedHint, location, name, "host-only options are never versioned");
-                }
-                else if (option.IsUsable)
-                {
-                    CheckHistory(OptionReader.WithClassHistory(option, hints.ToImmutableArray()), defaultValue: null);
-                }
+                // Read only against a usable, guest-visible inherited option without problems of its placement.
+                if (history.Reading.Hints.IsEmpty) continue;
+                var own = ImmutableArray.CreateBuilder<AttributeData>(history.Indexes.Length);
+                foreach (int index in history.Indexes) own.Add(hints[index]);
+                CheckHistory(history.Option, history.Inherited!.Kind!.Value, own.MoveToImmutable(), history.Reading.Hints, defaultValue: null);
             }
         }
 
@@ -202,42 +161,64 @@ namespace DeviceModel.Analyzers
         private void CheckOption(OptionDeclaration option, bool keyed)
         {
             IPropertySymbol property = option.Property;
-            string display = option.Name ?? property.Name;
-            if (option.OwnsAttribute)
-            {
-                if (option.Name is not null && !ValueSyntax.IsValidOptionName(option.Name))
-                {
-                    Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(option.Attribute, 0, "name", _context.CancellationToken) ?? property.Locations[0], option.Name, "option");
-                }
-                if (option.TypeProblem is not null) Report(Descriptors.UnsupportedOption, property.Locations[0], display, option.TypeProblem);
-            }
-            if (option.AccessorProblem is not null) Report(Descriptors.UnsupportedOption, property.Locations[0], display, option.AccessorProblem);
+            // What the rules drop (DM0004, DM0005, DM0008, DM0010, DM0015, DM0020), where this property declares it.
+            foreach (DeclarationIssue issue in option.Problems) Report(issue, option.Attribute, option.History, property.Locations[0]);
 
             bool guestVisible = !option.HostOnly;
             if (keyed && guestVisible && option.HasValidName) _state.Declared.TryAdd(CompatDefaultsFormat.Key(_deviceName!, option.Name!), 0);
-            if (option.OwnsHistory && option.HostOnly)
-            {
-                Report(Descriptors.MisplacedHint, Location(option.History[0]) ?? property.Locations[0], display, "host-only options are never versioned");
-            }
-            if (option.OwnsHistory)
-            {
-                foreach (AttributeData hint in option.History)
-                {
-                    if (AttributeNames.NamedString(hint, "Option") is string named && named != option.Name)
-                    {
-                        Report(Descriptors.InvalidClassHint, NamedArgumentLocation(hint, "Option") ?? Location(hint) ?? property.Locations[0], property.Name,
-                            "names option '" + named + "', but a property's entries belong to its own option '" + display + "': remove Option");
-                    }
-                }
-            }
             if (!option.IsUsable) return;
 
             CanonicalValue? defaultValue = ReadDefault(option, out Location defaultLocation);
-            if (option.OwnsHistory && guestVisible) CheckHistory(option, defaultValue);
+            if (option.OwnsHistory && guestVisible) CheckHistory(option.Name!, option.Kind!.Value, option.History, option.Hints, defaultValue);
             if (keyed && guestVisible && defaultValue is { } value && _state.Baseline is { } baseline)
             {
                 CheckBaseline(option, value, defaultLocation, baseline);
             }
+        }
+
+        /// <summary>
+        /// Reports a problem of the rules at the part of the declaration it is about: <paramref name="attribute"/> is the
+        /// <c>[ConfigOption]</c>, <paramref name="hints"/> the hints its indexes count, <paramref name="fallback"/> the
+        /// property's (or the class's) location.
+        /// </summary>
+        private void Report(DeclarationIssue issue, AttributeData? attribute, ImmutableArray<AttributeData> hints, Location fallback, ClassDeclarationSyntax? declaration = null)
+        {
+            AttributeData? hint = issue.Part is DeclarationPart.Hint or DeclarationPart.HintSince or DeclarationPart.HintValue or DeclarationPart.HintOption
+                && issue.Index < hints.Length ? hints[issue.Index] : null;
+            object?[] arguments = issue.Arguments.Cast<object?>().ToArray();
+            Location? location;
+            switch (issue.Part)
+            {
+                case DeclarationPart.Type:
+                    location = declaration?.Identifier.GetLocation() ?? _type.Locations[0];
+                    break;
+                case DeclarationPart.OptionName:
+                    location = attribute is null ? null : CatalogChecks.ArgumentLocation(attribute, 0, "name", _context.CancellationToken);
+                    break;
+                case DeclarationPart.Hint:
+                    location = hint is null ? null : Location(hint);
+                    break;
+                case DeclarationPart.HintSince:
+                    location = hint is null ? null : CatalogChecks.ArgumentLocation(hint, 0, "since", _context.CancellationToken) ?? Location(hint) ?? _type.Locations[0];
+                    break;
+                case DeclarationPart.HintValue:
+                    location = hint is null ? null : CatalogChecks.ArgumentLocation(hint, 1, "value", _context.CancellationToken);
+                    // The value as written, when the source is at hand.
+                    if (hint is not null)
+                    {
+                        arguments[0] = location?.SourceTree is { } tree ? tree.GetText(_context.CancellationToken).ToString(location.SourceSpan)
+                            : hint.ConstructorArguments.Length == 2 ? hint.ConstructorArguments[1].ToCSharpString() : arguments[0];
+                    }
+                    break;
+                case DeclarationPart.HintOption:
+                    location = hint is null ? null : NamedArgumentLocation(hint, "Option") ?? Location(hint);
+                    break;
+                default:
+                    // DM0010's reasons (the type, accessors, limits, rules) are reported on the property.
+                    location = null;
+                    break;
+            }
+            Report(issue.Descriptor, location ?? fallback, arguments);
         }
 
         /// <summary>The option's default (null when unknown: abstract, not an auto-property, or not a constant).</summary>
@@ -301,27 +282,23 @@ namespace DeviceModel.Analyzers
             public bool In(string? view) => Family is null || Family == view;
         }
 
-        private void CheckHistory(OptionDeclaration option, CanonicalValue? defaultValue)
+        /// <summary>
+        /// The checks of a history that drop nothing: versions against the product's (DM0004), families (DM0017), order and
+        /// no-ops (DM0006). <paramref name="readings"/> are the rules' readings of <paramref name="hints"/>, one each.
+        /// </summary>
+        private void CheckHistory(string option, OptionKind kind, ImmutableArray<AttributeData> hints, ImmutableArray<HintReading> readings, CanonicalValue? defaultValue)
         {
             var entries = new List<Entry>();
-            foreach (AttributeData hint in option.History)
+            for (int i = 0; i < hints.Length && i < readings.Length; i++)
             {
+                AttributeData hint = hints[i];
+                HintReading reading = readings[i];
                 if (hint.ConstructorArguments.Length != 2) continue;
-                string? family = FamilyOf(hint);
-                MachineVersion? since = CheckSince(hint, family);
+                string? family = reading.Facts.Family;
+                if (reading.Since is { } since) CheckSince(hint, (string)reading.Facts.Since!.Value!, since, family);
                 if (family is not null) CheckFamily(hint, family);
-                CanonicalValue? value = null;
-                if (OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue canonical))
-                {
-                    value = canonical;
-                }
-                else
-                {
-                    Location location = CatalogChecks.ArgumentLocation(hint, 1, "value", _context.CancellationToken) ?? option.Property.Locations[0];
-                    string written = location.SourceTree is { } tree ? tree.GetText(_context.CancellationToken).ToString(location.SourceSpan) : hint.ConstructorArguments[1].ToCSharpString();
-                    Report(Descriptors.InvalidHintValue, location, written, option.Name!, Expected(option));
-                }
-                entries.Add(new Entry(hint, since, value, family));
+                CanonicalValue? value = reading.Converts ? OptionValues.Format(kind, reading.Bits, reading.Text, reading.State) : null;
+                entries.Add(new Entry(hint, reading.Since, value, family));
             }
 
             // The histories machines see: the family-less one, and one per family the entries name (its entries and the
@@ -343,8 +320,8 @@ namespace DeviceModel.Analyzers
                     if (previous is { Since: { } before } && (since <= before) && reported.Add(entry.Hint))
                     {
                         string scope = view is not null && (entry.Family is not null || previous.Value.Family is not null) ? " for machine family '" + view + "'" : "";
-                        if (since == before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' appears twice" + scope);
-                        else Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, "since '" + since + "' is listed after '" + before + "'" + scope + ": list [CompatHint]s oldest first");
+                        if (since == before) Report(Descriptors.InvalidHistory, Location(entry.Hint), option, "since '" + since + "' appears twice" + scope);
+                        else Report(Descriptors.InvalidHistory, Location(entry.Hint), option, "since '" + since + "' is listed after '" + before + "'" + scope + ": list [CompatHint]s oldest first");
                     }
                     previous = entry;
                 }
@@ -375,18 +352,14 @@ namespace DeviceModel.Analyzers
             }
             foreach ((Entry entry, string message) in noOps)
             {
-                if (!useful.Contains(entry.Hint) && reported.Add(entry.Hint)) Report(Descriptors.InvalidHistory, Location(entry.Hint), option.Name!, message);
+                if (!useful.Contains(entry.Hint) && reported.Add(entry.Hint)) Report(Descriptors.InvalidHistory, Location(entry.Hint), option, message);
             }
         }
 
-        private MachineVersion? CheckSince(AttributeData hint, string? family)
+        /// <summary>DM0004 for a version that parses (the rules report one that does not) but is not one of the product's machines.</summary>
+        private void CheckSince(AttributeData hint, string text, MachineVersion since, string? family)
         {
             Location location = CatalogChecks.ArgumentLocation(hint, 0, "since", _context.CancellationToken) ?? Location(hint) ?? _type.Locations[0];
-            if (hint.ConstructorArguments[0].Value is not string text || !MachineVersion.TryParse(text.AsSpan(), out MachineVersion since))
-            {
-                Report(Descriptors.InvalidVersion, location, hint.ConstructorArguments[0].Value as string ?? "null", "is not a version x.y or x.y.z");
-                return null;
-            }
             if (family is not null && Product.FamilyVersions.TryGetValue(family, out HashSet<MachineVersion>? own))
             {
                 if (!own.Contains(since))
@@ -402,7 +375,6 @@ namespace DeviceModel.Analyzers
             {
                 Report(Descriptors.InvalidVersion, location, text, "is newer than the product version " + Product.VersionText);
             }
-            return since;
         }
 
         /// <summary>DM0017: a hint's <c>Family</c> must name a declared <c>[MachineFamily]</c> (checked when the compilation declares any).</summary>
@@ -419,16 +391,6 @@ namespace DeviceModel.Analyzers
             }
         }
 
-        /// <summary>The hint's <c>Family</c>, or null when it has none.</summary>
-        internal static string? FamilyOf(AttributeData hint)
-        {
-            foreach (KeyValuePair<string, TypedConstant> pair in hint.NamedArguments)
-            {
-                if (pair.Key == "Family") return pair.Value.Value as string;
-            }
-            return null;
-        }
-
         private Location? NamedArgumentLocation(AttributeData attribute, string name)
         {
             if (attribute.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken) is not AttributeSyntax { ArgumentList: { } arguments }) return null;
@@ -439,17 +401,6 @@ namespace DeviceModel.Analyzers
             return null;
         }
 
-        private static string Expected(OptionDeclaration option)
-        {
-            string type = option.Property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            string expected = option.Kind == OptionKind.Enum
-                ? "one of " + string.Join(", ", option.EnumNames)
-                : ValueSyntax.Expected(option.Kind!.Value);
-            string auto = option.IsAuto && option.Kind != OptionKind.OnOffAuto ? " or \"auto\"" : "";
-            string none = option.IsNullable && !option.IsAuto ? " or null" : "";
-            return "a constant of type " + type + auto + none + ", nor text of " + expected;
-        }
-
         /// <summary>
         /// The newest valid family-less entry of the effective history (the generator's order: by version). Entries
         /// scoped to a machine family do not count: they keep older machines of that family only.
@@ -457,11 +408,10 @@ namespace DeviceModel.Analyzers
         private static (MachineVersion Since, CanonicalValue Value)? Newest(OptionDeclaration option)
         {
             (MachineVersion Since, CanonicalValue Value)? newest = null;
-            foreach (AttributeData hint in option.History)
+            foreach (HintReading hint in option.Hints)
             {
-                if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string text || FamilyOf(hint) is not null) continue;
-                if (!MachineVersion.TryParse(text.AsSpan(), out MachineVersion since)) continue;
-                if (!OptionValues.TryHint(hint.ConstructorArguments[1], option, out CanonicalValue value)) continue;
+                if (hint.Facts.Family is not null || hint.Since is not { } since || !hint.Converts) continue;
+                CanonicalValue value = OptionValues.Format(option.Kind!.Value, hint.Bits, hint.Text, hint.State);
                 if (newest is null || since >= newest.Value.Since) newest = (since, value);
             }
             return newest;
@@ -676,7 +626,15 @@ namespace DeviceModel.Analyzers
 
         // ---- helpers ----
 
-        private static AttributeData? FirstHint(IPropertySymbol property) => AttributeNames.Find(property, AttributeNames.CompatHint);
+        private static ImmutableArray<AttributeData> Hints(IPropertySymbol property)
+        {
+            ImmutableArray<AttributeData>.Builder? hints = null;
+            foreach (AttributeData attribute in property.GetAttributes())
+            {
+                if (AttributeNames.Is(attribute, AttributeNames.CompatHint)) (hints ??= ImmutableArray.CreateBuilder<AttributeData>()).Add(attribute);
+            }
+            return hints?.ToImmutable() ?? ImmutableArray<AttributeData>.Empty;
+        }
 
         private Location? Location(AttributeData attribute) => attribute.ApplicationSyntaxReference?.GetSyntax(_context.CancellationToken).GetLocation();
 

@@ -16,8 +16,10 @@ namespace DeviceModel.Generators
     /// capability's declared length, the <c>[DeviceCatalog]</c> — is asked once per compilation, each distinct question
     /// once (<see cref="Resolver"/>); each declaring type (a <c>[Device]</c> class, or a class recording histories of
     /// inherited options with class-level <c>[CompatHint]</c>s) → its own <see cref="DeviceSpec"/>
-    /// (<see cref="SpecBuilder"/>) → one file with its table and option accessors; the catalog → the list of every device
-    /// of the assembly. Its one diagnostic is DM0009 on a concrete class it cannot complete (see <see cref="DeviceDeclaration"/>).
+    /// (<see cref="SpecBuilder"/>, which takes each option's and history's model from the declaration rules core,
+    /// <see cref="OptionRules"/>, the core whose problems the analyzers report) → one file with its table and option
+    /// accessors; the catalog → the list of every device of the assembly. Its one diagnostic is DM0009 on a concrete
+    /// class it cannot complete (see <see cref="DeviceDeclaration"/>); the core's problems are the analyzers' to report.
     /// Measured cost: docs/benchmarks.md, "Generator cost".
     /// </summary>
     [Generator(LanguageNames.CSharp)]

@@ -513,7 +513,7 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0010, 1).WithArguments("size", "IsSize applies to uint and ulong properties only, not to 'int'"),
                     Diagnostic(DM0010, 2).WithArguments("flag", "Auto needs a nullable type (null means auto) or OnOffAuto, not 'bool'"),
                     Diagnostic(DM0010, 3).WithArguments("fixed", "needs a set accessor, not init: options are assigned after construction"),
-                    Diagnostic(DM0010, 4).WithArguments("hidden", "is declared in 'NotADevice', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family) so that its options are checked and keyed in the compat baseline"),
+                    Diagnostic(DM0010, 4).WithArguments("hidden", "is declared in 'NotADevice', which has no [Device] attribute: mark it [Device(\"name\")] (abstract for a family), or [OptionGroup(\"name\")] to share it between devices, so that its options are checked and keyed in the compat baseline"),
                 });
 
         // ---- DM0011 ----

@@ -9,8 +9,18 @@ using DeviceModel.Generators.Tests.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ClassHistoriesReading = Generators::DeviceModel.Declarations.ClassHistoriesReading;
+using ClassHistoryReading = Generators::DeviceModel.Declarations.ClassHistoryReading;
+using DeclarationIssue = Generators::DeviceModel.Declarations.DeclarationIssue;
 using DeviceAnalyzer = Analyzers::DeviceModel.Analyzers.DeviceAnalyzer;
+using DeviceDeclaration = Generators::DeviceModel.Declarations.DeviceDeclaration;
 using DeviceSpec = Generators::DeviceModel.Declarations.DeviceSpec;
+using Dropped = Generators::DeviceModel.Declarations.Dropped;
+using HistorySpec = Generators::DeviceModel.Declarations.HistorySpec;
+using OptionDeclaration = Generators::DeviceModel.Declarations.OptionDeclaration;
+using OptionReader = Generators::DeviceModel.Declarations.OptionReader;
+using OptionRules = Generators::DeviceModel.Declarations.OptionRules;
+using OptionSpec = Generators::DeviceModel.Declarations.OptionSpec;
 using Steps = Generators::DeviceModel.Generators.DeviceGenerator.Steps;
 
 namespace DeviceModel.Generators.Tests
@@ -18,7 +28,10 @@ namespace DeviceModel.Generators.Tests
     /// <summary>
     /// "Dropped ⇔ reported": over a corpus of declarations, everything the generator leaves out of its model — a device
     /// type, an option, a history — carries an error the analyzers (or, for a concrete type it skips, the generator)
-    /// report on that declaration, and nothing kept carries one. Both read declarations with the one shared reader.
+    /// report on that declaration, and nothing kept carries one. And why that holds: both ask one rules core
+    /// (<c>OptionRules</c>) — the generator with facts read from syntax, the analyzers with facts read from symbols — so
+    /// for each declaration the core's problems are exactly the drop diagnostics the analyzer reports on it, the core's
+    /// model is null exactly when a problem drops the option, and it equals the model the generator emitted.
     /// </summary>
     public sealed class DroppedDeclarationTests
     {
@@ -38,6 +51,12 @@ namespace DeviceModel.Generators.Tests
                 }
 
                 public enum Mode { Fast = 0, Quick = 0, Slow = 1 }
+
+                /// <summary>A product's rule taking any attribute argument.</summary>
+                public sealed class TaggedAttribute(object tag) : OptionRuleAttribute
+                {
+                    public object Tag { get; } = tag;
+                }
 
                 [Device("base-family")]
                 public abstract partial class Family : Device
@@ -74,6 +93,15 @@ namespace DeviceModel.Generators.Tests
             { "property hint naming another option", """[ConfigOption("own")] [CompatHint("2.0", 1u, Option = "inherited")] public uint Own { get; set; } = 2;""" },
             { "history on an override", """[CompatHint("2.0", 2u)] public override uint Inherited { get; set; } = 4;""" },
             { "hint on an overridden host-only option", """[CompatHint("2.0", "old")] public override string? Host { get; set; }""" },
+            { "rule whose argument the generated table cannot write", """[ConfigOption("tagged")] [Tagged(new object[] { new[] { 1 } })] public int Tagged { get; set; } = 1;""" },
+            { "rule whose argument does not compile", """[ConfigOption("broken")] [Tagged(NoSuchConstant)] public int Broken { get; set; } = 1;""" },
+            { "rules with arrays the generated table writes", """
+                [ConfigOption("boxed")] [Tagged(new object[] { 1, "a", Mode.Slow })] public int Boxed { get; set; } = 1;
+                [ConfigOption("types")] [Tagged(new System.Type[] { typeof(int), typeof(Mode) })] public int Types { get; set; } = 1;
+                """ },
+            { "enum alias default", """[ConfigOption("mode")] public Mode Mode { get; set; } = Mode.Quick;""" },
+            { "enum alias default with a history", """[ConfigOption("mode")] [CompatHint("2.0", Mode.Slow)] public Mode Mode { get; set; } = Mode.Quick;""" },
+            { "hint without a version and of the wrong type", """[ConfigOption("both")] [CompatHint("two", "many")] public int Both { get; set; } = 2;""" },
             { "valid options", """
                 [ConfigOption("on")] [CompatHint("2.0", false)] public bool On { get; set; } = true;
                 [ConfigOption("auto", Auto = true, Min = "1", Max = "64")] [CompatHint("1.0", 2u)] public uint? Auto { get; set; }
@@ -127,6 +155,29 @@ namespace DeviceModel.Generators.Tests
             Assert.Contains(concrete.Options, o => o.Name == "level");
         }
 
+        [Fact]
+        public void RuleArgumentArrays_AreKept_AndTheGeneratedTableCompiles()
+        {
+            const string source = """
+                using DeviceModel;
+
+                namespace Dropped
+                {
+                    [Device("arrays")]
+                    public sealed partial class Arrays : Family
+                    {
+                        [ConfigOption("boxed")] [Tagged(new object[] { 1, "a", Mode.Slow })] public int Boxed { get; set; } = 1;
+                        [ConfigOption("types")] [Tagged(new System.Type[] { typeof(int), typeof(Mode) })] public int Types { get; set; } = 1;
+                    }
+                }
+                """;
+            GeneratorRun run = AssertDroppedIffReported("rule arrays", new SourceFile("Product.cs", Product), new SourceFile("Case.cs", source));
+            Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            DeviceSpec arrays = Specs(run).Single(s => s.ClassName == "Arrays");
+            Assert.Equal(new[] { "boxed", "types" }, arrays.Options.Select(o => o.Name));
+            Assert.All(arrays.Options, o => Assert.Single(o.Rules));
+        }
+
         [Theory]
         [InlineData("class-level hints on a non-partial class", """
             [CompatHint("2.0", 2u, Option = "inherited")]
@@ -143,6 +194,42 @@ namespace DeviceModel.Generators.Tests
         [InlineData("class-level hints on a host-only option", """
             [CompatHint("2.0", "old", Option = "host")]
             public abstract partial class Vendor : Family { }
+            """)]
+        [InlineData("class-level hint naming an unknown option on a device", """
+            [Device("unknown-option")]
+            [CompatHint("2.0", 2u, Option = "unknown")]
+            public sealed partial class UnknownOption : Family { }
+            """)]
+        [InlineData("class-level hint without Option", """
+            [CompatHint("2.0", 2u)]
+            public abstract partial class Vendor : Family { }
+            """)]
+        [InlineData("class-level hint naming an option the class declares", """
+            [Device("declares")]
+            [CompatHint("2.0", 2u, Option = "own")]
+            public sealed partial class Declares : Family
+            {
+                [ConfigOption("own")] public uint Own { get; set; } = 4;
+            }
+            """)]
+        [InlineData("class-level hint naming an option an override here versions", """
+            [CompatHint("1.0", 1u, Option = "inherited")]
+            public abstract partial class Vendor : Family
+            {
+                // Two entries, so that the kept property history is not mistaken for the class's one.
+                [CompatHint("1.0", 1u)] [CompatHint("2.0", 2u)] public override uint Inherited { get; set; } = 4;
+            }
+            """)]
+        [InlineData("class-level hints with a bad version and value", """
+            [CompatHint("2", "many", Option = "inherited")]
+            public abstract partial class Vendor : Family { }
+            """)]
+        [InlineData("an option in a class without [Device] that records histories", """
+            [CompatHint("2.0", 2u, Option = "inherited")]
+            public abstract partial class Vendor : Family
+            {
+                [ConfigOption("vendor")] public uint VendorOption { get; set; } = 1;
+            }
             """)]
         [InlineData("valid class-level hints", """
             [CompatHint("2.0", 2u, Option = "inherited")]
@@ -224,9 +311,95 @@ namespace DeviceModel.Generators.Tests
                 }
             }
             foreach (Diagnostic unexplained in drops.Where(d => !explained.Contains(d))) mismatches.Add("reported outside any declaration checked here: " + unexplained);
+            OneCore(drops, specs, model, tree, mismatches);
             Assert.True(mismatches.Count == 0, what + ":\n" + string.Join("\n", mismatches) + "\nall diagnostics:\n" + GeneratorHarness.Describe(analyzer.Concat(run.GeneratorDiagnostics)));
             return run;
         }
+
+        /// <summary>
+        /// The structural claim, per declaration of Case.cs: the problems of the rules core as the symbol front end asks it
+        /// (the analyzers' <c>OptionReader</c>; the same source is compiled into both assemblies) are exactly the drop
+        /// diagnostics reported on the declaration, by id; the core drops the option exactly when its model is null, the
+        /// history exactly when the model keeps the option without its hints; and its model equals what the syntax front
+        /// end gave the generator (rule attributes compared by number: each front end writes its own creation expression).
+        /// </summary>
+        private static void OneCore(List<Diagnostic> drops, Dictionary<string, DeviceSpec> specs, SemanticModel model, SyntaxTree tree, List<string> mismatches)
+        {
+            foreach (ClassDeclarationSyntax syntax in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            {
+                var type = (INamedTypeSymbol)model.GetDeclaredSymbol(syntax)!;
+                bool isDevice = type.GetAttributes().Any(a => a.AttributeClass?.Name == "DeviceAttribute");
+                specs.TryGetValue(type.Name, out DeviceSpec? spec);
+
+                ImmutableArray<AttributeData> classHints = type.GetAttributes().Where(a => a.AttributeClass?.Name == "CompatHintAttribute").ToImmutableArray();
+                string? typeProblem = DeviceDeclaration.Problems(type, syntax, out _);
+                ClassHistoriesReading classReading = OptionReader.ReadClassHistories(type, classHints, isDevice ? null : typeProblem, OptionReader.Read, OptionReader.ReadHierarchy);
+                List<string> expected = classReading.Problems.Select(p => p.Id).ToList();
+                if (isDevice && typeProblem is not null) expected.Add("DM0009");
+                Compare("type " + type.Name, expected, drops.Where(d => d.Location.SourceSpan.IntersectsWith(TypeHeaderSpan(syntax))), classReading.Problems, mismatches);
+                foreach (ClassHistoryReading history in classReading.Histories)
+                {
+                    bool usable = history.Inherited is { IsUsable: true, HostOnly: false };
+                    if ((history.Reading.Model is null) != (history.Reading.Problems.Length > 0 || !usable))
+                    {
+                        mismatches.Add("class-level history of '" + history.Option + "' on " + type.Name + ": model " + (history.Reading.Model is null ? "null" : "kept") + " with problems " + Join(history.Reading.Problems));
+                    }
+                    if (spec is not null && history.Reading.Model is { } kept && !spec.Histories.Contains(kept))
+                    {
+                        mismatches.Add("class-level history of '" + history.Option + "' on " + type.Name + ": the core keeps it, the generator did not emit it");
+                    }
+                }
+
+                foreach (PropertyDeclarationSyntax propertySyntax in syntax.Members.OfType<PropertyDeclarationSyntax>())
+                {
+                    var property = (IPropertySymbol)model.GetDeclaredSymbol(propertySyntax)!;
+                    int hints = property.GetAttributes().Count(a => a.AttributeClass?.Name == "CompatHintAttribute");
+                    OptionDeclaration? option = OptionReader.Read(property);
+                    ImmutableArray<DeclarationIssue> problems = option?.Problems ?? OptionRules.ReadNonOption(property.Name, hints);
+                    string what = "property " + property.Name;
+                    Compare(what, problems.Select(p => p.Id), drops.Where(d => d.Location.SourceSpan.IntersectsWith(propertySyntax.FullSpan)), problems, mismatches);
+                    if (option is { OwnsAttribute: true })
+                    {
+                        bool dropsOption = problems.Any(p => p.Drops == Dropped.Option);
+                        if ((option.Model is null) != dropsOption) mismatches.Add(what + ": model " + (option.Model is null ? "null" : "kept") + " with problems " + Join(problems));
+                        bool dropsHistory = problems.Any(p => p.Drops == Dropped.History);
+                        if (option.Model is { } kept && (hints > 0 && kept.History.Length == 0) != dropsHistory) mismatches.Add(what + ": history " + kept.History.Length + " of " + hints + " with problems " + Join(problems));
+                        if (spec is not null)
+                        {
+                            OptionSpec? emitted = spec.Options.FirstOrDefault(o => o.PropertyName == property.Name);
+                            if (!SameModel(option.Model, emitted)) mismatches.Add(what + ": the core read " + Show(option.Model) + ", the generator emitted " + Show(emitted));
+                        }
+                    }
+                    else if (option is { OwnsHistory: true, OwnHistory: { } history })
+                    {
+                        bool usable = option.Target is { IsUsable: true, HostOnly: false };
+                        if ((history.Model is null) != (problems.Length > 0 || !usable)) mismatches.Add(what + ": history " + (history.Model is null ? "null" : "kept") + " with problems " + Join(problems));
+                        if (spec is not null)
+                        {
+                            HistorySpec? emitted = spec.Histories.FirstOrDefault(h => h.Option == option.Name);
+                            if (!Equals(history.Model, emitted)) mismatches.Add(what + ": the core read " + (history.Model?.ToString() ?? "nothing") + ", the generator emitted " + (emitted?.ToString() ?? "nothing"));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void Compare(string what, IEnumerable<string> core, IEnumerable<Diagnostic> reported, ImmutableArray<DeclarationIssue> problems, List<string> mismatches)
+        {
+            string coreIds = string.Join(", ", core.OrderBy(id => id, StringComparer.Ordinal));
+            string reportedIds = string.Join(", ", reported.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+            if (coreIds != reportedIds) mismatches.Add(what + ": the core's problems [" + coreIds + "] (" + Join(problems) + ") but reported [" + reportedIds + "]");
+        }
+
+        private static bool SameModel(OptionSpec? core, OptionSpec? emitted) =>
+            core is null || emitted is null ? core is null && emitted is null : Normalized(core).Equals(Normalized(emitted));
+
+        private static OptionSpec Normalized(OptionSpec option) =>
+            option with { Rules = new Generators::DeviceModel.Declarations.EquatableArray<string>(option.Rules.Select(_ => "rule").ToArray()) };
+
+        private static string Show(OptionSpec? option) => option is null ? "nothing" : Normalized(option).ToString();
+
+        private static string Join(IEnumerable<DeclarationIssue> problems) => string.Join("; ", problems);
 
         private static IEnumerable<DeviceSpec> Specs(GeneratorRun run) =>
             new[] { Steps.Devices, Steps.HistoryClasses }

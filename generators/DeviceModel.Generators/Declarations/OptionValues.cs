@@ -37,22 +37,12 @@ namespace DeviceModel.Declarations
     }
 
     /// <summary>
-    /// Converts defaults, <c>[CompatHint]</c> values and baseline texts of one option to <see cref="CanonicalValue"/>s,
-    /// with the generator's conversions (<see cref="ValueConversions.TryCanonical"/>, <see cref="ValueConversions.TryParseText"/>),
-    /// and canonical values back to C# literals for code fixes.
+    /// Converts defaults and baseline texts of one option, and <c>[CompatHint]</c> values as the rules read them
+    /// (<see cref="HintReading"/>), to <see cref="CanonicalValue"/>s, with the generator's conversions
+    /// (<see cref="ValueConversions.TryParseText"/>), and canonical values back to C# literals for code fixes.
     /// </summary>
     internal static class OptionValues
     {
-        /// <summary>A <c>[CompatHint]</c> value, converted as the generator converts it; false when the generator rejects it.</summary>
-        public static bool TryHint(TypedConstant value, OptionDeclaration option, out CanonicalValue canonical)
-        {
-            canonical = default;
-            if (option.Kind is not OptionKind kind) return false;
-            if (!ValueConversions.TryCanonical(value, kind, option.IsNullable, option.IsAuto, option.EnumNames, option.EnumValues, out ulong bits, out string? text, out int state)) return false;
-            canonical = Format(kind, bits, text, state);
-            return true;
-        }
-
         /// <summary>
         /// The value a property initializer's constant gives the option (<paramref name="hasConstant"/> false: no
         /// initializer, or <c>default</c>: the type's default value). False, with a reason, when no option value matches.
@@ -174,7 +164,7 @@ namespace DeviceModel.Declarations
                     string member = bits == (ulong)ValueSyntax.On ? "On" : bits == (ulong)ValueSyntax.Off ? "Off" : "Auto";
                     return option.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member;
                 case OptionKind.Enum:
-                    return option.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + option.EnumFields[(int)bits].Name;
+                    return option.ValueFacts.EnumMembers[(int)bits];
                 case OptionKind.String: return SymbolDisplay.FormatLiteral(parsed ?? "", quote: true);
                 case OptionKind.MacAddress:
                 case OptionKind.PciAddress: return SymbolDisplay.FormatLiteral(text, quote: true);

@@ -77,26 +77,6 @@ namespace DeviceModel.Declarations
             return isEnum ? OptionKind.Enum : null;
         }
 
-        /// <summary>
-        /// Validates a hint's value with the one value-syntax module and returns its canonical form, or null.
-        /// Accepts a typed constant of the option's type or its text.
-        /// </summary>
-        public static HintSpec? ParseHint(AttributeData hint, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
-        {
-            if (hint.ConstructorArguments.Length != 2 || hint.ConstructorArguments[0].Value is not string since) return null;
-            return ParseHint(since, ConstantValue.From(hint.ConstructorArguments[1]), AttributeNames.NamedString(hint, "Reason"), AttributeNames.NamedString(hint, "Family"),
-                kind, nullable, isAuto, enumNames, enumValues);
-        }
-
-        /// <summary><see cref="ParseHint(AttributeData, OptionKind, bool, bool, IReadOnlyList{string}, IReadOnlyList{object})"/> of a hint's arguments.</summary>
-        public static HintSpec? ParseHint(string since, ConstantValue value, string? reason, string? family, OptionKind kind, bool nullable, bool isAuto,
-            IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
-        {
-            if (!MachineVersion.TryParse(since.AsSpan(), out MachineVersion version)) return null;
-            if (!TryCanonical(value, kind, nullable, isAuto, enumNames, enumValues, out ulong bits, out string? text, out int state)) return null;
-            return new HintSpec(since, version.Major, version.Minor, version.Patch, bits, text, state, reason, family);
-        }
-
         /// <summary>The history order: by <c>since</c>; at one version the family-less entry first, then by family, ordinally.</summary>
         public static int CompareHints(HintSpec a, HintSpec b)
         {
@@ -105,11 +85,6 @@ namespace DeviceModel.Declarations
             if (a.Family is null || b.Family is null) return (a.Family is null ? 0 : 1) - (b.Family is null ? 0 : 1);
             return string.CompareOrdinal(a.Family, b.Family);
         }
-
-        /// <summary>A typed constant as the option's canonical value.</summary>
-        public static bool TryCanonical(TypedConstant value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,
-            out ulong bits, out string? text, out int state) =>
-            TryCanonical(ConstantValue.From(value), kind, nullable, isAuto, enumNames, enumValues, out bits, out text, out state);
 
         /// <summary>A constant (as an attribute argument gives it) as the option's canonical value.</summary>
         public static bool TryCanonical(ConstantValue value, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues,

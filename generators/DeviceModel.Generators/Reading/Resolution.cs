@@ -72,33 +72,6 @@ namespace DeviceModel.Generators.Reading
         EquatableArray<LengthQuery> Lengths,
         EquatableArray<CatalogQuery> Catalogs);
 
-    /// <summary>An enum member: its name, and the index of its value among the enum's distinct values.</summary>
-    internal sealed record EnumField(string Name, int ValueIndex);
-
-    /// <summary>What the option reader needs of a property type, read from its symbol.</summary>
-    /// <param name="FullyQualified">Fully qualified, special types by keyword (<c>uint</c>, <c>global::Ns.Mode</c>).</param>
-    /// <param name="Display">As in compiler messages (<c>Ns.Mode</c>).</param>
-    /// <param name="SpecialType">A <c>Microsoft.CodeAnalysis.SpecialType</c> value.</param>
-    /// <param name="NullableOf">A <c>Nullable&lt;T&gt;</c> written out: the facts of its <c>T</c>.</param>
-    /// <param name="EnumNames">An enum's distinct values, each named as option values spell it.</param>
-    /// <param name="EnumValues">An enum's distinct values, as constants.</param>
-    /// <param name="EnumMembers">An enum's distinct values as C# member expressions (the first member of each).</param>
-    /// <param name="EnumFields">Every member of an enum, aliases included.</param>
-    /// <param name="IsOptionGroup">A class marked <c>[OptionGroup]</c> (the type of an <c>[IncludeOptions]</c> property).</param>
-    internal sealed record TypeFacts(
-        string FullyQualified,
-        string Display,
-        int SpecialType,
-        bool IsReferenceType,
-        string? FrameworkType,
-        bool IsEnum,
-        TypeFacts? NullableOf,
-        EquatableArray<string> EnumNames,
-        EquatableArray<ConstantValue> EnumValues,
-        EquatableArray<string> EnumMembers,
-        EquatableArray<EnumField> EnumFields,
-        bool IsOptionGroup = false);
-
     /// <summary>The answer to a <see cref="NameQuery"/>; all null/false when the name does not resolve.</summary>
     /// <param name="FullyQualified">The attribute class (for a rule: the type to create) or base type, fully qualified.</param>
     /// <param name="HidesDescriptor">For a base type: it or one of its bases is a concrete device with a <c>Descriptor</c>.</param>
@@ -107,18 +80,11 @@ namespace DeviceModel.Generators.Reading
     /// <summary>The answer to a <see cref="ConstantQuery"/>: the constant, or null when the expression has no constant value.</summary>
     internal sealed record ConstantAnswer(ConstantQuery Query, ConstantValue? Value);
 
-    /// <summary>An inherited option as its declaring property defines it; <see cref="IsUsable"/> false when it cannot be used.</summary>
-    internal sealed record InheritedAnswer(
-        InheritedQuery Query,
-        bool Found,
-        string? OptionName,
-        int Kind,
-        bool IsNullable,
-        bool IsAuto,
-        bool HostOnly,
-        bool IsUsable,
-        EquatableArray<string> EnumNames,
-        EquatableArray<ConstantValue> EnumValues);
+    /// <summary>
+    /// An inherited option as the declaration rules read its declaring property (<see cref="OptionRules"/>, through
+    /// <see cref="OptionReader"/>): what hints are read against; null when the class inherits no such option.
+    /// </summary>
+    internal sealed record InheritedAnswer(InheritedQuery Query, HintTarget? Option);
 
     /// <summary>The answer to a <see cref="LengthQuery"/>: 0 when unknown.</summary>
     internal sealed record LengthAnswer(LengthQuery Query, int Length);

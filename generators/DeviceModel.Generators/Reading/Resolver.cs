@@ -19,9 +19,6 @@ namespace DeviceModel.Generators.Reading
     /// </summary>
     internal static class Resolver
     {
-        private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
-            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
-
         /// <summary>The parts of each class, in compilation order.</summary>
         public static EquatableArray<TypeGroup> Group(ImmutableArray<ClassPart> parts, CancellationToken cancellationToken)
         {
@@ -236,7 +233,7 @@ namespace DeviceModel.Generators.Reading
             switch (query.Role)
             {
                 case NameRole.Type:
-                    return BindType(model, query.Position, query.Text) is { } type ? none with { Type = Facts(type) } : none;
+                    return BindType(model, query.Position, query.Text) is { } type ? none with { Type = TypeFacts.Of(type) } : none;
                 case NameRole.Base:
                     if (BindType(model, query.Position, query.Text) is not INamedTypeSymbol baseType) return none;
                     if (baseType.TypeKind == TypeKind.Interface) baseType = context.Compilation.GetSpecialType(SpecialType.System_Object);
@@ -301,48 +298,6 @@ namespace DeviceModel.Generators.Reading
             return false;
         }
 
-        /// <summary>The facts of a property type (see <see cref="OptionReader"/>'s reading of a symbol).</summary>
-        private static TypeFacts Facts(ITypeSymbol type)
-        {
-            TypeFacts? nullableOf = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? Facts(nullable.TypeArguments[0]) : null;
-            var names = new List<string>();
-            var values = new List<ConstantValue>();
-            var members = new List<string>();
-            var fields = new List<EnumField>();
-            if (type.TypeKind == TypeKind.Enum)
-            {
-                string typeName = type.ToDisplayString(FullyQualified);
-                foreach (ISymbol member in type.GetMembers())
-                {
-                    if (member is not IFieldSymbol { HasConstantValue: true } field) continue;
-                    var value = new ConstantValue(field.ConstantValue, null);
-                    int index = values.IndexOf(value);
-                    if (index < 0)
-                    {
-                        // An alias (two members, one value) is one value, named by its first member.
-                        index = values.Count;
-                        values.Add(value);
-                        names.Add(ValueConversions.EnumValueName(field));
-                        members.Add(typeName + "." + field.Name);
-                    }
-                    fields.Add(new EnumField(field.Name, index));
-                }
-            }
-            return new TypeFacts(
-                type.ToDisplayString(FullyQualified),
-                type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-                (int)type.SpecialType,
-                type.IsReferenceType,
-                ValueConversions.FrameworkTypeName(type),
-                type.TypeKind == TypeKind.Enum,
-                nullableOf,
-                new EquatableArray<string>(names),
-                new EquatableArray<ConstantValue>(values),
-                new EquatableArray<string>(members),
-                new EquatableArray<EnumField>(fields),
-                type.TypeKind == TypeKind.Class && AttributeNames.Has(type, AttributeNames.OptionGroup));
-        }
-
         /// <summary>An enum member's value from the enum's facts, without binding; null when the argument is not one.</summary>
         private static ConstantValue? EnumMember(Dictionary<(string, string), NameAnswer> names, ConstantQuery query)
         {
@@ -373,33 +328,43 @@ namespace DeviceModel.Generators.Reading
         }
 
         /// <summary>
-        /// An argument without a constant value that an attribute may still take — an array of constants
-        /// (<c>new[] { 1, 2 }</c>) or a <c>typeof</c> — as the C# expression that creates it; null for anything else.
+        /// An argument without a constant value that an attribute may still take — an array of constants and
+        /// <c>typeof</c>s (<c>new[] { 1, 2 }</c>, <c>new object[] { 1, "a" }</c>) or a <c>typeof</c> — as the C# expression that
+        /// creates it; null for anything else (an array nested in an array). The symbol front end's test on the
+        /// argument's value (<c>OptionReader</c>) accepts the same arguments.
         /// </summary>
         private static ConstantValue? Array(IOperation? operation)
         {
             while (operation is IConversionOperation conversion) operation = conversion.Operand;
-            if (operation is ITypeOfOperation typeOf)
-            {
-                return new ConstantValue(null, null, IsArray: true, Code: "typeof(" + typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")");
-            }
+            if (operation is ITypeOfOperation typeOf) return new ConstantValue(null, null, IsArray: true, Code: TypeOf(typeOf));
             if (operation is not IArrayCreationOperation { Type: IArrayTypeSymbol { Rank: 1 } type, Initializer: { } initializer }) return null;
             string elementType = type.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var elements = new List<string>();
             foreach (IOperation element in initializer.ElementValues)
             {
-                if (!element.ConstantValue.HasValue) return null;
-                object? value = element.ConstantValue.Value;
-                string text = value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
-                elements.Add(type.ElementType.TypeKind == TypeKind.Enum ? "(" + elementType + ")(" + text + ")" : text);
+                // A boxing conversion (an object[] element) has no constant value: its operand has.
+                IOperation value = element;
+                while (value is IConversionOperation { ConstantValue.HasValue: false } boxing) value = boxing.Operand;
+                if (value is ITypeOfOperation elementTypeOf)
+                {
+                    elements.Add(TypeOf(elementTypeOf));
+                    continue;
+                }
+                if (!value.ConstantValue.HasValue) return null;
+                object? constant = value.ConstantValue.Value;
+                string text = constant is null ? "null" : SymbolDisplay.FormatPrimitive(constant, quoteStrings: true, useHexadecimalNumbers: false);
+                elements.Add(constant is not null && value.Type is { TypeKind: TypeKind.Enum } enumType
+                    ? "(" + enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + text + ")"
+                    : text);
             }
             return new ConstantValue(null, null, IsArray: true, Code: "new " + elementType + "[] { " + string.Join(", ", elements) + " }");
         }
 
+        private static string TypeOf(ITypeOfOperation typeOf) => "typeof(" + typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")";
+
         private static InheritedAnswer ResolveInherited(Context context, InheritedQuery query)
         {
-            var none = new InheritedAnswer(query, false, null, 0, false, false, false, false, EquatableArray<string>.Empty, EquatableArray<ConstantValue>.Empty);
-            if (context.Type(query.Class) is not { } type) return none;
+            if (context.Type(query.Class) is not { } type) return new InheritedAnswer(query, null);
             OptionDeclaration? option = null;
             if (query.ByProperty)
             {
@@ -412,11 +377,7 @@ namespace DeviceModel.Generators.Reading
             {
                 option = FindInherited(baseType, query.Name);
             }
-            if (option is null) return none;
-            var values = new List<ConstantValue>();
-            foreach (object? value in option.EnumValues) values.Add(new ConstantValue(value, null));
-            return new InheritedAnswer(query, true, option.Name, option.Kind is { } kind ? (int)kind : -1, option.IsNullable, option.IsAuto, option.HostOnly,
-                option.IsUsable, new EquatableArray<string>(option.EnumNames), new EquatableArray<ConstantValue>(values));
+            return new InheritedAnswer(query, option?.Target);
         }
 
         /// <summary>The nearest declaration of option <paramref name="name"/> in <paramref name="type"/>'s chain, or null.</summary>
@@ -426,7 +387,14 @@ namespace DeviceModel.Generators.Reading
             {
                 foreach (ISymbol member in current.GetMembers())
                 {
-                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && OptionReader.Read(property) is { OwnsAttribute: true } option && option.Name == name) return option;
+                    // The name first: only the declaration found is read.
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property
+                        && AttributeNames.Find(property, AttributeNames.ConfigOption) is { ConstructorArguments.Length: 1 } attribute
+                        && attribute.ConstructorArguments[0].Value as string == name
+                        && OptionReader.Read(property) is { OwnsAttribute: true } option)
+                    {
+                        return option;
+                    }
                 }
             }
             return null;

@@ -1,18 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using DeviceModel.Declarations;
 using Microsoft.CodeAnalysis;
 
 namespace DeviceModel.Generators.Reading
 {
     /// <summary>
-    /// Builds a class's <see cref="DeviceSpec"/> from its parts (<see cref="SyntaxReader"/>) and the compiler's answers
-    /// (<see cref="Resolver"/>), with the rules of the shared declaration modules (<see cref="ValueConversions"/>,
-    /// <see cref="ValueSyntax"/>, <see cref="OptionReader"/> for inherited options). Work is proportional to the class's
-    /// own declarations. A declaration it cannot use is left out of the model; the analyzers report each such
-    /// declaration (DM0004, DM0005, DM0008, DM0010, DM0015, DM0020; DM0009 for the type) — <c>DroppedDeclarationTests</c>
-    /// holds the two to that.
+    /// The syntax front end of the declaration rules: builds a class's <see cref="DeviceSpec"/> from its parts
+    /// (<see cref="SyntaxReader"/>) and the compiler's answers (<see cref="Resolver"/>). For each option, override history
+    /// and class-level history it only gathers the facts as written (<see cref="OptionFacts"/>, <see cref="HintFacts"/>)
+    /// and takes the model <see cref="OptionRules"/> decides — the one core the analyzers' symbol front end
+    /// (<see cref="OptionReader"/>) asks too, and whose problems they report. Work is proportional to the class's own
+    /// declarations. What it leaves out is exactly what a problem of the core drops; DM0009 covers the type itself
+    /// (<see cref="DeviceDeclaration"/>). <c>DroppedDeclarationTests</c> asserts both.
     /// </summary>
     internal static class SpecBuilder
     {
@@ -65,9 +66,10 @@ namespace DeviceModel.Generators.Reading
             var options = new List<OptionSpec>();
             var histories = new List<HistorySpec>();
             var withPropertyHistory = new HashSet<string>(StringComparer.Ordinal);
+            var declared = new HashSet<string>(StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var optionRules = new List<string>();
             var includes = new List<IncludeSpec>();
+            var rules = new List<RuleFacts>();
             foreach (ClassPart part in group.Parts)
             {
                 string body = Resolver.PropertyAttributeKey(group, part), typeKey = Resolver.TypeKey(group, part);
@@ -77,7 +79,7 @@ namespace DeviceModel.Generators.Reading
                     AttributePart? configOption = null;
                     bool include = false;
                     var hints = new List<AttributePart>();
-                    optionRules.Clear();
+                    rules.Clear();
                     foreach (AttributePart attribute in property.Attributes)
                     {
                         switch (Role(resolution, body, attribute))
@@ -85,10 +87,7 @@ namespace DeviceModel.Generators.Reading
                             case AttributeRole.ConfigOption: configOption ??= attribute; break;
                             case AttributeRole.IncludeOptions: include = true; break;
                             case AttributeRole.CompatHint: hints.Add(attribute); break;
-                            case AttributeRole.OptionRule:
-                                if (Creation(resolution, body, part, attribute) is { } rule) optionRules.Add(rule);
-                                else optionRules.Add("");
-                                break;
+                            case AttributeRole.OptionRule: rules.Add(new RuleFacts(attribute.Name, Creation(resolution, body, part, attribute))); break;
                         }
                     }
                     if (include && configOption is null)
@@ -101,19 +100,19 @@ namespace DeviceModel.Generators.Reading
                     }
                     else if (configOption is not null)
                     {
-                        if (optionRules.Contains("")) continue; // a rule the generator cannot create: the option is left out
-                        if (Option(resolution, typeKey, part, property, configOption, hints, optionRules) is { } option && seen.Add(option.Name)) options.Add(option);
+                        if (Positional(resolution, part, configOption, 0, "name")?.Value is string name) declared.Add(name);
+                        // The model is the rules' (OptionRules); their problems are the analyzers' to report.
+                        if (Option(resolution, typeKey, part, isDevice || isGroup, property, configOption, hints, rules)?.Model is { } option && seen.Add(option.Name)) options.Add(option);
                     }
                     else if (property.IsOverride && hints.Count > 0
-                        && resolution.InheritedOption(new InheritedQuery(group.MetadataName, property.Name, ByProperty: true)) is { Found: true, IsUsable: true, HostOnly: false, OptionName: { } name } inherited
-                        && AllNameTheOption(resolution, part, hints, name))
+                        && resolution.InheritedOption(new InheritedQuery(group.MetadataName, property.Name, ByProperty: true))?.Option is { } inherited)
                     {
-                        withPropertyHistory.Add(name);
-                        if (History(resolution, part, hints, inherited) is { } history) histories.Add(new HistorySpec(name, inherited.Kind, history));
+                        if (inherited.Name is { } name) withPropertyHistory.Add(name);
+                        if (OptionRules.ReadHistory(property.Name, inherited, Hints(resolution, part, hints)).Model is { } history) histories.Add(history);
                     }
                 }
             }
-            ClassHistories(group, resolution, withPropertyHistory, seen, histories);
+            ClassHistories(group, resolution, withPropertyHistory, declared, histories);
 
             var capabilities = new List<CapabilitySpec>();
             var deviceRules = new List<string>();
@@ -184,160 +183,71 @@ namespace DeviceModel.Generators.Reading
         private static AttributeRole Role(Resolution resolution, string key, AttributePart attribute) =>
             resolution.Name(key, attribute.Name)?.Attribute ?? AttributeRole.Other;
 
-        private static OptionSpec? Option(Resolution resolution, string body, ClassPart part, PropertyPart property, AttributePart attribute,
-            List<AttributePart> hints, List<string> rules)
+        /// <summary>
+        /// The rules' reading of a <c>[ConfigOption]</c> property from its syntax and the compiler's answers; null when its
+        /// type does not resolve (the compiler reports that, CS0246).
+        /// </summary>
+        private static OptionReading? Option(Resolution resolution, string typeKey, ClassPart part, bool isDevice, PropertyPart property, AttributePart attribute,
+            List<AttributePart> hints, List<RuleFacts> rules)
         {
-            if (Positional(resolution, part, attribute, 0, "name")?.Value is not string name) return null;
-            if (!ValueSyntax.IsValidOptionName(name)) return null;
-            // Accessors: the generated code sets the option after construction and reads it back (DM0010 otherwise).
-            if (!property.HasGetter || !property.HasSetter || property.IsInitOnly) return null;
-            if (resolution.Name(body, property.TypeText)?.Type is not { } written) return null;
-            bool nullable = property.NullableSyntax;
-            TypeFacts type = written;
-            if (written.NullableOf is { } inner)
-            {
-                nullable = true;
-                type = inner;
-            }
-            bool isSize = NamedBool(resolution, part, attribute, "IsSize");
-            bool declaredAuto = NamedBool(resolution, part, attribute, "Auto");
-            if (ValueConversions.KindOf((SpecialType)type.SpecialType, type.FrameworkType, type.IsEnum, isSize) is not OptionKind kind) return null;
-            if (declaredAuto && kind != OptionKind.OnOffAuto && !nullable) return null;
-            bool isAuto = declaredAuto || kind == OptionKind.OnOffAuto;
-            bool hostOnly = NamedBool(resolution, part, attribute, "HostOnly");
-            if (!Limit(resolution, part, attribute, "Min", kind, out ulong? min) || !Limit(resolution, part, attribute, "Max", kind, out ulong? max)) return null;
-            // A uint size holds at most 4294967295 bytes: without this limit "4G" parses and the setter's cast truncates it.
-            if (kind == OptionKind.Size && (SpecialType)type.SpecialType == SpecialType.System_UInt32 && max is null) max = uint.MaxValue;
-
-            // A property's entries belong to its own option: one naming another is ambiguous (DM0020).
-            if (!AllNameTheOption(resolution, part, hints, name)) return null;
-            EquatableArray<HintSpec> history = EquatableArray<HintSpec>.Empty;
-            if (!hostOnly && hints.Count > 0)
-            {
-                var entries = new List<HintSpec>(hints.Count);
-                var names = new List<string>();
-                var values = new List<object?>();
-                if (kind == OptionKind.Enum)
-                {
-                    names.AddRange(type.EnumNames);
-                    foreach (ConstantValue value in type.EnumValues) values.Add(value.Value);
-                }
-                foreach (AttributePart hint in hints)
-                {
-                    if (Hint(resolution, part, hint, kind, nullable, isAuto, names, values) is not { } spec) return null;
-                    entries.Add(spec);
-                }
-                entries.Sort(ValueConversions.CompareHints);
-                history = new EquatableArray<HintSpec>(entries);
-            }
-            string? clrType = kind == OptionKind.Enum ? type.Display
-                : kind == OptionKind.Size && (SpecialType)type.SpecialType == SpecialType.System_UInt32 ? "uint"
-                : null;
-            bool sequential = kind == OptionKind.Enum;
-            if (kind == OptionKind.Enum)
-            {
-                for (int i = 0; i < type.EnumValues.Length; i++)
-                {
-                    if (System.Convert.ToDecimal(type.EnumValues[i].Value, System.Globalization.CultureInfo.InvariantCulture) != i) sequential = false;
-                }
-            }
-            return new OptionSpec(
-                name,
+            if (resolution.Name(typeKey, property.TypeText)?.Type is not { } written) return null;
+            return OptionRules.Read(new OptionFacts(
+                part.Name,
+                isDevice,
                 property.Name,
-                (int)kind,
-                type.FullyQualified,
-                clrType,
-                nullable,
-                type.IsReferenceType,
-                isAuto,
-                hostOnly,
+                Positional(resolution, part, attribute, 0, "name")?.Value as string,
+                property.HasGetter,
+                property.HasSetter,
+                property.IsInitOnly,
+                written,
+                property.NullableSyntax,
+                NamedBool(resolution, part, attribute, "IsSize"),
+                NamedBool(resolution, part, attribute, "Auto"),
+                NamedBool(resolution, part, attribute, "HostOnly"),
+                NamedString(resolution, part, attribute, "Min"),
+                NamedString(resolution, part, attribute, "Max"),
                 NamedString(resolution, part, attribute, "Description"),
-                min,
-                max,
-                kind == OptionKind.Enum ? type.EnumNames : EquatableArray<string>.Empty,
-                kind == OptionKind.Enum ? type.EnumMembers : EquatableArray<string>.Empty,
-                history,
-                rules.Count == 0 ? EquatableArray<string>.Empty : new EquatableArray<string>(rules.ToArray()),
-                sequential);
+                Hints(resolution, part, hints),
+                rules.Count == 0 ? ImmutableArray<RuleFacts>.Empty : rules.ToImmutableArray()));
         }
 
         /// <summary>
-        /// Class-level <c>[CompatHint(…, Option = name)]</c>s: per option, its history for this type and its subtypes. Left
-        /// out (DM0020 reports it): an option the type declares itself or whose overriding property here has hints, one it
-        /// does not inherit, or a host-only one.
+        /// Class-level <c>[CompatHint(…, Option = name)]</c>s: per option, its history for this type and its subtypes, as the
+        /// rules read it (<see cref="OptionRules.ReadClassHistories"/>).
         /// </summary>
         private static void ClassHistories(TypeGroup group, Resolution resolution, HashSet<string> withPropertyHistory, HashSet<string> declared, List<HistorySpec> histories)
         {
-            Dictionary<string, (ClassPart Part, List<AttributePart> Hints)>? groups = null;
-            var order = new List<string>();
+            ImmutableArray<HintFacts>.Builder? hints = null;
             foreach (ClassPart part in group.Parts)
             {
                 foreach (AttributePart hint in part.Attributes)
                 {
-                    if (Role(resolution, Resolver.ClassAttributeKey(part), hint) != AttributeRole.CompatHint || NamedString(resolution, part, hint, "Option") is not string name) continue;
-                    groups ??= new Dictionary<string, (ClassPart, List<AttributePart>)>(StringComparer.Ordinal);
-                    if (!groups.TryGetValue(name, out var entry))
-                    {
-                        groups.Add(name, entry = (part, new List<AttributePart>()));
-                        order.Add(name);
-                    }
-                    entry.Hints.Add(hint);
+                    if (Role(resolution, Resolver.ClassAttributeKey(part), hint) != AttributeRole.CompatHint) continue;
+                    (hints ??= ImmutableArray.CreateBuilder<HintFacts>()).Add(Hint(resolution, part, hint));
                 }
             }
-            if (groups is null) return;
-            foreach (string name in order)
+            if (hints is null) return;
+            // A class the generator completes has no problem of its own here (Build left the others out).
+            ClassHistoriesReading reading = OptionRules.ReadClassHistories(group.Parts[0].Name, null, hints.ToImmutable(), name =>
+                new ClassOptionFacts(declared.Contains(name), withPropertyHistory.Contains(name),
+                    resolution.InheritedOption(new InheritedQuery(group.MetadataName, name, ByProperty: false))?.Option));
+            foreach (ClassHistoryReading history in reading.Histories)
             {
-                if (declared.Contains(name) || withPropertyHistory.Contains(name)) continue;
-                if (resolution.InheritedOption(new InheritedQuery(group.MetadataName, name, ByProperty: false)) is not { Found: true, IsUsable: true, HostOnly: false } option) continue;
-                (ClassPart part, List<AttributePart> hints) = groups[name];
-                if (History(resolution, part, hints, option) is { } history) histories.Add(new HistorySpec(name, option.Kind, history));
+                if (history.Reading.Model is { } model) histories.Add(model);
             }
         }
 
-        /// <summary>
-        /// The history, oldest first; null when an entry does not convert (the analyzers report it: DM0004, DM0005), so that
-        /// the option is left out rather than given half a history.
-        /// </summary>
-        private static EquatableArray<HintSpec>? History(Resolution resolution, ClassPart part, List<AttributePart> hints, InheritedAnswer option)
+        private static ImmutableArray<HintFacts> Hints(Resolution resolution, ClassPart part, List<AttributePart> hints)
         {
-            if (hints.Count == 0 || option.HostOnly) return EquatableArray<HintSpec>.Empty;
-            var values = new List<object?>();
-            foreach (ConstantValue value in option.EnumValues) values.Add(value.Value);
-            var history = new List<HintSpec>(hints.Count);
-            foreach (AttributePart hint in hints)
-            {
-                if (Hint(resolution, part, hint, (OptionKind)option.Kind, option.IsNullable, option.IsAuto, option.EnumNames.ToList(), values) is not { } spec) return null;
-                history.Add(spec);
-            }
-            history.Sort(ValueConversions.CompareHints);
-            return new EquatableArray<HintSpec>(history);
+            if (hints.Count == 0) return ImmutableArray<HintFacts>.Empty;
+            var facts = ImmutableArray.CreateBuilder<HintFacts>(hints.Count);
+            foreach (AttributePart hint in hints) facts.Add(Hint(resolution, part, hint));
+            return facts.MoveToImmutable();
         }
 
-        private static HintSpec? Hint(Resolution resolution, ClassPart part, AttributePart hint, OptionKind kind, bool nullable, bool isAuto, IReadOnlyList<string> enumNames, IReadOnlyList<object?> enumValues)
-        {
-            if (Positional(resolution, part, hint, 0, "since")?.Value is not string version || Positional(resolution, part, hint, 1, "value") is not { } constant) return null;
-            return ValueConversions.ParseHint(version, constant, NamedString(resolution, part, hint, "Reason"), NamedString(resolution, part, hint, "Family"),
-                kind, nullable, isAuto, enumNames, enumValues);
-        }
-
-        private static bool AllNameTheOption(Resolution resolution, ClassPart part, List<AttributePart> hints, string name)
-        {
-            foreach (AttributePart hint in hints)
-            {
-                if (NamedString(resolution, part, hint, "Option") is string named && named != name) return false;
-            }
-            return true;
-        }
-
-        /// <summary>A <c>Min</c>/<c>Max</c> text parsed at build time; false when present but unusable (the analyzers report it, DM0010).</summary>
-        private static bool Limit(Resolution resolution, ClassPart part, AttributePart attribute, string name, OptionKind kind, out ulong? limit)
-        {
-            limit = null;
-            if (NamedString(resolution, part, attribute, name) is not string text) return true;
-            if (!ValueConversions.TryParseLimit(text, kind, out ulong bits)) return false;
-            limit = bits;
-            return true;
-        }
+        private static HintFacts Hint(Resolution resolution, ClassPart part, AttributePart hint) =>
+            new(Positional(resolution, part, hint, 0, "since"), Positional(resolution, part, hint, 1, "value"),
+                NamedString(resolution, part, hint, "Option"), NamedString(resolution, part, hint, "Reason"), NamedString(resolution, part, hint, "Family"));
 
         /// <summary>
         /// A rule attribute as the C# expression that creates it (the generated table holds the instance), or null when an
