@@ -84,16 +84,17 @@ namespace DeviceModel.Analyzers
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsImplicitlyDeclared) continue;
-                if (AttributeNames.Has(property, AttributeNames.IncludeOptions))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(links.For(Descriptors.UnsupportedOption), property.Locations[0], property.Name,
-                        "includes an option group in '" + type.Name + "', which has no [Device] attribute: only a device type includes option groups"));
-                }
+                if (OptionReader.ReadInclude(property) is { } include) ReportProblems(context, links, property, include.Problems);
                 if (OptionReader.Read(property) is not { OwnsAttribute: true } option) continue;
-                foreach (DeclarationIssue issue in option.Problems)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(links.For(issue.Descriptor), property.Locations[0], issue.Arguments.Cast<object?>().ToArray()));
-                }
+                ReportProblems(context, links, property, option.Problems);
+            }
+        }
+
+        private static void ReportProblems(SymbolAnalysisContext context, HelpLinks links, IPropertySymbol property, ImmutableArray<DeclarationIssue> problems)
+        {
+            foreach (DeclarationIssue issue in problems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(links.For(issue.Descriptor), property.Locations[0], issue.Arguments.Cast<object?>().ToArray()));
             }
         }
 
@@ -150,9 +151,10 @@ namespace DeviceModel.Analyzers
             {
                 Report(Descriptors.InvalidName, CatalogChecks.ArgumentLocation(_device, 0, "name", _context.CancellationToken) ?? _type.Locations[0], _deviceName, _isGroup ? "option group" : "device");
             }
-            if (!_isGroup && AttributeNames.Find(_type, AttributeNames.OptionGroup) is { } group)
+            if (!_isGroup && AttributeNames.Find(_type, AttributeNames.OptionGroup) is { } group
+                && OptionRules.ReadClassKind(_type.Name, isDevice: true, isGroup: true) is { } kind)
             {
-                Report(Descriptors.UnsupportedOption, Location(group) ?? _type.Locations[0], _type.Name, "is both a [Device] and an [OptionGroup]: a device includes a group through an [IncludeOptions] property");
+                Report(kind.Descriptor, Location(group) ?? _type.Locations[0], kind.Arguments.Cast<object?>().ToArray());
             }
         }
 
@@ -479,8 +481,8 @@ namespace DeviceModel.Analyzers
         // ---- option groups ----
 
         /// <summary>
-        /// The type's <c>[IncludeOptions]</c> properties: each includes an <c>[OptionGroup]</c> class through a readable
-        /// instance property (DM0010 otherwise: the generator leaves it out), a group option's name clashes with no other
+        /// The type's <c>[IncludeOptions]</c> properties: the rules' problems (<see cref="OptionRules.ReadInclude"/>, DM0010:
+        /// the generator leaves the include out), and for one it composes: a group option's name clashes with no other
         /// option of the device (DM0007), and the property's initializer sets no guest-visible group option (DM0011: its
         /// default is the group's, guarded once under the group's name).
         /// </summary>
@@ -488,16 +490,10 @@ namespace DeviceModel.Analyzers
         {
             foreach (ISymbol member in _type.GetMembers())
             {
-                if (member is not IPropertySymbol property || property.IsImplicitlyDeclared || !AttributeNames.Has(property, AttributeNames.IncludeOptions)) continue;
-                string? problem = _device is null || _isGroup ? "includes an option group in '" + _type.Name + "', which is not a [Device] type: only a device type includes option groups"
-                    : AttributeNames.Has(property, AttributeNames.ConfigOption) ? "is both an option and an [IncludeOptions] property"
-                    : property.IsStatic ? "includes an option group through a static property: each device needs its own group instance"
-                    : property.GetMethod is null ? "includes an option group through a property without a get accessor"
-                    : GroupOf(property) is null ? "has type '" + property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "', which is not an [OptionGroup] class"
-                    : null;
-                if (problem is not null)
+                if (member is not IPropertySymbol property || property.IsImplicitlyDeclared || OptionReader.ReadInclude(property) is not { } include) continue;
+                if (include.Model is null)
                 {
-                    Report(Descriptors.UnsupportedOption, property.Locations[0], property.Name, problem);
+                    ReportProblems(_context, _state.HelpLinks, property, include.Problems);
                     continue;
                 }
                 INamedTypeSymbol group = GroupOf(property)!;

@@ -92,7 +92,7 @@ namespace DeviceModel.Analyzers.Tests
                     Diagnostic(DM0010, 1).WithArguments("Shared", "includes an option group through a static property: each device needs its own group instance"),
                     Diagnostic(DM0010, 2).WithArguments("Both", "is both an option and an [IncludeOptions] property"),
                     Diagnostic(DM0010, 2).WithArguments("both", "type 'NicOptions' is not an option type (bool, integers, string, OnOffAuto, MacAddress, PciAddress or an enum)"),
-                    Diagnostic(DM0010, 3).WithArguments("Nic", "includes an option group in 'NoDevice', which has no [Device] attribute: only a device type includes option groups"),
+                    Diagnostic(DM0010, 3).WithArguments("Nic", "includes an option group in 'NoDevice', which is not a [Device] type: only a device type includes option groups"),
                 });
 
         [Fact]

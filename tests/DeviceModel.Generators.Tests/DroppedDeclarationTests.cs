@@ -17,6 +17,7 @@ using DeviceDeclaration = Generators::DeviceModel.Declarations.DeviceDeclaration
 using DeviceSpec = Generators::DeviceModel.Declarations.DeviceSpec;
 using Dropped = Generators::DeviceModel.Declarations.Dropped;
 using HistorySpec = Generators::DeviceModel.Declarations.HistorySpec;
+using IncludeReading = Generators::DeviceModel.Declarations.IncludeReading;
 using OptionDeclaration = Generators::DeviceModel.Declarations.OptionDeclaration;
 using OptionReader = Generators::DeviceModel.Declarations.OptionReader;
 using OptionRules = Generators::DeviceModel.Declarations.OptionRules;
@@ -56,6 +57,16 @@ namespace DeviceModel.Generators.Tests
                 public sealed class TaggedAttribute(object tag) : OptionRuleAttribute
                 {
                     public object Tag { get; } = tag;
+                }
+
+                [OptionGroup("boot")]
+                public sealed partial class BootOptions
+                {
+                    [ConfigOption("bootindex")] public int BootIndex { get; set; } = -1;
+                }
+
+                public sealed class NotAGroup
+                {
                 }
 
                 [Device("base-family")]
@@ -102,6 +113,10 @@ namespace DeviceModel.Generators.Tests
             { "enum alias default", """[ConfigOption("mode")] public Mode Mode { get; set; } = Mode.Quick;""" },
             { "enum alias default with a history", """[ConfigOption("mode")] [CompatHint("2.0", Mode.Slow)] public Mode Mode { get; set; } = Mode.Quick;""" },
             { "hint without a version and of the wrong type", """[ConfigOption("both")] [CompatHint("two", "many")] public int Both { get; set; } = 2;""" },
+            { "include of a class that is not a group", """[IncludeOptions] public NotAGroup Plain { get; } = new();""" },
+            { "static include", """[IncludeOptions] public static BootOptions Shared { get; } = new();""" },
+            { "include that is also an option", """[IncludeOptions] [ConfigOption("both")] public BootOptions Both { get; set; } = new();""" },
+            { "valid include", """[IncludeOptions] public BootOptions Boot { get; } = new();""" },
             { "valid options", """
                 [ConfigOption("on")] [CompatHint("2.0", false)] public bool On { get; set; } = true;
                 [ConfigOption("auto", Auto = true, Min = "1", Max = "64")] [CompatHint("1.0", 2u)] public uint? Auto { get; set; }
@@ -235,6 +250,30 @@ namespace DeviceModel.Generators.Tests
             [CompatHint("2.0", 2u, Option = "inherited")]
             public abstract partial class Vendor : Family { }
             """)]
+        [InlineData("an option group with an option the generator leaves out, and one it keeps", """
+            [OptionGroup("case-group")]
+            public sealed partial class CaseGroup
+            {
+                [ConfigOption("kept")] public int Kept { get; set; } = 1;
+                [ConfigOption("Bad Name")] public int Bad { get; set; }
+            }
+            """)]
+        [InlineData("an option group that is not partial", """
+            [OptionGroup("not-partial-group")]
+            public sealed class NotPartialGroup : OptionGroup { }
+            """)]
+        [InlineData("a class that is both a device and an option group", """
+            [Device("both")]
+            [OptionGroup("both-group")]
+            public sealed partial class Both : Family { }
+            """)]
+        [InlineData("an include in an option group", """
+            [OptionGroup("outer")]
+            public sealed partial class Outer
+            {
+                [IncludeOptions] public BootOptions Boot { get; } = new();
+            }
+            """)]
         [InlineData("a device that is not partial", """
             [Device("not-partial")]
             public sealed class NotPartial : Family { }
@@ -266,7 +305,7 @@ namespace DeviceModel.Generators.Tests
             var explained = new HashSet<Diagnostic>();
             foreach (ClassDeclarationSyntax type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
             {
-                bool isDevice = HasAttribute(type.AttributeLists, "Device");
+                bool isDevice = HasAttribute(type.AttributeLists, "Device") || HasAttribute(type.AttributeLists, "OptionGroup");
                 bool hasClassHints = type.AttributeLists.SelectMany(l => l.Attributes).Any(a => Named(a, "CompatHint"));
                 if (!isDevice && !hasClassHints) continue;
                 specs.TryGetValue(type.Identifier.ValueText, out DeviceSpec? spec);
@@ -289,10 +328,15 @@ namespace DeviceModel.Generators.Tests
                 {
                     int hints = property.AttributeLists.SelectMany(l => l.Attributes).Count(a => Named(a, "CompatHint"));
                     bool declares = HasAttribute(property.AttributeLists, "ConfigOption");
-                    if (!declares && hints == 0) continue;
+                    bool includes = HasAttribute(property.AttributeLists, "IncludeOptions");
+                    if (!declares && !includes && hints == 0) continue;
                     var symbol = (IPropertySymbol)model.GetDeclaredSymbol(property)!;
                     bool kept;
-                    if (declares)
+                    if (includes && !declares)
+                    {
+                        kept = spec.Includes.Any(i => i.PropertyName == symbol.Name);
+                    }
+                    else if (declares)
                     {
                         kept = spec.Options.Any(o => o.PropertyName == symbol.Name && o.History.Length == (o.HostOnly ? 0 : hints)) && !(hints > 0 && spec.Options.Any(o => o.PropertyName == symbol.Name && o.HostOnly));
                     }
@@ -329,13 +373,15 @@ namespace DeviceModel.Generators.Tests
             {
                 var type = (INamedTypeSymbol)model.GetDeclaredSymbol(syntax)!;
                 bool isDevice = type.GetAttributes().Any(a => a.AttributeClass?.Name == "DeviceAttribute");
+                bool isGroup = type.GetAttributes().Any(a => a.AttributeClass?.Name == "OptionGroupAttribute");
                 specs.TryGetValue(type.Name, out DeviceSpec? spec);
 
                 ImmutableArray<AttributeData> classHints = type.GetAttributes().Where(a => a.AttributeClass?.Name == "CompatHintAttribute").ToImmutableArray();
                 string? typeProblem = DeviceDeclaration.Problems(type, syntax, out _);
                 ClassHistoriesReading classReading = OptionReader.ReadClassHistories(type, classHints, isDevice ? null : typeProblem, OptionReader.Read, OptionReader.ReadHierarchy);
                 List<string> expected = classReading.Problems.Select(p => p.Id).ToList();
-                if (isDevice && typeProblem is not null) expected.Add("DM0009");
+                if ((isDevice || isGroup) && typeProblem is not null) expected.Add("DM0009");
+                if (OptionRules.ReadClassKind(type.Name, isDevice, isGroup) is { } kind) expected.Add(kind.Id);
                 Compare("type " + type.Name, expected, drops.Where(d => d.Location.SourceSpan.IntersectsWith(TypeHeaderSpan(syntax))), classReading.Problems, mismatches);
                 foreach (ClassHistoryReading history in classReading.Histories)
                 {
@@ -355,9 +401,18 @@ namespace DeviceModel.Generators.Tests
                     var property = (IPropertySymbol)model.GetDeclaredSymbol(propertySyntax)!;
                     int hints = property.GetAttributes().Count(a => a.AttributeClass?.Name == "CompatHintAttribute");
                     OptionDeclaration? option = OptionReader.Read(property);
-                    ImmutableArray<DeclarationIssue> problems = option?.Problems ?? OptionRules.ReadNonOption(property.Name, hints);
+                    IncludeReading? include = OptionReader.ReadInclude(property);
+                    ImmutableArray<DeclarationIssue> problems = (option?.Problems ?? OptionRules.ReadNonOption(property.Name, hints)).AddRange(include?.Problems ?? ImmutableArray<DeclarationIssue>.Empty);
                     string what = "property " + property.Name;
                     Compare(what, problems.Select(p => p.Id), drops.Where(d => d.Location.SourceSpan.IntersectsWith(propertySyntax.FullSpan)), problems, mismatches);
+                    if (include is not null)
+                    {
+                        if ((include.Model is null) != include.Problems.Any(p => p.Drops == Dropped.Option)) mismatches.Add(what + ": include " + (include.Model is null ? "null" : "kept") + " with problems " + Join(include.Problems));
+                        if (spec is not null && (include.Model is { } included ? !spec.Includes.Contains(included) : spec.Includes.Any(i => i.PropertyName == property.Name)))
+                        {
+                            mismatches.Add(what + ": the core read include " + (include.Model?.ToString() ?? "nothing") + ", the generator emitted " + string.Join(", ", spec.Includes));
+                        }
+                    }
                     if (option is { OwnsAttribute: true })
                     {
                         bool dropsOption = problems.Any(p => p.Drops == Dropped.Option);

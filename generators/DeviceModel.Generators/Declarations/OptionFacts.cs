@@ -167,4 +167,14 @@ namespace DeviceModel.Declarations
     /// indexes are among all of the class's hints.
     /// </summary>
     internal sealed record ClassHistoriesReading(ImmutableArray<ClassHistoryReading> Histories, ImmutableArray<DeclarationIssue> Problems);
+
+    /// <summary>One <c>[IncludeOptions]</c> property as written: what <see cref="OptionRules.ReadInclude"/> decides from.</summary>
+    /// <param name="DeclaringType">The name of the class that declares the property.</param>
+    /// <param name="InDevice">The declaring class has <c>[Device]</c> (only a device type includes option groups).</param>
+    /// <param name="IsOption">The property also carries <c>[ConfigOption]</c>.</param>
+    /// <param name="Type">The property type's facts; null when the type does not resolve.</param>
+    internal sealed record IncludeFacts(string DeclaringType, bool InDevice, string PropertyName, bool IsOption, bool IsStatic, bool HasGetter, TypeFacts? Type, string TypeText);
+
+    /// <summary>What <see cref="OptionRules.ReadInclude"/> decides: the include (null when left out) and every problem.</summary>
+    internal sealed record IncludeReading(IncludeSpec? Model, ImmutableArray<DeclarationIssue> Problems);
 }

@@ -26,6 +26,16 @@ namespace DeviceModel.Declarations
     {
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat;
 
+        /// <summary>The rules' reading of an <c>[IncludeOptions]</c> property, or null when it carries none.</summary>
+        public static IncludeReading? ReadInclude(IPropertySymbol property)
+        {
+            if (property.IsIndexer || !AttributeNames.Has(property, AttributeNames.IncludeOptions)) return null;
+            INamedTypeSymbol type = property.ContainingType;
+            return OptionRules.ReadInclude(new IncludeFacts(type.Name, AttributeNames.Has(type, AttributeNames.Device), property.Name,
+                AttributeNames.Has(property, AttributeNames.ConfigOption), property.IsStatic, property.GetMethod is not null,
+                property.Type.TypeKind == TypeKind.Error ? null : FactsOf(property.Type), property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
+        }
+
         /// <summary>The option declared by <paramref name="property"/>, or null when it is not an option.</summary>
         public static OptionDeclaration? Read(IPropertySymbol property)
         {

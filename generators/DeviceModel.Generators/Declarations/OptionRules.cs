@@ -208,6 +208,31 @@ namespace DeviceModel.Declarations
         }
 
         /// <summary>Hints on a property that declares no option and overrides none: they have no effect.</summary>
+        /// <summary>
+        /// An <c>[IncludeOptions]</c> property: the option group it composes into the device type (the model), or why it
+        /// cannot (DM0010; the include is left out). The generator composes exactly the model, the analyzers report exactly
+        /// the problems.
+        /// </summary>
+        public static IncludeReading ReadInclude(IncludeFacts facts)
+        {
+            string? problem = !facts.InDevice ? "includes an option group in '" + facts.DeclaringType + "', which is not a [Device] type: only a device type includes option groups"
+                : facts.IsOption ? "is both an option and an [IncludeOptions] property"
+                : facts.IsStatic ? "includes an option group through a static property: each device needs its own group instance"
+                : !facts.HasGetter ? "includes an option group through a property without a get accessor"
+                : facts.Type is not { IsOptionGroup: true } ? "has type '" + (facts.Type?.Display ?? facts.TypeText) + "', which is not an [OptionGroup] class"
+                : null;
+            return problem is null
+                ? new IncludeReading(new IncludeSpec(facts.PropertyName, facts.Type!.FullyQualified), ImmutableArray<DeclarationIssue>.Empty)
+                : new IncludeReading(null, ImmutableArray.Create(DeclarationIssue.Of(Descriptors.UnsupportedOption, DeclarationPart.Property, 0, Dropped.Option, facts.PropertyName, problem)));
+        }
+
+        /// <summary>A class marked both <c>[Device]</c> and <c>[OptionGroup]</c>: the generator makes it neither (DM0010), or null.</summary>
+        public static DeclarationIssue? ReadClassKind(string typeName, bool isDevice, bool isGroup) =>
+            isDevice && isGroup
+                ? DeclarationIssue.Of(Descriptors.UnsupportedOption, DeclarationPart.Type, 0, Dropped.Option, typeName,
+                    "is both a [Device] and an [OptionGroup]: a device includes a group through an [IncludeOptions] property")
+                : null;
+
         public static ImmutableArray<DeclarationIssue> ReadNonOption(string propertyName, int hints) =>
             hints == 0
                 ? ImmutableArray<DeclarationIssue>.Empty

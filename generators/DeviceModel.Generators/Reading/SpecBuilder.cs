@@ -52,8 +52,8 @@ namespace DeviceModel.Generators.Reading
                 }
             }
             if (!isDevice && !hasClassHints && !isGroup) return null;
-            // A group is neither a device nor a history class (the analyzers report the mix, DM0010), and has no other base.
-            if (isGroup && (isDevice || hasClassHints)) return null;
+            // A group is neither a device nor a history class (the rules report the mix, DM0010), and has no other base.
+            if (OptionRules.ReadClassKind(first.Name, isDevice, isGroup) is not null || (isGroup && hasClassHints)) return null;
             if (!isPartial || first.ContainingType is not null || first.IsGeneric) return null;
             if (deviceName is not null && !ValueSyntax.IsValidOptionName(deviceName)) return null;
             NameAnswer? baseType = isGroup ? new NameAnswer("", "", null, AttributeRole.Other, OptionGroupBase, false)
@@ -90,15 +90,12 @@ namespace DeviceModel.Generators.Reading
                             case AttributeRole.OptionRule: rules.Add(new RuleFacts(attribute.Name, Creation(resolution, body, part, attribute))); break;
                         }
                     }
-                    if (include && configOption is null)
+                    if (include && OptionRules.ReadInclude(new IncludeFacts(first.Name, isDevice, property.Name, configOption is not null, property.IsStatic,
+                        property.HasGetter, resolution.Name(typeKey, property.TypeText)?.Type, property.TypeText)).Model is { } included)
                     {
-                        // Only a device includes groups, through a readable property of an [OptionGroup] class (DM0010 otherwise).
-                        if (isDevice && property.HasGetter && resolution.Name(typeKey, property.TypeText)?.Type is { IsOptionGroup: true } groupType)
-                        {
-                            includes.Add(new IncludeSpec(property.Name, groupType.FullyQualified));
-                        }
+                        includes.Add(included);
                     }
-                    else if (configOption is not null)
+                    if (configOption is not null)
                     {
                         if (Positional(resolution, part, configOption, 0, "name")?.Value is string name) declared.Add(name);
                         // The model is the rules' (OptionRules); their problems are the analyzers' to report.
