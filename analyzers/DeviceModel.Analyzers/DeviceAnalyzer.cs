@@ -59,7 +59,7 @@ namespace DeviceModel.Analyzers
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             // Nothing to do in compilations that cannot see the attributes.
-            if (context.Compilation.GetTypeByMetadataName("DeviceModel.DeviceAttribute") is null) return;
+            if (DeviceModelAssembly(context.Compilation) is not { } deviceModel || deviceModel.GetTypeByMetadataName("DeviceModel.DeviceAttribute") is null) return;
             var state = new CompilationState(
                 CompatBaseline.Load(context.Options, context.CancellationToken),
                 context.Compilation,
@@ -67,7 +67,23 @@ namespace DeviceModel.Analyzers
             context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
             context.RegisterSymbolAction(symbol => HintPlacement.CheckProduct(symbol, state.Product, state.HelpLinks), SymbolKind.NamedType, SymbolKind.Property);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
-            MachineReadChecks.Register(context, state);
+            MachineReadChecks.Register(context, state, deviceModel);
+        }
+
+        /// <summary>
+        /// The assembly that declares DeviceModel's types: a referenced one, or the compilation's own when it is the runtime.
+        /// Looked up among the references, not with <c>Compilation.GetTypeByMetadataName</c>, which first declares every
+        /// source tree of the compilation (the generated ones included, parsing them): work the compiler does anyway, but
+        /// which an analyzer asking at compilation start would do first, and wait for, on the compiler's behalf.
+        /// </summary>
+        private static IAssemblySymbol? DeviceModelAssembly(Compilation compilation)
+        {
+            if (compilation.AssemblyName == "DeviceModel") return compilation.Assembly;
+            foreach (MetadataReference reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol { Name: "DeviceModel" } assembly) return assembly;
+            }
+            return null;
         }
 
         private static void OnTypeStart(SymbolStartAnalysisContext context, CompilationState state)

@@ -44,14 +44,14 @@ namespace DeviceModel.Analyzers
             _machineNames = new Lazy<HashSet<string>>(ReadMachineNames, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        public static void Register(CompilationStartAnalysisContext context, CompilationState state)
+        /// <param name="deviceModel">The assembly that declares DeviceModel's types.</param>
+        public static void Register(CompilationStartAnalysisContext context, CompilationState state, IAssemblySymbol deviceModel)
         {
-            Compilation compilation = context.Compilation;
-            if (compilation.GetTypeByMetadataName("DeviceModel.Device") is not { } device) return;
+            if (deviceModel.GetTypeByMetadataName("DeviceModel.Device") is not { } device) return;
             var machineTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (string name in new[] { "DeviceModel.MachineType", "DeviceModel.MachineVersion", "DeviceModel.MachineCatalog", "DeviceModel.MachineFamily" })
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type) machineTypes.Add(type);
+                if (deviceModel.GetTypeByMetadataName(name) is { } type) machineTypes.Add(type);
             }
             var checks = new MachineReadChecks(device, machineTypes, state);
             context.RegisterSymbolStartAction(start =>
