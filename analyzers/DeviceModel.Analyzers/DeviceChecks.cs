@@ -572,13 +572,7 @@ namespace DeviceModel.Analyzers
         private void CheckDuplicates()
         {
             var byName = new Dictionary<string, List<OptionDeclaration>>(System.StringComparer.Ordinal);
-            var hierarchy = new List<OptionDeclaration>();
-            foreach (ISymbol member in _type.GetMembers())
-            {
-                if (member is IPropertySymbol property && Own(property) is { } own) hierarchy.Add(own);
-            }
-            if (_type.BaseType is { } baseType) hierarchy.AddRange(_state.Hierarchy(baseType));
-            foreach (OptionDeclaration option in hierarchy)
+            foreach (OptionDeclaration option in Hierarchy())
             {
                 if (option.Name is null) continue;
                 if (!byName.TryGetValue(option.Name, out List<OptionDeclaration>? list)) byName.Add(option.Name, list = new List<OptionDeclaration>());
